@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+/** The official Fernet vectors live in ../shared/fernet-spec beside the clone (never copied in). */
+export const SPEC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/fernet-spec');
+
+export interface SpecVector {
+  token: string;
+  now: string;
+  iv?: number[];
+  src?: string;
+  secret: string;
+  ttl_sec?: number;
+  desc?: string;
+}
+
+export function readVectors(name: 'generate' | 'verify' | 'invalid'): SpecVector[] {
+  return JSON.parse(readFileSync(path.join(SPEC_DIR, `${name}.json`), 'utf8')) as SpecVector[];
+}

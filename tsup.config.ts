@@ -1,0 +1,30 @@
+import { defineConfig } from 'tsup';
+
+// Two outputs: a single-file CLI (fast start for git hooks: no module resolution
+// across node_modules at run time) and the typed library entry.
+export default defineConfig([
+  {
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    platform: 'node',
+    target: 'node20',
+    bundle: true,
+    noExternal: [/.*/],
+    splitting: false,
+    sourcemap: false,
+    clean: false,
+    minify: false,
+    banner: {
+      js: "#!/usr/bin/env node\nimport { createRequire as __envguardCreateRequire } from 'node:module';\nconst require = __envguardCreateRequire(import.meta.url);",
+    },
+  },
+  {
+    entry: { index: 'src/index.ts' },
+    format: ['esm'],
+    platform: 'node',
+    target: 'node20',
+    dts: true,
+    splitting: false,
+    clean: false,
+  },
+]);

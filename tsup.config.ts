@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+const define = { __ENVGUARD_VERSION__: JSON.stringify(version) };
 
 // Two outputs: a single-file CLI (fast start for git hooks: no module resolution
 // across node_modules at run time) and the typed library entry.
@@ -7,6 +11,7 @@ export default defineConfig([
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
     platform: 'node',
+    define,
     target: 'node20',
     bundle: true,
     noExternal: [/.*/],
@@ -22,6 +27,7 @@ export default defineConfig([
     entry: { index: 'src/index.ts' },
     format: ['esm'],
     platform: 'node',
+    define,
     target: 'node20',
     dts: true,
     splitting: false,

@@ -1,0 +1,7 @@
+import type { Command } from 'commander';
+
+/**
+ * Every subcommand, one file each under this folder, each exporting a factory named after it.
+ * Hook entry points are dispatched before commander loads (see ../main.ts) to keep hooks fast.
+ */
+export const commandFactories: Array<() => Command> = [];

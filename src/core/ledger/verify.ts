@@ -122,8 +122,8 @@ export function verifyLedger(value: unknown, options: VerifyOptions = {}): Ledge
       }
       return true;
     };
-    checkRole('new', entry.newPublicKey, 'newPublicKey');
-    if (entry.type === 'rotation') {
+    if (entry.type === 'genesis') checkRole('new', entry.newPublicKey, 'newPublicKey');
+    else {
       // Authorisation: the old key must be the one in force, so a stranger who merely generates
       // a key pair cannot append a rotation to a ledger that is not theirs.
       let authorised = true;
@@ -136,6 +136,7 @@ export function verifyLedger(value: unknown, options: VerifyOptions = {}): Ledge
         authorised = false;
       }
       if (checkRole('old', entry.oldPublicKey, 'oldPublicKey') !== true) authorised = false;
+      checkRole('new', entry.newPublicKey, 'newPublicKey');
       if (authorised && entry.status === 'completed') current = { fingerprint: entry.newKeyFingerprint, publicKey: entry.newPublicKey, index };
     }
   }

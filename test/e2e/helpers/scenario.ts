@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import { expect } from 'vitest';
+import { createProject, type Project, type RunResult } from './project.js';
+
+/** A secret value that is unique to one test, so a leak check cannot pass by accident. */
+export function secret(label: string): string {
+  return `${label}-${randomBytes(9).toString('base64url')}`;
+}
+
+/** `.env` text from name/value pairs. */
+export function envText(vars: Record<string, string>): string {
+  return Object.entries(vars)
+    .map(([name, value]) => `${name}=${value}\n`)
+    .join('');
+}
+
+/**
+ * A project with envguard set up and committed: a `.env` with the given variables, `envguard init`
+ * run, and the result committed by a commit that the hooks themselves check.
+ */
+export function initializedProject(vars: Record<string, string>, options: { kind?: 'plain' | 'husky'; before?: (p: Project) => void } = {}): Project {
+  const project = createProject({ kind: options.kind });
+  options.before?.(project);
+  project.write('.env', envText(vars));
+  const init = project.envguard(['init']);
+  expect(init.status, init.stderr).toBe(0);
+  project.git('add', '-A');
+  project.git('commit', '-q', '-m', 'Add envguard');
+  return project;
+}
+
+/** The plaintext a committed encrypted file decrypts to, through the installed textconv driver. */
+export function committedPlaintext(project: Project, rev: string, file = '.env.encrypted'): string {
+  return project.git('cat-file', '--textconv', `${rev}:${file}`);
+}
+
+/** Asserts that no output of a command shows any of the secrets. */
+export function expectQuiet(result: RunResult, secrets: readonly string[]): void {
+  for (const value of secrets) {
+    expect(result.stdout).not.toContain(value);
+    expect(result.stderr).not.toContain(value);
+  }
+}
+
+/** Runs `git commit` (stdin closed) and returns the result, for commits a hook may stop. */
+export function commit(project: Project, args: string[], env?: NodeJS.ProcessEnv): RunResult {
+  return project.gitRaw(['commit', ...args], env);
+}

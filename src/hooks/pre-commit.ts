@@ -1,16 +1,30 @@
 import { stateDir } from '../io/sync-state.js';
 import type { OpsContext } from '../ops/context.js';
-import { preCommit } from '../ops/pre-commit.js';
+import { preCommit, type Refusal } from '../ops/pre-commit.js';
 import type { HookIO } from './report.js';
 
+/**
+ * A further check on what the commit will contain, run after the env files are encrypted and
+ * staged: it gets every path the commit changes (the hook's own staging included) and returns
+ * refusals and warnings. This is where the secret scan (`scanStaged`) and the rotation policy
+ * (`checkRotationPolicy`) plug in: add them to the list the hook entry passes.
+ */
+export type StagedCheck = (ctx: OpsContext, paths: readonly string[]) => { refusals: Refusal[]; warnings: string[] };
+
 /** pre-commit: encrypt and stage changed env files; refuse plaintext secrets in the staged change. */
-export function preCommitHook(ctx: OpsContext, io: HookIO): number {
+export function preCommitHook(ctx: OpsContext, io: HookIO, checks: readonly StagedCheck[] = []): number {
   const result = preCommit(ctx, stateDir(ctx.cwd));
+  for (const check of checks) {
+    const extra = check(ctx, result.paths);
+    result.refusals.push(...extra.refusals);
+    result.warnings.push(...extra.warnings);
+  }
   for (const file of result.staged) io.say(`encrypted and staged ${file}`);
   for (const warning of result.warnings) io.warn(warning);
   if (result.refusals.length === 0) return 0;
   for (const refusal of result.refusals) {
-    io.error(`${refusal.file}: ${refusal.message}`);
+    // Errors from the format parser already start with "<file>:<line>:".
+    io.error(refusal.message.startsWith(`${refusal.file}:`) ? refusal.message : `${refusal.file}: ${refusal.message}`);
     io.error(`  fix: ${refusal.fix}`);
   }
   io.error(`commit refused (${result.refusals.length} problem${result.refusals.length === 1 ? '' : 's'}); to bypass once, at your own risk: ENVGUARD_SKIP=1 git commit …`);

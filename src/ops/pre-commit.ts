@@ -1,18 +1,21 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseDotenv } from '../core/dotenv/parse.js';
+import { serializeDotenv } from '../core/dotenv/serialize.js';
 import { decryptEncryptedFile, encryptDocument, parseEncryptedFile, type EncryptedFile } from '../core/encrypted-file.js';
-import { encryptedPathFor, envNameOf, isPlaintextEnvFile, ledgerPathFor } from '../core/env-files.js';
-import { formatKey, shortKeyId } from '../core/key.js';
+import { encryptedPathFor, envNameOf, isEncryptedEnvFile, isPlaintextEnvFile, ledgerPathFor, plaintextPathFor } from '../core/env-files.js';
+import { formatKey, shortKeyId, type FernetKey } from '../core/key.js';
+import { mergeEnvDocuments } from '../core/merge-env.js';
 import { isEnvguardError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { execGit, gitLinesZ } from '../io/git.js';
 import { missingKeyError } from '../io/key-store.js';
 import { readTextIfExists } from '../io/read-file.js';
-import { readSyncState, sha256, writeSyncState } from '../io/sync-state.js';
+import { readSyncState, sha256, writeSyncState, type SyncState } from '../io/sync-state.js';
 import type { OpsContext } from './context.js';
-import { findKeyFor } from './project-key.js';
 import { describeKeyChange } from './key-change.js';
+import { decryptWithKnownKeys } from './known-keys.js';
+import { findKeyFor } from './project-key.js';
 
 /** One reason to refuse the commit: what, where, and the exact fix. Never a value. */
 export interface Refusal {
@@ -26,46 +29,74 @@ export interface PreCommitResult {
   staged: string[];
   refusals: Refusal[];
   warnings: string[];
+  /** Every path the commit will change once the hook is done (what further checks look at). */
+  paths: string[];
 }
 
 /** Key files that must never be committed, whatever they are called in a given tool. */
 const KEY_FILE = /(^|\/)(\.env\.keys|\.env\.vault\.key|envguard\.key|\.envguard[-.]key|[^/]*\.fernet(\.key)?)$/;
+const CONFLICT_MARKER = /^(<{7}|={7}|>{7})( |$)/m;
 
 /**
  * The pre-commit check, on staged blobs (the index git is about to commit, which under
  * `git commit <path>` or `-a` is git's temporary index: GIT_INDEX_FILE is inherited).
- * Re-encrypts changed plaintext env files and stages the result; refuses staged plaintext env
- * files, key files and encrypted files that are not pure tokens.
+ *
+ * `.env` is the source of truth for the values the developer changed since envguard last
+ * wrote it (the sync state): those are encrypted and staged, merged per variable with any
+ * change the encrypted file took meanwhile. A `.env` the developer did not touch changes
+ * nothing, so a staged encrypted file that came from git (a merge, a checkout of one file) is
+ * committed as it is, after checking it is nothing but valid tokens.
  */
 export function preCommit(ctx: OpsContext, stateDirectory: string): PreCommitResult {
-  const result: PreCommitResult = { staged: [], refusals: [], warnings: [] };
+  const result: PreCommitResult = { staged: [], refusals: [], warnings: [], paths: [] };
   const staged = gitLinesZ(['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMRT', '--no-renames'], { cwd: ctx.cwd });
+  const index = new StagedBlobs(ctx.cwd);
 
   for (const file of staged) {
-    if (isPlaintextEnvFile(file)) {
-      result.refusals.push({ file, message: 'a plaintext env file is staged', fix: `git rm --cached -- '${file}' (envguard commits ${encryptedPathFor(path.basename(file))} instead)` });
-    } else if (KEY_FILE.test(file)) {
+    if (KEY_FILE.test(file)) {
       result.refusals.push({ file, message: 'a key file is staged', fix: `git rm --cached -- '${file}', and keep keys in the key store (envguard key import)` });
+    } else if (isPlaintextEnvFile(file)) {
+      result.refusals.push({ file, message: 'a plaintext env file is staged', fix: `git rm --cached -- '${file}' (envguard commits ${encryptedPathFor(path.basename(file))} instead)` });
     }
   }
 
-  // A hand-edited encrypted file (a pasted plaintext line, a moved token) is refused before
-  // anything re-encrypts over it, so the edit is neither committed nor silently dropped.
-  const encryptedStaged = staged.filter((f) => f.endsWith('.encrypted') && isPlaintextEnvFile(f.slice(0, -'.encrypted'.length)));
-  const malformed = new Set(encryptedStaged.filter((file) => !checkStagedFormat(ctx, file, result)));
+  // A hand-edited encrypted file (a pasted plaintext line, a damaged header) is refused before
+  // anything re-encrypts over it, so the edit is neither committed nor silently dropped. A file
+  // with conflict markers is the exception when its .env exists: resolving .env resolves it.
+  const encryptedStaged = staged.filter(isEncryptedEnvFile);
+  const malformed = new Set(encryptedStaged.filter((file) => !checkStagedFormat(ctx, index, file, result)));
 
   for (const envFile of managedEnvFiles(ctx.cwd, staged)) {
-    if (!malformed.has(encryptedPathFor(envFile))) encryptIfChanged(ctx, envFile, stateDirectory, result);
+    if (!malformed.has(encryptedPathFor(envFile))) encryptIfChanged(ctx, index, envFile, stateDirectory, result);
   }
   for (const file of encryptedStaged) {
-    if (!malformed.has(file) && !result.staged.includes(file)) checkStagedDecrypts(ctx, file, result);
+    if (!malformed.has(file) && !result.staged.includes(file)) checkStagedDecrypts(ctx, index, file, result);
   }
   if (staged.length === 0 && result.staged.length > 0 && result.refusals.length === 0) {
-    // git decides whether a commit is empty before it runs pre-commit, so a commit whose only
-    // change is .env stops with "nothing to commit" even though the hook staged the encrypted file.
+    // git checks whether a commit is empty against the index it read before pre-commit ran,
+    // so a commit whose only change is .env stops with "nothing to commit" (docs/hooks.md).
     result.warnings.push(`only ${result.staged.join(', ')} changed; if git now says "nothing to commit", run the same git commit again (the file is updated and staged)`);
   }
+  result.paths = [...new Set([...staged, ...result.staged])];
   return result;
+}
+
+/** `git show :<path>` once per path: the blob git is about to commit. */
+class StagedBlobs {
+  private readonly cache = new Map<string, string | undefined>();
+  constructor(private readonly cwd: string) {}
+
+  text(file: string): string | undefined {
+    if (!this.cache.has(file)) {
+      const shown = execGit(['show', `:${file}`], { cwd: this.cwd, okCodes: [128] });
+      this.cache.set(file, shown.status === 0 ? shown.stdout.toString('utf8') : undefined);
+    }
+    return this.cache.get(file);
+  }
+
+  set(file: string, text: string): void {
+    this.cache.set(file, text);
+  }
 }
 
 /** Plaintext env files in the root that envguard manages: those with a ledger or an encrypted sibling. */
@@ -79,96 +110,162 @@ function managedEnvFiles(root: string, staged: string[]): string[] {
   const present = new Set(names);
   const stagedSet = new Set(staged);
   return names
-    .filter((name) => isPlaintextEnvFile(name))
+    .filter((name) => isPlaintextEnvFile(name) && !KEY_FILE.test(name))
     .filter((name) => present.has(ledgerPathFor(name)) || present.has(encryptedPathFor(name)) || stagedSet.has(encryptedPathFor(name)))
     .sort();
 }
 
-function encryptIfChanged(ctx: OpsContext, envFile: string, stateDirectory: string, result: PreCommitResult): void {
+function encryptIfChanged(ctx: OpsContext, index: StagedBlobs, envFile: string, stateDirectory: string, result: PreCommitResult): void {
   const encryptedFile = encryptedPathFor(envFile);
-  const plaintext = readTextIfExists(path.join(ctx.cwd, envFile));
+  const envPath = path.join(ctx.cwd, envFile);
+  const plaintext = readTextIfExists(envPath);
   if (plaintext === undefined) return;
-  const stagedText = showStaged(ctx.cwd, encryptedFile);
+  const stagedText = index.text(encryptedFile);
+  const conflicted = stagedText !== undefined && CONFLICT_MARKER.test(stagedText);
   const state = readSyncState(stateDirectory, envFile);
-  const resolved = findKeyFor(ctx, envFile);
+  // Untouched since envguard wrote it: nothing of the developer's to encrypt.
+  if (state && state.plaintextSha256 === sha256(plaintext) && !conflicted) return;
 
-  if (!resolved) {
-    if (state && state.plaintextSha256 === sha256(plaintext)) return; // unchanged since the last decrypt: nothing to encrypt
-    const missing = missingKeyError(envNameOf(envFile));
-    result.refusals.push({ file: envFile, message: `${envFile} has changes but there is no key to encrypt them`, fix: missing.hint ?? '' });
-    return;
+  const refuse = (message: string, fix: string) => void result.refusals.push({ file: envFile, message, fix });
+  if (CONFLICT_MARKER.test(plaintext)) return refuse(`${envFile} still has merge conflict markers`, `edit ${envFile} to keep one line per variable, then commit again`);
+  const incomingFile = `${envFile}.incoming`;
+  if (existsSync(path.join(ctx.cwd, incomingFile))) {
+    return refuse(`${incomingFile} is waiting to be merged into ${envFile}`, `merge ${incomingFile} into ${envFile} by hand, delete ${incomingFile}, then commit again`);
   }
-  const previous = stagedText === undefined ? undefined : tryParse(stagedText, encryptedFile);
+  const resolved = findKeyFor(ctx, envFile);
+  if (!resolved) return refuse(`${envFile} has changes but there is no key to encrypt them`, missingKeyError(envNameOf(envFile)).hint ?? '');
+
+  const previous = stagedText === undefined ? undefined : tryParse(conflicted ? withoutMarkers(stagedText) : stagedText, encryptedFile);
   if (previous?.format === 'values' && previous.keyId !== shortKeyId(resolved.key)) {
     const change = describeKeyChange(ctx, envFile, previous.keyId);
     result.refusals.push({ file: encryptedFile, message: `cannot encrypt ${envFile}: ${change.message}`, fix: change.hint });
     return;
   }
-  if (previous && stagedText !== undefined && decryptsTo(previous, resolved.key, encryptedFile, plaintext)) {
+  if (!conflicted && previous && stagedText !== undefined && decryptsTo(previous, resolved.key, encryptedFile) === plaintext) {
     writeSyncState(stateDirectory, envFile, plaintext, stagedText);
     return;
   }
 
+  let target = plaintext;
+  if (!conflicted && state && stagedText !== undefined && previous && stagedText !== state.baseEncrypted) {
+    // The encrypted file moved on since .env was last synced (a pull whose decrypt did not run):
+    // encrypting .env as it is would silently undo that change. Merge per variable instead.
+    const merged = mergeIncoming(ctx, envFile, state, plaintext, previous, stagedText, resolved.key, stateDirectory, result);
+    if (merged === undefined) return;
+    target = merged;
+  }
+
   let doc;
   try {
-    doc = parseDotenv(plaintext, envFile);
+    doc = parseDotenv(target, envFile);
   } catch (error) {
     if (!isEnvguardError(error)) throw error;
-    result.refusals.push({ file: envFile, message: error.message, fix: error.hint ?? `fix ${envFile}` });
-    return;
+    return refuse(error.message, error.hint ?? `fix ${envFile}`);
   }
   const output = encryptDocument(doc, resolved.key, { now: Math.floor(ctx.now().getTime() / 1000), random: ctx.random, previous });
+  if (target !== plaintext) {
+    writeFileAtomic(envPath, target, { mode: 0o600 });
+    result.warnings.push(`${encryptedFile} had changed since ${envFile} was last decrypted; merged those changes into ${envFile} with yours`);
+  }
   writeFileAtomic(path.join(ctx.cwd, encryptedFile), output);
   execGit(['add', '--', encryptedFile], { cwd: ctx.cwd });
-  writeSyncState(stateDirectory, envFile, plaintext, output);
+  index.set(encryptedFile, output);
+  writeSyncState(stateDirectory, envFile, target, output);
   result.staged.push(encryptedFile);
 }
 
+/**
+ * Three-way merge of the last-synced base, the developer's `.env` and the staged encrypted file.
+ * Returns the merged text, or undefined after recording a refusal (a real conflict: the staged
+ * version is written beside `.env` as `.env.incoming`, as the checkout hooks do).
+ */
+function mergeIncoming(
+  ctx: OpsContext,
+  envFile: string,
+  state: SyncState,
+  local: string,
+  staged: EncryptedFile,
+  stagedText: string,
+  key: FernetKey,
+  stateDirectory: string,
+  result: PreCommitResult,
+): string | undefined {
+  const encryptedFile = encryptedPathFor(envFile);
+  const incoming = decryptsTo(staged, key, encryptedFile);
+  const base = decryptWithKnownKeys(ctx, envFile, state.baseEncrypted);
+  if (incoming === undefined) {
+    result.refusals.push({ file: encryptedFile, message: `${encryptedFile} does not decrypt with your key`, fix: `restore it with \`git checkout HEAD -- ${encryptedFile}\`` });
+    return undefined;
+  }
+  if (base === undefined || incoming === base) return local;
+  const merge = mergeEnvDocuments(parseDotenv(base, envFile), parseDotenv(local, envFile), parseDotenv(incoming, encryptedFile));
+  if (merge.conflicts.length === 0) return serializeDotenv(merge.doc);
+  const incomingFile = `${envFile}.incoming`;
+  writeFileAtomic(path.join(ctx.cwd, incomingFile), incoming, { mode: 0o600 });
+  // From here on the staged version is the base: what still differs in .env is the developer's.
+  writeSyncState(stateDirectory, envFile, incoming, stagedText);
+  result.refusals.push({
+    file: envFile,
+    message: `${encryptedFile} changed since ${envFile} was last decrypted, and both change ${merge.conflicts.join(', ')}; the staged version is in ${incomingFile}`,
+    fix: `merge ${incomingFile} into ${envFile} by hand, delete ${incomingFile}, then commit again`,
+  });
+  return undefined;
+}
+
 /** A staged encrypted file must be nothing but the header, tokens and copied comments. */
-function checkStagedFormat(ctx: OpsContext, encryptedFile: string, result: PreCommitResult): boolean {
-  const text = showStaged(ctx.cwd, encryptedFile);
+function checkStagedFormat(ctx: OpsContext, index: StagedBlobs, encryptedFile: string, result: PreCommitResult): boolean {
+  const text = index.text(encryptedFile);
   if (text === undefined) return true;
   try {
     parseEncryptedFile(text, encryptedFile);
     return true;
   } catch (error) {
     if (!isEnvguardError(error)) throw error;
+    // A merge conflict resolved in .env: the hook re-encrypts .env over the markers.
+    if (isEnvguardError(error, 'CONFLICT') && existsSync(path.join(ctx.cwd, plaintextPathFor(encryptedFile)))) return true;
     result.refusals.push({ file: encryptedFile, message: error.message, fix: error.hint ?? `git checkout -- ${encryptedFile}` });
     return false;
   }
 }
 
 /** With a key at hand, every staged token must verify (a damaged or swapped token is refused). */
-function checkStagedDecrypts(ctx: OpsContext, encryptedFile: string, result: PreCommitResult): void {
-  const text = showStaged(ctx.cwd, encryptedFile);
+function checkStagedDecrypts(ctx: OpsContext, index: StagedBlobs, encryptedFile: string, result: PreCommitResult): void {
+  const text = index.text(encryptedFile);
   if (text === undefined) return;
+  if (CONFLICT_MARKER.test(text)) {
+    result.refusals.push({ file: encryptedFile, message: 'unresolved merge conflict', fix: `resolve it in ${plaintextPathFor(encryptedFile)}, then \`git add ${encryptedFile}\` and commit again` });
+    return;
+  }
   const file = parseEncryptedFile(text, encryptedFile);
-  const envFile = encryptedFile.slice(0, -'.encrypted'.length);
+  const envFile = plaintextPathFor(encryptedFile);
   const resolved = safeFindKey(ctx, envFile);
   if (!resolved || (file.format === 'values' && file.keyId !== shortKeyId(resolved.key))) return;
   try {
     decryptEncryptedFile(file, resolved.key, encryptedFile);
   } catch (error) {
     if (!isEnvguardError(error)) throw error;
-    result.refusals.push({ file: encryptedFile, message: error.message, fix: `run \`envguard encrypt --force\` to rewrite it from ${envFile}` });
+    result.refusals.push({ file: encryptedFile, message: error.message, fix: error.hint ?? `run \`envguard encrypt --force\` to rewrite it from ${envFile}` });
   }
   if (text.includes(formatKey(resolved.key))) {
     result.refusals.push({ file: encryptedFile, message: 'the key itself is in the encrypted file', fix: `git checkout -- ${encryptedFile} && envguard encrypt` });
   }
 }
 
-/** The staged blob of a path, or undefined when the path is not in the index. */
-function showStaged(cwd: string, file: string): string | undefined {
-  const result = execGit(['show', `:${file}`], { cwd, okCodes: [128] });
-  return result.status === 0 ? result.stdout.toString('utf8') : undefined;
+/** The plaintext a parsed file decrypts to, or undefined when it does not decrypt. */
+function decryptsTo(file: EncryptedFile, key: FernetKey, name: string): string | undefined {
+  try {
+    return decryptEncryptedFile(file, key, name);
+  } catch {
+    return undefined;
+  }
 }
 
-function decryptsTo(file: EncryptedFile, key: Parameters<typeof decryptEncryptedFile>[1], name: string, plaintext: string): boolean {
-  try {
-    return decryptEncryptedFile(file, key, name) === plaintext;
-  } catch {
-    return false;
-  }
+/** Both sides' lines of a conflicted file, kept only as a source of reusable tokens. */
+function withoutMarkers(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !/^(<{7}|={7}|>{7})( |$)/.test(line))
+    .join('\n');
 }
 
 function tryParse(text: string, name: string): EncryptedFile | undefined {

@@ -3,15 +3,16 @@ import { parseDotenv } from '../core/dotenv/parse.js';
 import { serializeDotenv } from '../core/dotenv/serialize.js';
 import { decryptEncryptedFile, parseEncryptedFile, type EncryptedFile } from '../core/encrypted-file.js';
 import { envNameOf, plaintextPathFor } from '../core/env-files.js';
-import { shortKeyId, type FernetKey } from '../core/key.js';
+import { shortKeyId } from '../core/key.js';
 import { mergeEnvDocuments } from '../core/merge-env.js';
 import { isEnvguardError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { allStoredKeys, missingKeyError } from '../io/key-store.js';
+import { missingKeyError } from '../io/key-store.js';
 import { readTextIfExists } from '../io/read-file.js';
 import { readSyncState, sha256, writeSyncState } from '../io/sync-state.js';
 import type { OpsContext } from './context.js';
-import { keyLookupFor, findKeyFor } from './project-key.js';
+import { findKeyFor } from './project-key.js';
+import { decryptWithKnownKeys } from './known-keys.js';
 import { describeKeyChange } from './key-change.js';
 
 export type SyncOutcome =
@@ -77,7 +78,7 @@ export function syncEnvFile(ctx: OpsContext, encryptedRel: string, stateDirector
   }
 
   // Local edits meet incoming changes: merge per variable against what we last wrote.
-  const base = state ? decryptBase(ctx, envFile, state.baseEncrypted) : undefined;
+  const base = state ? decryptWithKnownKeys(ctx, envFile, state.baseEncrypted) : undefined;
   const incomingFile = `${envFile}.incoming`;
   if (base !== undefined) {
     try {
@@ -100,22 +101,6 @@ export function syncEnvFile(ctx: OpsContext, encryptedRel: string, stateDirector
   writeFileAtomic(path.join(ctx.cwd, incomingFile), incoming, { mode: 0o600 });
   writeSyncState(stateDirectory, envFile, incoming, encryptedText);
   return { kind: 'kept-local', envFile, incomingFile };
-}
-
-/** The last-synced plaintext, decrypted with whichever key (current or retired) it was made with. */
-function decryptBase(ctx: OpsContext, envFile: string, baseEncrypted: string): string | undefined {
-  try {
-    const file = parseEncryptedFile(baseEncrypted, envFile);
-    const lookup = keyLookupFor(ctx, envFile);
-    const candidates: FernetKey[] = [];
-    const current = findKeyFor(ctx, envFile);
-    if (current) candidates.push(current.key);
-    if (lookup.projectId) candidates.push(...allStoredKeys(ctx.env, lookup.projectId));
-    const key = file.format === 'values' ? candidates.find((k) => shortKeyId(k) === file.keyId) : candidates[0];
-    return key ? decryptEncryptedFile(file, key, envFile) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function invalid(envFile: string, error: unknown): SyncOutcome {

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { isEncryptedEnvFile, plaintextPathFor } from '../core/env-files.js';
-import { decryptEncryptedFile, parseEncryptedFile } from '../core/encrypted-file.js';
+import { decryptEncryptedFile, decryptEntry, parseEncryptedFile } from '../core/encrypted-file.js';
+import { isEnvguardError } from '../errors.js';
 import { tokenTimestamp } from '../core/fernet.js';
 import { shortKeyId, type FernetKey } from '../core/key.js';
 import { allStoredKeys } from '../io/key-store.js';
@@ -19,8 +20,8 @@ export function textconv(ctx: OpsContext, file: string): string {
   let parsed;
   try {
     parsed = parseEncryptedFile(text, displayName);
-  } catch {
-    return text;
+  } catch (error) {
+    return isEnvguardError(error, 'CONFLICT') ? conflictView(ctx, text, displayName) : text;
   }
   const key = candidateKeys(ctx).find((k) => parsed.format === 'whole' || shortKeyId(k) === parsed.keyId);
   if (key) {
@@ -37,6 +38,26 @@ export function textconv(ctx: OpsContext, file: string): string {
     else lines.push(`${line.name}=<encrypted ${formatTime(tokenTimestamp(line.token))} ${line.token.slice(-12, -2)}>`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A file with merge conflict markers: each side's block decrypted line by line, the markers
+ * kept, so `git diff` during a conflict shows variables rather than tokens.
+ */
+function conflictView(ctx: OpsContext, text: string, displayName: string): string {
+  const keyId = /^# envguard:v1 key=([0-9a-f]{16})/.exec(text)?.[1];
+  const key = candidateKeys(ctx).find((k) => shortKeyId(k) === keyId);
+  const lines = text.split('\n');
+  const out = lines.slice(1).map((line, index) => {
+    const entry = /^([A-Za-z_][\w.-]*)=fernet:(\S+)$/.exec(line);
+    if (!entry || !key) return line;
+    try {
+      return decryptEntry({ kind: 'entry', name: entry[1] as string, token: entry[2] as string, line: index + 2 }, key, displayName).replace(/\r?\n$/, '');
+    } catch {
+      return line;
+    }
+  });
+  return out.join('\n');
 }
 
 /** Every key this machine has for the project: each environment's current key, then retired ones. */

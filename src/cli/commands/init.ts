@@ -28,6 +28,11 @@ function printInit(output: Output, result: InitResult): void {
   output.err(`envguard: project ${result.projectId} in ${result.root}`);
   for (const env of result.environments) {
     const envFile = env.envName === 'default' ? '.env' : `.env.${env.envName}`;
+    const option = env.envName === 'default' ? '' : ` --env ${env.envName}`;
+    if (env.key === 'missing') {
+      output.err(color.yellow(`  ${env.envName}: key ${env.keyId} is not on this machine yet: ask a teammate to run \`envguard key export${option}\`, then run \`envguard key import${option}\` here (it decrypts ${envFile})`));
+      continue;
+    }
     const key = env.key === 'created' ? 'new key created in your key store' : `key from ${env.key}`;
     output.err(`  ${color.bold(env.envName)}: key ${env.keyId} (${key}), ledger ${env.ledger}, ${envFile}: ${env.files}`);
     if (env.files === 'differs') output.err(color.yellow(`    ${envFile} and ${envFile}.encrypted differ: run \`envguard encrypt\` to keep yours, or \`envguard decrypt --force\` to take the committed one`));
@@ -40,9 +45,14 @@ function printInit(output: Output, result: InitResult): void {
     output.err(color.red(`  ${file} is tracked by git: run \`git rm --cached ${file}\`, and change those secrets: they are in the history`));
   }
   const rel = (p: string) => path.relative(process.cwd(), p) || '.';
+  const joining = result.environments.every((env) => env.ledger === 'existing');
   output.err('');
   output.err('next steps:');
-  output.err(`  git add .gitignore .gitattributes .env*.encrypted .env*.ledger.json${result.hooks.mode === 'husky' ? ' .husky' : ''} && git commit -m "Add envguard"`);
-  output.err('  give teammates the key over a secure channel: `envguard key export` here, `envguard key import` there');
-  output.err(`  teammates: after cloning, \`npm install\`${result.hooks.mode === 'husky' ? '' : ' and `npx envguard init`'} in ${rel(result.root)}, then import the key`);
+  if (joining) {
+    output.err(`  commit any changes init made to .gitignore/.gitattributes${result.hooks.mode === 'husky' ? '/.husky' : ''} (normally none)`);
+  } else {
+    output.err(`  git add .gitignore .gitattributes .env*.encrypted .env*.ledger.json${result.hooks.mode === 'husky' ? ' .husky' : ''} && git commit -m "Add envguard"`);
+    output.err('  give teammates the key over a secure channel: `envguard key export` here, `envguard key import` there');
+  }
+  output.err(`  teammates: after cloning, run \`npm install\`${result.hooks.mode === 'husky' ? '' : ' and `npx envguard init`'} in ${rel(result.root)}, then \`npx envguard key import\` with the key (it decrypts .env)`);
 }

@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createGenesis } from '../../core/ledger/index.js';
+import { currentKeyFingerprint } from '../../core/ledger/queries.js';
+import type { Ledger } from '../../core/ledger/types.js';
 import { encryptedPathFor, envFileFor, envNameOf, isEncryptedEnvFile, isPlaintextEnvFile, plaintextPathFor } from '../../core/env-files.js';
 import { generateKey, shortKeyId } from '../../core/key.js';
-import { EnvguardError, isEnvguardError } from '../../errors.js';
+import { isEnvguardError } from '../../errors.js';
 import { loadConfig } from '../../io/config.js';
 import { execGit, gitLinesZ, gitTopLevel } from '../../io/git.js';
 import { gitActor } from '../../io/git-actor.js';
@@ -29,11 +31,11 @@ export interface InitOptions {
 export interface InitEnvironment {
   envName: string;
   keyId: string;
-  /** Where the key came from: `created` (new, in the key store) or an existing source. */
-  key: 'created' | string;
+  /** Where the key came from: `created` (new, in the key store), `missing` (joining without it yet) or an existing source. */
+  key: 'created' | 'missing' | string;
   ledger: 'created' | 'existing';
   /** What happened to the files: encrypted, decrypted, unchanged, or nothing to do yet. */
-  files: 'encrypted' | 'decrypted' | 'unchanged' | 'no .env yet' | 'differs';
+  files: 'encrypted' | 'decrypted' | 'unchanged' | 'no .env yet' | 'differs' | 'no key yet';
 }
 
 export interface InitResult {
@@ -85,9 +87,9 @@ function initEnvironment(ctx: OpsContext, envName: string, projectId: string, ro
   const lookup = { envName, projectId, root: ctx.cwd, env: ctx.env, keyCommand: loadConfig(ctx.cwd).keyCommand };
   const found = resolveKey(lookup);
   if (!found && hadLedger) {
-    throw new EnvguardError('KEY_MISSING', `this project already has a key for "${envName}", and this machine does not have it`, {
-      hint: `ask a teammate for it (\`envguard key export${envName === 'default' ? '' : ` --env ${envName}`}\`), run \`envguard key import\`, then \`envguard init\` again`,
-    });
+    // Joining a project before the key arrived: everything else is set up, and `envguard key
+    // import` finishes the job (it decrypts .env), so this is not a failure.
+    return { envName, keyId: ledgerKeyId(ledgerFile), key: 'missing', ledger: 'existing', files: 'no key yet' };
   }
   const key = found?.key ?? generateKey(ctx.random);
   if (!found) saveKey(ctx.env, projectId, envName, key);
@@ -95,6 +97,15 @@ function initEnvironment(ctx: OpsContext, envName: string, projectId: string, ro
     writeLedger(ledgerFile, createGenesis({ key, projectId, environment: envName, actor: gitActor(ctx.cwd), now: ctx.now(), rotationDays }));
   }
   return { envName, keyId: shortKeyId(key), key: found ? found.source : 'created', ledger: hadLedger ? 'existing' : 'created', files: syncFiles(ctx, envFile, key) };
+}
+
+/** The short id of the key the ledger says is current (no key needed to read it). */
+function ledgerKeyId(ledgerFile: string): string {
+  try {
+    return shortKeyId(currentKeyFingerprint(JSON.parse(readTextIfExists(ledgerFile) ?? '') as Ledger));
+  } catch {
+    return 'unknown';
+  }
 }
 
 /** First encryption in a new project; first decryption when joining one. Never overwrites either side's edits. */

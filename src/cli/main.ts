@@ -1,10 +1,10 @@
-import { Command, CommanderError } from 'commander';
-import { commandFactories } from './commands/index.js';
-import { createOutput } from './output.js';
+import type { Command } from 'commander';
 import { VERSION } from '../version.js';
 
 /** The `envguard` command line. Exit codes: 0 ok, 1 refused, 2 usage/configuration, 3 environment. */
-export function buildProgram(): Command {
+export async function buildProgram(): Promise<Command> {
+  const { Command } = await import('commander');
+  const { commandFactories } = await import('./commands/index.js');
   const program = new Command('envguard')
     .description('Keep .env secrets in git safely: Fernet-encrypted .env.encrypted, git hooks, secret scan, signed key rotation ledger.')
     .version(VERSION, '-v, --version')
@@ -15,7 +15,8 @@ export function buildProgram(): Command {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
+  const { CommanderError } = await import('commander');
+  const program = await buildProgram();
   try {
     await program.parseAsync(argv);
   } catch (error) {
@@ -24,12 +25,14 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : 2;
       return;
     }
+    const { createOutput } = await import('./output.js');
     createOutput().err(`envguard: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 3;
   }
 }
 
-// Hooks take a fast path that skips building the whole command tree: git runs them on every commit.
+// Hooks take a fast path that loads neither commander, chalk nor the command tree (all imported
+// lazily above): git runs them on every commit, checkout and merge.
 if (process.argv[2] === 'hook' && process.argv[3] !== undefined && !process.argv[3].startsWith('-')) {
   const { runHook } = await import('../hooks/dispatch.js');
   process.exitCode = runHook(process.argv[3], process.argv.slice(4));

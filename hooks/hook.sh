@@ -1,13 +1,18 @@
 #!/bin/sh
 # envguard git hook (installed by `envguard init`; the same file serves every hook name).
 # A hook that was here before envguard runs first, unchanged, as <name>.pre-envguard.
-name=$(basename "$0")
-dir=$(dirname "$0")
+name=${0##*/}
+dir=${0%/*}
 if [ -x "$dir/$name.pre-envguard" ]; then
   "$dir/$name.pre-envguard" "$@" || exit $?
 fi
 [ "${ENVGUARD_SKIP:-0}" = "1" ] && exit 0
-run="$(git rev-parse --git-common-dir)/envguard/run"
+# git runs hooks at the top of the working tree; in a plain repo the runner is in .git, else ask git.
+if [ -z "$GIT_DIR" ] && [ -f .git/envguard/run ]; then
+  run=.git/envguard/run
+else
+  run="$(git rev-parse --git-common-dir)/envguard/run"
+fi
 case "$name" in
   # post-* hooks cannot undo git's work, and post-checkout's status becomes git's: never fail them.
   post-*) sh "$run" hook "$name" "$@" </dev/null; exit 0 ;;

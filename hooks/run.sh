@@ -3,7 +3,9 @@
 # into the git dir as envguard/run). Order: $ENVGUARD_BIN, the project's node_modules (this
 # worktree's, then the main worktree's), the CLI recorded at init, envguard on PATH.
 if [ -n "$ENVGUARD_BIN" ]; then exec $ENVGUARD_BIN "$@"; fi
-here=$(dirname "$0")
+# git runs hooks and drivers at the top of the working tree: look there before asking git.
+if [ -x "$PWD/node_modules/.bin/envguard" ]; then exec "$PWD/node_modules/.bin/envguard" "$@"; fi
+here=${0%/*}
 top=$(git rev-parse --show-toplevel 2>/dev/null)
 for candidate in "$top/node_modules/.bin/envguard" "$here/../../node_modules/.bin/envguard"; do
   if [ -x "$candidate" ]; then exec "$candidate" "$@"; fi

@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { EnvguardError, exitCodeOf } from '../errors.js';
-import { gitTopLevel } from '../io/git.js';
+import { hookRepoPaths, type RepoPaths } from '../io/repo-paths.js';
 import { defaultContext } from '../ops/context.js';
+import { installDrivers } from '../ops/init/drivers.js';
 import { mergeDriver } from './merge-driver.js';
 import { postCommitHook } from './post-commit.js';
 import { postSyncHook } from './post-sync.js';
@@ -19,18 +22,20 @@ export function runHook(name: string | undefined, args: readonly string[], env: 
   const io = createHookIO(env);
   if (env.ENVGUARD_SKIP === '1' && name !== 'textconv' && name !== 'merge-driver') return 0;
   try {
-    const ctx = defaultContext({ cwd: gitTopLevel(process.cwd()), env, log: { info: io.say, warn: io.warn, debug: () => {} } });
+    const paths = hookRepoPaths(process.cwd(), env);
+    const ctx = defaultContext({ cwd: paths.root, env, log: { info: io.say, warn: io.warn, debug: () => {} } });
+    if (name !== 'textconv' && name !== 'merge-driver') completeSetup(paths);
     switch (name) {
       case 'pre-commit':
-        return preCommitHook(ctx, io);
+        return preCommitHook(ctx, io, paths);
       case 'post-commit':
-        return postCommitHook(ctx);
+        return postCommitHook(ctx, paths);
       case 'post-checkout':
         // $3 is 1 for a branch checkout, 0 for a file checkout (`git checkout -- file`): only the former.
-        return args[2] === '0' ? 0 : postSyncHook(ctx, io);
+        return args[2] === '0' ? 0 : postSyncHook(ctx, io, paths);
       case 'post-merge':
       case 'post-rewrite':
-        return postSyncHook(ctx, io);
+        return postSyncHook(ctx, io, paths);
       case 'pre-push':
         return 0;
       case 'textconv':
@@ -48,4 +53,14 @@ export function runHook(name: string | undefined, args: readonly string[], env: 
     // A post-* hook cannot undo git's work: report and let git carry on.
     return name?.startsWith('post-') ? 0 : code;
   }
+}
+
+/**
+ * A fresh clone of a husky project gets its hooks from `npm install`, but git config and the
+ * git dir are not cloned: the first hook to run installs the runner and the diff/merge drivers.
+ * One file check when all is in place.
+ */
+function completeSetup(paths: RepoPaths): void {
+  if (existsSync(path.join(paths.commonDir, 'envguard', 'run'))) return;
+  installDrivers(paths.root, paths.commonDir);
 }

@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { isEncryptedEnvFile } from '../core/env-files.js';
 import { loadConfig } from '../io/config.js';
-import { stateDir } from '../io/sync-state.js';
+import type { RepoPaths } from '../io/repo-paths.js';
+import { stateDirIn } from '../io/sync-state.js';
 import type { OpsContext } from '../ops/context.js';
 import { syncEnvFile, type SyncOutcome } from '../ops/sync-env.js';
 import type { HookIO } from './report.js';
@@ -10,11 +11,11 @@ import type { HookIO } from './report.js';
  * post-checkout (branch switches), post-merge and post-rewrite: decrypt what changed. These hooks
  * cannot undo git's work, so they always exit 0 and explain instead of failing.
  */
-export function postSyncHook(ctx: OpsContext, io: HookIO): number {
+export function postSyncHook(ctx: OpsContext, io: HookIO, paths: RepoPaths): number {
   if (!loadConfig(ctx.cwd).decrypt.onCheckout) return 0;
   const encryptedFiles = readdirSync(ctx.cwd).filter(isEncryptedEnvFile).sort();
   if (encryptedFiles.length === 0) return 0;
-  const dir = stateDir(ctx.cwd);
+  const dir = stateDirIn(paths.gitDir);
   for (const file of encryptedFiles) report(io, syncEnvFile(ctx, file, dir));
   return 0;
 }

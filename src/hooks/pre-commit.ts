@@ -1,6 +1,8 @@
-import { stateDir } from '../io/sync-state.js';
+import type { RepoPaths } from '../io/repo-paths.js';
+import { stateDirIn } from '../io/sync-state.js';
 import type { OpsContext } from '../ops/context.js';
 import { preCommit, type Refusal } from '../ops/pre-commit.js';
+import { markForPostCommit } from './post-commit.js';
 import type { HookIO } from './report.js';
 
 /**
@@ -12,8 +14,9 @@ import type { HookIO } from './report.js';
 export type StagedCheck = (ctx: OpsContext, paths: readonly string[]) => { refusals: Refusal[]; warnings: string[] };
 
 /** pre-commit: encrypt and stage changed env files; refuse plaintext secrets in the staged change. */
-export function preCommitHook(ctx: OpsContext, io: HookIO, checks: readonly StagedCheck[] = []): number {
-  const result = preCommit(ctx, stateDir(ctx.cwd));
+export function preCommitHook(ctx: OpsContext, io: HookIO, paths: RepoPaths, checks: readonly StagedCheck[] = []): number {
+  const result = preCommit(ctx, stateDirIn(paths.gitDir));
+  if (result.staged.length > 0) markForPostCommit(paths, result.staged);
   for (const check of checks) {
     const extra = check(ctx, result.paths);
     result.refusals.push(...extra.refusals);

@@ -20,6 +20,11 @@ export function stateDir(root: string): string {
   return gitPath(root, 'envguard/state');
 }
 
+/** The same directory from a known git dir (hooks know it without asking git). */
+export function stateDirIn(gitDir: string): string {
+  return path.join(gitDir, 'envguard', 'state');
+}
+
 export function readSyncState(dir: string, envFile: string): SyncState | undefined {
   try {
     const data = JSON.parse(readFileSync(stateFile(dir, envFile), 'utf8')) as Partial<SyncState>;

@@ -67,7 +67,7 @@ export function preCommit(ctx: OpsContext, stateDirectory: string): PreCommitRes
   const malformed = new Set(encryptedStaged.filter((file) => !checkStagedFormat(ctx, index, file, result)));
 
   for (const envFile of managedEnvFiles(ctx.cwd, staged)) {
-    if (!malformed.has(encryptedPathFor(envFile))) encryptIfChanged(ctx, index, envFile, stateDirectory, result);
+    if (!malformed.has(encryptedPathFor(envFile))) encryptIfChanged(ctx, index, new Set(staged), envFile, stateDirectory, result);
   }
   for (const file of encryptedStaged) {
     if (!malformed.has(file) && !result.staged.includes(file)) checkStagedDecrypts(ctx, index, file, result);
@@ -115,16 +115,17 @@ function managedEnvFiles(root: string, staged: string[]): string[] {
     .sort();
 }
 
-function encryptIfChanged(ctx: OpsContext, index: StagedBlobs, envFile: string, stateDirectory: string, result: PreCommitResult): void {
+function encryptIfChanged(ctx: OpsContext, index: StagedBlobs, staged: ReadonlySet<string>, envFile: string, stateDirectory: string, result: PreCommitResult): void {
   const encryptedFile = encryptedPathFor(envFile);
   const envPath = path.join(ctx.cwd, envFile);
   const plaintext = readTextIfExists(envPath);
   if (plaintext === undefined) return;
-  const stagedText = index.text(encryptedFile);
-  const conflicted = stagedText !== undefined && CONFLICT_MARKER.test(stagedText);
+  // Conflict markers reach the index only through `git add` after a merge, so only a staged change can have them.
+  const conflicted = staged.has(encryptedFile) && CONFLICT_MARKER.test(index.text(encryptedFile) ?? '');
   const state = readSyncState(stateDirectory, envFile);
-  // Untouched since envguard wrote it: nothing of the developer's to encrypt.
+  // Untouched since envguard wrote it: nothing of the developer's to encrypt (and no git call).
   if (state && state.plaintextSha256 === sha256(plaintext) && !conflicted) return;
+  const stagedText = index.text(encryptedFile);
 
   const refuse = (message: string, fix: string) => void result.refusals.push({ file: envFile, message, fix });
   if (CONFLICT_MARKER.test(plaintext)) return refuse(`${envFile} still has merge conflict markers`, `edit ${envFile} to keep one line per variable, then commit again`);

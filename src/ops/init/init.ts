@@ -8,7 +8,7 @@ import { encryptedPathFor, envFileFor, envNameOf, isEncryptedEnvFile, isPlaintex
 import { generateKey, shortKeyId } from '../../core/key.js';
 import { isEnvguardError } from '../../errors.js';
 import { loadConfig } from '../../io/config.js';
-import { execGit, gitLinesZ, gitTopLevel } from '../../io/git.js';
+import { gitLinesZ, gitText, gitTopLevel } from '../../io/git.js';
 import { gitActor } from '../../io/git-actor.js';
 import { resolveKey, saveKey } from '../../io/key-store.js';
 import { ledgerPath, writeLedger } from '../../io/ledger-file.js';
@@ -19,6 +19,7 @@ import type { OpsContext } from '../context.js';
 import { decryptEnvFile } from '../decrypt.js';
 import { encryptEnvFile } from '../encrypt.js';
 import { GITATTRIBUTES_LINES, GITIGNORE_LINES, ensureManagedBlock } from './ignore-rules.js';
+import { installDrivers } from './drivers.js';
 import { installHooks, usesHusky, type HookInstall } from './install-hooks.js';
 
 export interface InitOptions {
@@ -63,7 +64,7 @@ export function init(ctx: OpsContext, options: InitOptions = {}): InitResult {
 
   const gitignoreChanged = ensureManagedBlock(root, '.gitignore', GITIGNORE_LINES, true);
   const gitattributesChanged = ensureManagedBlock(root, '.gitattributes', GITATTRIBUTES_LINES, false);
-  configureDrivers(root);
+  installDrivers(root, path.resolve(root, gitText(['rev-parse', '--git-common-dir'], { cwd: root })));
   const hooks = installHooks(root, options.husky ?? usesHusky(root) ? 'husky' : 'git');
 
   const environments = envNames.map((envName) => initEnvironment(rootCtx, envName, projectId, config.rotationDays));
@@ -128,20 +129,5 @@ function syncFiles(ctx: OpsContext, envFile: string, key: ReturnType<typeof gene
   } catch (error) {
     if (isEnvguardError(error, 'LOCAL_CHANGES')) return 'differs';
     throw error;
-  }
-}
-
-/** Local git config for the drivers named in .gitattributes (never global config). */
-function configureDrivers(root: string): void {
-  const run = 'sh "$(git rev-parse --git-common-dir)/envguard/run"';
-  const settings: Array<[string, string]> = [
-    ['diff.envguard.textconv', `${run} hook textconv`],
-    ['diff.envguard.cachetextconv', 'false'],
-    ['merge.envguard.name', 'envguard: per-variable merge of encrypted env files'],
-    ['merge.envguard.driver', `${run} hook merge-driver %O %A %B %P`],
-  ];
-  for (const [name, value] of settings) {
-    const current = execGit(['config', '--local', '--get', name], { cwd: root, okCodes: [1] }).stdout.toString('utf8').trim();
-    if (current !== value) execGit(['config', '--local', name, value], { cwd: root });
   }
 }

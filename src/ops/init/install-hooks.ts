@@ -3,7 +3,7 @@ import path from 'node:path';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { gitPath, gitText } from '../../io/git.js';
 import { runNodeScript } from '../../io/node-script.js';
-import { packageRoot, runningCliPath } from '../../io/package-files.js';
+import { packageRoot } from '../../io/package-files.js';
 import { readTextIfExists } from '../../io/read-file.js';
 
 export const INSTALLED_HOOKS = ['pre-commit', 'post-commit', 'post-checkout', 'post-merge', 'post-rewrite', 'pre-push'] as const;
@@ -30,7 +30,6 @@ export function usesHusky(root: string): boolean {
  * Never touches global git config.
  */
 export function installHooks(root: string, mode: 'husky' | 'git'): HookInstall {
-  writeRunner(root);
   return mode === 'husky' ? installHusky(root) : installGitHooks(root);
 }
 
@@ -75,14 +74,4 @@ function installGitHooks(root: string): HookInstall {
     changed.push(hook);
   }
   return { mode: 'git', changed, chained };
-}
-
-/** `<git common dir>/envguard/run`: how hooks and drivers find envguard (see hooks/run.sh). */
-function writeRunner(root: string): void {
-  const dir = path.join(path.resolve(root, gitText(['rev-parse', '--git-common-dir'], { cwd: root })), 'envguard');
-  mkdirSync(dir, { recursive: true });
-  const runner = readFileSync(path.join(packageRoot(), 'hooks', 'run.sh'), 'utf8');
-  if (readTextIfExists(path.join(dir, 'run')) !== runner) writeFileAtomic(path.join(dir, 'run'), runner, { mode: 0o755 });
-  const cli = runningCliPath();
-  if (cli && readTextIfExists(path.join(dir, 'cli-path')) !== `${cli}\n`) writeFileAtomic(path.join(dir, 'cli-path'), `${cli}\n`);
 }

@@ -4,8 +4,8 @@ import { defineConfig } from 'tsup';
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 const define = { __ENVGUARD_VERSION__: JSON.stringify(version) };
 
-// Two outputs: a single-file CLI (fast start for git hooks: no module resolution
-// across node_modules at run time) and the typed library entry.
+// Two outputs: the CLI (fast start for git hooks: no module resolution across node_modules at
+// run time; split into chunks loaded on demand) and the typed library entry.
 export default defineConfig([
   {
     entry: { cli: 'src/cli/main.ts' },
@@ -15,7 +15,9 @@ export default defineConfig([
     target: 'node20',
     bundle: true,
     noExternal: [/.*/],
-    splitting: false,
+    // Chunks: the hook fast path loads only the hook code (not commander, chalk or the ledger
+    // validator), which measured about 8 ms of every hook run (bench/hook.mjs).
+    splitting: true,
     sourcemap: false,
     clean: false,
     minify: false,

@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../io/atomic-write.js';
 import { execGit, gitText } from '../io/git.js';
 import type { RepoPaths } from '../io/repo-paths.js';
+import { writeCacheFile } from '../io/sync-state.js';
 import type { OpsContext } from '../ops/context.js';
 
 /** Encrypted files pre-commit staged, for post-commit to check (one path a line). */
@@ -13,7 +13,7 @@ function markerFile(paths: RepoPaths): string {
 /** Called by pre-commit when it staged encrypted files. */
 export function markForPostCommit(paths: RepoPaths, files: readonly string[]): void {
   mkdirSync(path.dirname(markerFile(paths)), { recursive: true });
-  writeFileAtomic(markerFile(paths), `${files.join('\n')}\n`);
+  writeCacheFile(markerFile(paths), `${files.join('\n')}\n`);
 }
 
 /**

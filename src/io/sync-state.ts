@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from './atomic-write.js';
 import { gitPath } from './git.js';
 
 /**
@@ -38,7 +37,18 @@ export function readSyncState(dir: string, envFile: string): SyncState | undefin
 export function writeSyncState(dir: string, envFile: string, plaintext: string, baseEncrypted: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const state: SyncState = { plaintextSha256: sha256(plaintext), baseEncrypted };
-  writeFileAtomic(stateFile(dir, envFile), JSON.stringify(state), { mode: 0o600 });
+  writeCacheFile(stateFile(dir, envFile), JSON.stringify(state));
+}
+
+/**
+ * Atomic (temp file and rename) but not fsync'ed: the state is a cache. Losing the latest one in
+ * a crash only makes the next hook as careful as in a fresh clone, and two fsyncs per write
+ * measured several milliseconds of every commit.
+ */
+export function writeCacheFile(file: string, text: string): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, text, { mode: 0o600 });
+  renameSync(temp, file);
 }
 
 export function sha256(text: string): string {

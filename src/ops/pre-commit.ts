@@ -142,7 +142,9 @@ function encryptIfChanged(ctx: OpsContext, index: StagedBlobs, staged: ReadonlyS
     result.refusals.push({ file: encryptedFile, message: `cannot encrypt ${envFile}: ${change.message}`, fix: change.hint });
     return;
   }
-  if (!conflicted && previous && stagedText !== undefined && decryptsTo(previous, resolved.key, encryptedFile) === plaintext) {
+  // The staged file is what envguard last synced, and .env has changed since: no need to decrypt it to know it differs.
+  const stagedIsBase = state !== undefined && stagedText === state.baseEncrypted;
+  if (!conflicted && !stagedIsBase && previous && stagedText !== undefined && decryptsTo(previous, resolved.key, encryptedFile) === plaintext) {
     writeSyncState(stateDirectory, envFile, plaintext, stagedText);
     return;
   }

@@ -26,7 +26,9 @@ export function mergeEnvDocuments(base: EnvDocument | undefined, local: EnvDocum
   for (const name of new Set([...l.keys(), ...i.keys(), ...b.keys()])) {
     const lv = l.get(name);
     const iv = i.get(name);
-    const bv = base ? b.get(name) : iv;
+    // Without a base (both sides added the file), nothing is known to be unchanged: a variable
+    // on both sides with different text is a conflict, one on a single side is an addition.
+    const bv = b.get(name);
     if (lv === iv || lv === bv) continue; // same on both sides, or only incoming changed
     if (iv === bv) localChanges.set(name, lv); // only local changed
     else conflicts.push(name);

@@ -150,9 +150,11 @@ function encryptIfChanged(ctx: OpsContext, index: StagedBlobs, staged: ReadonlyS
   }
 
   let target = plaintext;
-  if (!conflicted && state && stagedText !== undefined && previous && stagedText !== state.baseEncrypted) {
-    // The encrypted file moved on since .env was last synced (a pull whose decrypt did not run):
-    // encrypting .env as it is would silently undo that change. Merge per variable instead.
+  if (!conflicted && state && stagedText !== undefined && previous && !stagedIsBase && readTextIfExists(path.join(ctx.cwd, encryptedFile)) === stagedText) {
+    // git brought a new encrypted file into the index and the working tree since .env was last
+    // synced (a pull whose decrypt did not run): encrypting .env as it is would silently undo
+    // that change, so merge per variable instead. (An index that merely went back, as after
+    // `git reset HEAD~`, leaves the working tree file at the synced version: .env wins there.)
     const merged = mergeIncoming(ctx, envFile, state, plaintext, previous, stagedText, resolved.key, stateDirectory, result);
     if (merged === undefined) return;
     target = merged;

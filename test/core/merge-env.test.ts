@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseDotenv } from '../../src/core/dotenv/parse.js';
+import { serializeDotenv } from '../../src/core/dotenv/serialize.js';
+import { mergeEnvDocuments } from '../../src/core/merge-env.js';
+
+const doc = (text: string) => parseDotenv(text);
+const merge = (base: string | undefined, local: string, incoming: string) => {
+  const result = mergeEnvDocuments(base === undefined ? undefined : doc(base), doc(local), doc(incoming));
+  return { text: serializeDotenv(result.doc), conflicts: result.conflicts, keptLocal: result.keptLocal };
+};
+
+describe('mergeEnvDocuments: three-way merge per variable', () => {
+  it('takes the incoming side for variables only it changed, and applies local-only changes on top', () => {
+    const result = merge('A=1\nB=2\nC=3\n', 'A=1\nB=2\nC=local\n', 'A=in\nB=2\nC=3\n');
+    expect(result).toEqual({ text: 'A=in\nB=2\nC=local\n', conflicts: [], keptLocal: ['C'] });
+  });
+
+  it('reports a variable both sides changed differently as a conflict, by name only, keeping the incoming text', () => {
+    const result = merge('A=1\nB=2\n', 'A=mine\nB=2\n', 'A=theirs\nB=2\n');
+    expect(result.conflicts).toEqual(['A']);
+    expect(result.text).toBe('A=theirs\nB=2\n');
+  });
+
+  it('the same change on both sides is no conflict', () => {
+    expect(merge('A=1\n', 'A=2\n', 'A=2\n')).toEqual({ text: 'A=2\n', conflicts: [], keptLocal: [] });
+  });
+
+  it('keeps a local addition, a local deletion and an incoming deletion', () => {
+    expect(merge('A=1\nB=2\n', 'A=1\nB=2\nNEW=x\n', 'A=1\nB=2\n').text).toBe('A=1\nB=2\nNEW=x\n');
+    expect(merge('A=1\nB=2\n', 'A=1\n', 'A=1\nB=2\n').text).toBe('A=1\n');
+    expect(merge('A=1\nB=2\n', 'A=1\nB=2\n', 'A=1\n').text).toBe('A=1\n');
+  });
+
+  it('a deletion on one side against a change on the other is a conflict', () => {
+    expect(merge('A=1\nB=2\n', 'A=1\n', 'A=1\nB=changed\n').conflicts).toEqual(['B']);
+  });
+
+  it('keeps the incoming comments and order, and terminates a last line that had no newline', () => {
+    const result = merge('# team\nA=1\nB=2', '# team\nA=1\nB=2\nMINE=1\n', '# team, updated\nB=2\nA=1');
+    expect(result.text).toBe('# team, updated\nB=2\nA=1\nMINE=1\n');
+  });
+
+  it('without a base, only variables that differ on both sides are conflicts; local-only ones are kept', () => {
+    const result = merge(undefined, 'A=1\nB=mine\nL=1\n', 'A=1\nB=theirs\n');
+    expect(result.conflicts).toEqual(['B']);
+  });
+
+  it('keeps quoting, export prefixes and multi-line values byte for byte', () => {
+    const local = 'export A="x y" # note\nB=\'multi\nline\'\n';
+    expect(merge(local, local, local).text).toBe(local);
+    const incoming = 'export A="x y" # note\nB=\'multi\nline\'\nC=`z`\n';
+    expect(merge(local, local, incoming).text).toBe(incoming);
+  });
+
+  it('property: when only one side changed anything, the result is that side', () => {
+    const value = fc.stringMatching(/^[a-z0-9]{0,6}$/);
+    const env = fc.dictionary(fc.stringMatching(/^[A-Z][A-Z0-9_]{0,4}$/), value, { maxKeys: 6 });
+    const text = (vars: Record<string, string>) => Object.entries(vars).map(([k, v]) => `${k}=${v}\n`).join('');
+    fc.assert(
+      fc.property(env, env, (base, other) => {
+        expect(merge(text(base), text(base), text(other))).toEqual({ text: text(other), conflicts: [], keptLocal: [] });
+        const localOnly = merge(text(base), text(other), text(base));
+        expect(localOnly.conflicts).toEqual([]);
+        expect(parseDotenv(localOnly.text).nodes.filter((n) => n.kind === 'entry').map((n) => n.source).sort()).toEqual(
+          parseDotenv(text(other)).nodes.filter((n) => n.kind === 'entry').map((n) => n.source).sort(),
+        );
+      }),
+    );
+  });
+});

@@ -158,7 +158,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
         const secret = match[group] as string;
         const span = (match.indices as RegExpIndicesArray)[group] as [number, number];
         if (isPlaceholder(secret) || isDefaultSkippedValue(secret)) continue;
-        if (definition.validate && !definition.validate(secret)) continue;
+        if (definition.validate && !definition.validate(secret, match[0])) continue;
         candidates.push({
           start: from + span[0],
           end: from + span[1],
@@ -176,7 +176,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       const reportedLines = new Set(candidates.map((candidate) => lines.indexOf(candidate.start)));
       for (const { from, to } of genericWork) {
         if (reportedLines.has(lines.indexOf(from))) continue;
-        for (const found of findGenericSecrets(text.slice(from, to))) {
+        for (const found of findGenericSecrets(text.slice(from, to), target.file)) {
           const start = from + found.index;
           candidates.push({
             start,

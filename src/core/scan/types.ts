@@ -12,7 +12,7 @@ export interface SecretRule {
   /** Matches the secret; capture group 1 is the secret when present, otherwise the whole match. */
   readonly regex: RegExp;
   /** A structural check beyond the regex (a checksum, a decodable header): false drops the match. */
-  readonly validate?: (secret: string) => boolean;
+  readonly validate?: (secret: string, match: string) => boolean;
   /** The regex may span the following lines too (a PEM header and its body). */
   readonly multiline?: boolean;
 }
@@ -52,4 +52,11 @@ export interface Finding {
   /** Length of the matched secret in UTF-16 code units (for SARIF regions). */
   readonly length: number;
   readonly commit?: string;
+}
+
+/** What one scan run found. */
+export interface ScanReport {
+  readonly findings: readonly Finding[];
+  /** Files (or diffs of files) actually read. */
+  readonly filesScanned: number;
 }

@@ -12,7 +12,9 @@ function isJwtHeader(part: string): boolean {
   }
 }
 
-const realPassword = (secret: string): boolean => !isPlaceholder(secret) && !/^[*x.]+$/i.test(secret);
+/** A password in a URL, unless it is a placeholder or the URL points at a documentation host. */
+const realPassword = (secret: string, url: string): boolean =>
+  !isPlaceholder(secret) && !/^[*x.]+$/i.test(secret) && !/@(?:[\w-]+\.)*example\.(?:com|org|net)\b|@example\b/i.test(url);
 
 export const structuredRules: readonly SecretRule[] = [
   {

@@ -7,8 +7,10 @@ import { createScanner, type Scanner } from '../core/scan/scanner.js';
 import type { Finding, KnownValue, ScanReport } from '../core/scan/types.js';
 import { EnvguardError } from '../errors.js';
 import { execGit, gitText, gitTopLevel } from '../io/git.js';
+import { loadConfig } from '../io/config.js';
 import { readOptionalText, readTextFile, walkFiles } from '../io/scan-files.js';
 import type { OpsContext } from './context.js';
+import { loadProjectEnvs } from './load-env.js';
 
 /**
  * The secret scan use cases: the staged change (what pre-commit runs), explicit paths, and the
@@ -17,10 +19,44 @@ import type { OpsContext } from './context.js';
  */
 
 export interface ScanOptions {
-  /** The project's own values to look for (from the decrypted env files); none when omitted. */
+  /**
+   * The project's own values to look for. When omitted they are loaded from every env file envguard
+   * can read in the project root (plaintext `.env*`, and `.env*.encrypted` with an available key).
+   */
   knownValues?: readonly KnownValue[];
-  /** `.envguard.json` `scan.ignorePaths` globs, relative to the repository root. */
+  /** False skips the known-value tier (`--no-known-values`, or `scan.knownValues: false` in `.envguard.json`). */
+  useKnownValues?: boolean;
+  /** Path globs to skip, relative to the repository root; default `.envguard.json` `scan.ignorePaths`. */
   ignorePaths?: readonly string[];
+}
+
+interface ResolvedOptions {
+  knownValues: readonly KnownValue[];
+  ignorePaths: readonly string[];
+}
+
+/** Fills what the caller left out from `.envguard.json` and the project's env files. */
+function resolveOptions(ctx: OpsContext, root: string, options: ScanOptions): ResolvedOptions {
+  const config = options.ignorePaths === undefined || options.knownValues === undefined ? loadConfig(root) : undefined;
+  const ignorePaths = options.ignorePaths ?? config?.scan.ignorePaths ?? [];
+  if (options.useKnownValues === false || (options.knownValues === undefined && config?.scan.knownValues === false)) {
+    return { knownValues: [], ignorePaths };
+  }
+  return { knownValues: options.knownValues ?? projectKnownValues({ ...ctx, cwd: root }), ignorePaths };
+}
+
+/**
+ * Every value of every env file envguard can read, named after the plaintext file it belongs in
+ * (`DB_PASSWORD from .env`, whether it was read from `.env` or decrypted from `.env.encrypted`).
+ */
+export function projectKnownValues(ctx: OpsContext): KnownValue[] {
+  const values: KnownValue[] = [];
+  for (const env of loadProjectEnvs(ctx, { includePlaintext: true })) {
+    const file = env.file.replace(/\.encrypted$/, '');
+    for (const entry of env.entries) values.push({ name: entry.name, file, value: entry.value });
+  }
+  ctx.log.debug(`looking for ${values.length} known value(s)`);
+  return values;
 }
 
 /** Git options that make patch output parseable whatever the user's config says. */
@@ -30,8 +66,11 @@ const DIFF_FLAGS = ['-U0', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--
 export async function scanStaged(ctx: OpsContext, options: ScanOptions = {}): Promise<ScanReport> {
   const root = gitTopLevel(ctx.cwd);
   const diff = execGit(['-c', 'core.quotepath=off', 'diff', '--cached', ...DIFF_FLAGS], { cwd: root }).stdout.toString('utf8');
-  const scanner = createScanner({ knownValues: options.knownValues ?? [], ignore: loadIgnoreList(root, { staged: true }) });
-  return scanDiff(scanner, parseUnifiedDiff(diff), options.ignorePaths ?? [], ctx);
+  const files = parseUnifiedDiff(diff);
+  if (files.length === 0) return { findings: [], filesScanned: 0 };
+  const resolved = resolveOptions(ctx, root, options);
+  const scanner = createScanner({ knownValues: resolved.knownValues, ignore: loadIgnoreList(root, { staged: true }) });
+  return scanDiff(scanner, files, resolved.ignorePaths, ctx);
 }
 
 /** Scans the lines added by every commit in `rev..HEAD` (merges excluded: their changes are in the merged commits). */
@@ -42,8 +81,9 @@ export async function scanSince(ctx: OpsContext, rev: string, options: ScanOptio
     throw new EnvguardError('NOT_FOUND', `--since ${rev}: no such commit`, { hint: 'pass a commit, branch or tag, e.g. `envguard scan --since origin/main`' });
   }
   const log = execGit(['-c', 'core.quotepath=off', 'log', '-p', '--no-merges', ...DIFF_FLAGS, `--format=${COMMIT_MARKER}%H`, `${rev}..HEAD`], { cwd: root });
-  const scanner = createScanner({ knownValues: options.knownValues ?? [], ignore: loadIgnoreList(root, { staged: false }) });
-  return scanDiff(scanner, parseUnifiedDiff(log.stdout.toString('utf8')), options.ignorePaths ?? [], ctx);
+  const resolved = resolveOptions(ctx, root, options);
+  const scanner = createScanner({ knownValues: resolved.knownValues, ignore: loadIgnoreList(root, { staged: false }) });
+  return scanDiff(scanner, parseUnifiedDiff(log.stdout.toString('utf8')), resolved.ignorePaths, ctx);
 }
 
 /**
@@ -52,8 +92,9 @@ export async function scanSince(ctx: OpsContext, rev: string, options: ScanOptio
  */
 export async function scanPaths(ctx: OpsContext, paths: readonly string[], options: ScanOptions = {}): Promise<ScanReport> {
   const root = repositoryRoot(ctx.cwd);
-  const scanner = createScanner({ knownValues: options.knownValues ?? [], ignore: loadIgnoreList(root, { staged: false }) });
-  const ignored = createPathFilter(options.ignorePaths ?? [], { defaultSkips: false });
+  const resolved = resolveOptions(ctx, root, options);
+  const scanner = createScanner({ knownValues: resolved.knownValues, ignore: loadIgnoreList(root, { staged: false }) });
+  const ignored = createPathFilter(resolved.ignorePaths, { defaultSkips: false });
   const findings: Finding[] = [];
   let filesScanned = 0;
   for (const given of paths) {

@@ -30,7 +30,7 @@ export function scanCommand(): Command {
     .action((paths: string[], flags: ScanFlags) =>
       runAction(async (output) => {
         const ctx = defaultContext({ log: output.logger() });
-        const options: ScanOptions = { knownValues: [] };
+        const options: ScanOptions = { useKnownValues: flags.knownValues };
         const report = await runScan(ctx, paths, flags, options);
         const format = flags.json ? 'json' : flags.format;
         if (format === 'json') output.out(formatJson(report));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatJson } from '../../../src/core/scan/format-json.js';
 import { formatSarif } from '../../../src/core/scan/format-sarif.js';

@@ -17,6 +17,11 @@ export interface AhoCorasickOptions {
 
 export class AhoCorasick {
   readonly patterns: readonly string[];
+  /**
+   * Transitions, pre-multiplied by ALPHABET so the hot loop needs no multiplication. A target state
+   * where some pattern ends is stored as `-(offset + 1)`: one sign test per character tells
+   * whether to look at outputs at all.
+   */
   private readonly delta: Int32Array;
   /** For each state, the pattern indexes that end there (own and through failure links). */
   private readonly outputs: Array<readonly number[] | undefined>;
@@ -87,6 +92,10 @@ export class AhoCorasick {
         }
       }
     }
+    for (let i = 0; i < delta.length; i++) {
+      const next = delta[i] as number;
+      delta[i] = outputs[next] === undefined ? next * ALPHABET : -(next * ALPHABET + 1);
+    }
     this.delta = delta;
     this.outputs = outputs;
   }
@@ -94,12 +103,14 @@ export class AhoCorasick {
   /** Calls `onMatch(patternIndex, start)` for every occurrence, in order of the match's end. */
   search(text: string, onMatch: (patternIndex: number, start: number) => void): void {
     const { delta, outputs, fold, needsCheck, patterns } = this;
-    let state = 0;
-    for (let i = 0; i < text.length; i++) {
+    let offset = 0;
+    const length = text.length;
+    for (let i = 0; i < length; i++) {
       const code = text.charCodeAt(i);
-      state = delta[state * ALPHABET + (code < 128 ? (fold[code] as number) : OTHER)] as number;
-      const found = outputs[state];
-      if (found === undefined) continue;
+      offset = delta[offset + (code < 128 ? (fold[code] as number) : OTHER)] as number;
+      if (offset >= 0) continue;
+      offset = -offset - 1;
+      const found = outputs[offset / ALPHABET] as readonly number[];
       for (const index of found) {
         const pattern = patterns[index] as string;
         const start = i - pattern.length + 1;

@@ -71,7 +71,7 @@ try {
   mkdirSync(app);
   sh('git init -q && echo "console.log(process.env.GREETING)" > app.js');
   writeFileSync(path.join(app, '.env'), '# database\nDB_USER=app\nDB_PASSWORD=correct-horse-battery-staple\nGREETING="hello world"\nSTRIPE_KEY=sk_live_demo_0000000000\n');
-  sh('cat .env');
+  sh("sed 's/=.*/=…/' .env");
 
   step('envguard init: key, signed ledger, .gitignore, hooks, first encryption');
   sh('envguard init');

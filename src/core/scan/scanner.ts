@@ -212,7 +212,8 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
         description: candidate.description,
         preview: candidate.preview,
         fingerprint,
-        length: candidate.end - candidate.start,
+        // A private key spans lines; its region ends with its first line.
+        length: Math.min(candidate.end, lines.end(line)) - candidate.start,
         ...(target.commit === undefined ? {} : { commit: target.commit }),
       });
     }

@@ -49,7 +49,7 @@ export interface Finding {
   readonly preview: string;
   /** `sha256:` + hex SHA-256 of the secret: what `.envguardignore` entries are keyed by. */
   readonly fingerprint: string;
-  /** Length of the matched secret in UTF-16 code units (for SARIF regions). */
+  /** Length of the matched secret on its first line, in UTF-16 code units (for SARIF regions). */
   readonly length: number;
   readonly commit?: string;
 }

@@ -29,6 +29,14 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+// `envguard … | head` closes stdout early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 // Hooks take a fast path that skips building the whole command tree: git runs them on every commit.
 if (process.argv[2] === 'hook' && process.argv[3] !== undefined && !process.argv[3].startsWith('-')) {
   const { runHook } = await import('../hooks/dispatch.js');

@@ -17,13 +17,19 @@ export class MaskingTransform extends Transform {
 
   override _transform(chunk: Buffer | string, encoding: BufferEncoding, callback: TransformCallback): void {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
-    for (const piece of this.scanner.push(bytes)) this.push(piece);
+    this.pushAll(this.scanner.push(bytes));
     callback();
   }
 
   override _flush(callback: TransformCallback): void {
-    for (const piece of this.scanner.end()) this.push(piece);
+    this.pushAll(this.scanner.end());
     callback();
+  }
+
+  /** One chunk out per chunk in: the destination (often a pipe or TTY) then sees one write, not one per masked run. */
+  private pushAll(pieces: Buffer[]): void {
+    if (pieces.length === 1) this.push(pieces[0]);
+    else if (pieces.length > 1) this.push(Buffer.concat(pieces));
   }
 }
 

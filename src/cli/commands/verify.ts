@@ -1,0 +1,35 @@
+import { Command } from 'commander';
+import { shortKeyId } from '../../core/key.js';
+import { defaultContext } from '../../ops/context.js';
+import { verifyProject } from '../../ops/verify.js';
+import { runAction } from '../run-command.js';
+
+/** `envguard verify [--json] [--env NAME]`: exit 0 when every ledger verifies, 1 otherwise. */
+export function verifyCommand(): Command {
+  return new Command('verify')
+    .description('verify the rotation ledgers: schema, hash chain, every signature, each rotation authorised by the key before it (needs no key)')
+    .option('--env <name>', 'verify only this environment (default: every ledger at the repository top)')
+    .option('--json', 'print the full report as JSON')
+    .action((options: { env?: string; json?: boolean }) =>
+      runAction((output) => {
+        const result = verifyProject(defaultContext({ log: output.logger() }), { environment: options.env });
+        if (options.json) {
+          output.json(result);
+          return result.valid ? 0 : 1;
+        }
+        for (const { environment, ledgerFile, report } of result.environments) {
+          if (report.valid) {
+            output.out(`${output.color.green('ok')}   ${environment} (${ledgerFile}): ${report.entries} entr${report.entries === 1 ? 'y' : 'ies'}, chain and signatures valid, current key ${shortKeyId(report.currentKeyFingerprint ?? '')}`);
+            continue;
+          }
+          output.out(`${output.color.red('FAIL')} ${environment} (${ledgerFile}): ${report.problems.length} problem(s)`);
+          for (const problem of report.problems) {
+            output.out(`  ${problem.entry === null ? 'file' : `entry ${problem.entry}`} [${problem.code}] ${problem.message}`);
+          }
+          const hints = [...new Set(report.problems.map((problem) => problem.hint))];
+          for (const hint of hints) output.out(`  fix: ${hint}`);
+        }
+        return result.valid ? 0 : 1;
+      }),
+    );
+}

@@ -1,0 +1,92 @@
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { EnvguardError } from '../errors.js';
+import type { Actor, RotationEntry } from '../core/ledger/types.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { gitPath } from './git.js';
+
+/**
+ * The rotation journal: what a rotation has done so far, written atomically under the git dir
+ * (`git rev-parse --git-path envguard/rotation-<env>.json`, so it is never committed and each
+ * worktree has its own) before and after every step. A rotation killed at any instant leaves a
+ * journal from which `rotate --resume` finishes and `rotate --rollback` undoes it.
+ */
+
+export type RotationPhase =
+  /** Journal written; the new key is being persisted and the files re-encrypted to the work dir. Working tree untouched. */
+  | 'started'
+  /** Every new file is written and verified, every old file copied. Working tree untouched. */
+  | 'prepared'
+  /** Working-tree files are being replaced, one atomic rename each: each holds old or new content. */
+  | 'replacing'
+  /** Every file replaced; the signed ledger entry is in the journal and being appended. */
+  | 'replaced'
+  /** The ledger holds the entry; staging and cleaning up remain. */
+  | 'recorded';
+
+export interface JournalFile {
+  /** Repository-relative path, `/` separators. */
+  path: string;
+  /** sha256 hex of the file before rotation. */
+  oldSha256: string;
+  /** sha256 hex of the re-encrypted file, once written. */
+  newSha256?: string;
+}
+
+export interface RotationJournal {
+  version: 1;
+  environment: string;
+  projectId: string;
+  phase: RotationPhase;
+  startedAt: string;
+  actor: Actor;
+  reason: string;
+  oldKeyFingerprint: string;
+  newKeyFingerprint: string;
+  /** Absolute directory holding `new/<i>` (re-encrypted files) and the ledger as it was. */
+  workDir: string;
+  /** Absolute directory holding `<path>` copies of the old files (the backup, or a scratch copy with --no-backup). */
+  oldCopyDir: string;
+  keepBackup: boolean;
+  /** Repository-relative ledger path. */
+  ledgerFile: string;
+  files: JournalFile[];
+  /** The signed entry, once built, so a resumed rotation appends exactly the same entry. */
+  entry?: RotationEntry;
+}
+
+/** Where the journal for an environment lives. */
+export function journalPath(cwd: string, environment: string): string {
+  return gitPath(cwd, `envguard/rotation-${environment}.json`);
+}
+
+/** Reads the journal of an interrupted rotation, or undefined when none is in progress. */
+export function readJournal(file: string): RotationJournal | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new EnvguardError('IO_ERROR', `could not read the rotation journal ${file}`, { cause: error });
+  }
+  try {
+    const journal = JSON.parse(text) as RotationJournal;
+    if (journal.version !== 1 || typeof journal.phase !== 'string' || !Array.isArray(journal.files)) throw new TypeError('unexpected shape');
+    return journal;
+  } catch (error) {
+    throw new EnvguardError('IO_ERROR', `the rotation journal ${file} is unreadable`, {
+      hint: 'the files still decrypt with the old or the new key in your key store; check `envguard verify`, then remove the journal by hand',
+      cause: error,
+    });
+  }
+}
+
+/** Writes the journal atomically (a crash leaves the previous phase or the next, never half). */
+export function writeJournal(file: string, journal: RotationJournal): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileAtomic(file, `${JSON.stringify(journal, null, 2)}\n`, { mode: 0o600 });
+}
+
+export function removeJournal(file: string): void {
+  rmSync(file, { force: true });
+}

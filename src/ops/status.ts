@@ -1,0 +1,97 @@
+import { shortKeyId } from '../core/key.js';
+import { currentKeyEntry, daysUntilDue, genesisEntry, lastRotation, verifyLedger, type Actor, type Ledger } from '../core/ledger/index.js';
+import { EnvguardError } from '../errors.js';
+import { gitTopLevel } from '../io/git.js';
+import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
+import { journalPath, readJournal, type RotationPhase } from '../io/rotation-journal.js';
+import type { OpsContext } from './context.js';
+
+export interface InterruptedRotation {
+  phase: RotationPhase;
+  startedAt: string;
+  actor: Actor;
+  newKeyId: string;
+  /** The commands that finish or undo it. */
+  hint: string;
+}
+
+export interface EnvironmentStatus {
+  environment: string;
+  ledgerFile: string;
+  ledgerValid: boolean;
+  /** One line per problem when the ledger does not verify (`envguard verify` has the detail). */
+  problems: string[];
+  /** Short id (16 hex digits) of the ledger's current key. */
+  keyId?: string;
+  keyFingerprint?: string;
+  /** When and by whom the environment was created (genesis). */
+  created?: { time: string; actor: Actor };
+  lastRotation?: { time: string; actor: Actor; reason: string; keyId: string };
+  nextRotationDue?: string;
+  /** Whole days left until due; negative when overdue. */
+  daysLeft?: number;
+  overdue?: boolean;
+  interruptedRotation?: InterruptedRotation;
+}
+
+export interface StatusResult {
+  environments: EnvironmentStatus[];
+}
+
+/**
+ * `envguard status`: per environment, the current key, its history and due date, whether the
+ * ledger verifies and whether a rotation was interrupted. Reads no secret.
+ */
+export function projectStatus(ctx: OpsContext): StatusResult {
+  const root = gitTopLevel(ctx.cwd);
+  const environments = findLedgerEnvironments(root);
+  if (environments.length === 0) {
+    throw new EnvguardError('NOT_FOUND', 'no ledger found (.env.ledger.json or .env.<name>.ledger.json at the repository top)', { hint: 'run `envguard init` to create keys and ledgers' });
+  }
+  return { environments: environments.map((environment) => environmentStatus(ctx, root, environment)) };
+}
+
+/** The status of one environment whose ledger exists at the repository top. */
+export function environmentStatus(ctx: OpsContext, root: string, environment: string): EnvironmentStatus {
+  const ledgerFile = ledgerFileName(environment);
+  const status: EnvironmentStatus = { environment, ledgerFile, ledgerValid: false, problems: [] };
+  const journal = readJournal(journalPath(root, environment));
+  if (journal) {
+    status.interruptedRotation = {
+      phase: journal.phase,
+      startedAt: journal.startedAt,
+      actor: journal.actor,
+      newKeyId: shortKeyId(journal.newKeyFingerprint),
+      hint: `finish it with \`envguard rotate --env ${environment} --resume\` or undo it with \`envguard rotate --env ${environment} --rollback\``,
+    };
+  }
+  let value: unknown;
+  try {
+    value = readLedgerJson(ledgerPath(root, environment));
+  } catch (error) {
+    if (!(error instanceof EnvguardError)) throw error;
+    status.problems.push(error.message);
+    return status;
+  }
+  const report = verifyLedger(value, { file: ledgerFile });
+  status.ledgerValid = report.valid;
+  status.problems = report.problems.map((problem) => `${problem.entry === null ? 'file' : `entry ${problem.entry}`}: ${problem.message}`);
+  // A chain that does not verify is still worth describing when its shape is sound: the
+  // reader sees what the (untrusted) file claims, flagged as invalid.
+  if (report.problems.some((problem) => problem.code === 'schema' || (problem.code === 'genesis' && problem.entry === 0))) return status;
+  const ledger = value as Ledger;
+  const current = currentKeyEntry(ledger);
+  const genesis = genesisEntry(ledger);
+  const rotation = lastRotation(ledger);
+  const daysLeft = daysUntilDue(ledger, ctx.now());
+  Object.assign(status, {
+    keyId: shortKeyId(current.newKeyFingerprint),
+    keyFingerprint: current.newKeyFingerprint,
+    created: { time: genesis.time, actor: genesis.actor },
+    lastRotation: rotation ? { time: rotation.time, actor: rotation.actor, reason: rotation.reason, keyId: shortKeyId(rotation.newKeyFingerprint) } : undefined,
+    nextRotationDue: current.nextRotationDue,
+    daysLeft,
+    overdue: daysLeft < 0,
+  });
+  return status;
+}

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { EnvguardError } from '../errors.js';
+import { verifyLedger, type LedgerReport } from '../core/ledger/index.js';
+import { gitTopLevel } from '../io/git.js';
+import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
+import type { OpsContext } from './context.js';
+
+export interface EnvironmentVerification {
+  environment: string;
+  /** Repository-relative ledger file. */
+  ledgerFile: string;
+  report: LedgerReport;
+}
+
+export interface VerifyResult {
+  valid: boolean;
+  environments: EnvironmentVerification[];
+}
+
+export interface VerifyOptions {
+  /** Only this environment; all environments with a ledger otherwise. */
+  environment?: string;
+}
+
+/**
+ * `envguard verify`: checks every ledger from genesis (schema, chain, signatures, that each
+ * rotation was authorised by the key before it). Needs no key, so CI on a fork can run it.
+ * Returns the reports; the CLI decides the exit code.
+ */
+export function verifyProject(ctx: OpsContext, options: VerifyOptions = {}): VerifyResult {
+  const root = gitTopLevel(ctx.cwd);
+  const environments = options.environment ? [options.environment] : findLedgerEnvironments(root);
+  if (environments.length === 0) {
+    throw new EnvguardError('NOT_FOUND', 'no ledger found (.env.ledger.json or .env.<name>.ledger.json at the repository top)', { hint: 'run `envguard init` to create keys and ledgers' });
+  }
+  const results = environments.map((environment) => verifyEnvironment(root, environment));
+  return { valid: results.every((result) => result.report.valid), environments: results };
+}
+
+function verifyEnvironment(root: string, environment: string): EnvironmentVerification {
+  const file = ledgerPath(root, environment);
+  const ledgerFile = ledgerFileName(environment);
+  const value = readLedgerJson(file);
+  const report = verifyLedger(value, { file: ledgerFile });
+  const declared = (value as { environment?: unknown }).environment;
+  if (report.valid && declared !== environment) {
+    report.valid = false;
+    report.problems.push({
+      code: 'header',
+      entry: null,
+      path: '/environment',
+      message: `${path.basename(file)} records environment "${String(declared)}" but its file name is for "${environment}"`,
+      hint: `rename the file to ${ledgerFileName(String(declared))}, or restore it with \`git checkout HEAD -- ${ledgerFile}\``,
+    });
+  }
+  return { environment, ledgerFile, report };
+}

@@ -5,6 +5,8 @@ import { hookCommand } from './hook.js';
 import { initCommand } from './init.js';
 import { keyCommand } from './key.js';
 import { keygenCommand } from './keygen.js';
+import { runCommand } from './run.js';
+import { showCommand } from './show.js';
 import { statusCommand } from './status.js';
 import { verifyCommand } from './verify.js';
 
@@ -20,5 +22,7 @@ export const commandFactories: Array<() => Command> = [
   keyCommand,
   statusCommand,
   verifyCommand,
+  runCommand,
+  showCommand,
   hookCommand,
 ];

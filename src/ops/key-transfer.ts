@@ -1,11 +1,14 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { EnvguardError } from '../errors.js';
+import { EnvguardError, isEnvguardError } from '../errors.js';
 import { parseEncryptedFile } from '../core/encrypted-file.js';
 import { encryptedPathFor, envFileFor } from '../core/env-files.js';
-import { fingerprint, formatKey, parseKey, shortKeyId } from '../core/key.js';
+import { fingerprint, formatKey, parseKey, shortKeyId, type FernetKey } from '../core/key.js';
 import { k8sSecretManifest } from '../core/k8s-secret.js';
 import { keyVariablesFor, saveKey } from '../io/key-store.js';
 import { readTextIfExists } from '../io/read-file.js';
+import { stateDir, writeSyncState } from '../io/sync-state.js';
+import { decryptEnvFile } from './decrypt.js';
 import type { OpsContext } from './context.js';
 import { keyLookupFor, requireKeyFor } from './project-key.js';
 
@@ -38,6 +41,8 @@ export interface ImportResult {
   envName: string;
   keyId: string;
   storedAt: string;
+  /** True when the plaintext file was missing and has been decrypted (a fresh clone). */
+  decrypted: boolean;
 }
 
 /**
@@ -63,7 +68,33 @@ export function importKey(ctx: OpsContext, options: { envName: string; keyText: 
     }
   }
   const storedAt = saveKey(ctx.env, lookup.projectId, options.envName, key);
-  return { envName: options.envName, keyId: shortKeyId(key), storedAt };
+  return { envName: options.envName, keyId: shortKeyId(key), storedAt, decrypted: decryptIfMissing(ctx, envFile, key) };
+}
+
+/** In a fresh clone the key is the last missing piece: write `.env` now rather than at the next checkout. */
+function decryptIfMissing(ctx: OpsContext, envFile: string, key: FernetKey): boolean {
+  const encryptedPath = path.join(ctx.cwd, encryptedPathFor(envFile));
+  if (existsSync(path.join(ctx.cwd, envFile)) || !existsSync(encryptedPath)) return false;
+  try {
+    decryptEnvFile(ctx, { encryptedPath, key });
+  } catch (error) {
+    if (!isEnvguardError(error)) throw error;
+    ctx.log.warn(`key stored, but ${encryptedPathFor(envFile)} could not be decrypted: ${error.message}`);
+    return false;
+  }
+  const stateDirectory = safeStateDir(ctx.cwd);
+  const plaintext = readTextIfExists(path.join(ctx.cwd, envFile));
+  const encrypted = readTextIfExists(encryptedPath);
+  if (stateDirectory && plaintext !== undefined && encrypted !== undefined) writeSyncState(stateDirectory, envFile, plaintext, encrypted);
+  return true;
+}
+
+function safeStateDir(cwd: string): string | undefined {
+  try {
+    return stateDir(cwd);
+  } catch {
+    return undefined; // not a git repo: nothing to remember
+  }
 }
 
 /** Accepts the bare key, or a `NAME=key` line as `key export --format env` prints it. */

@@ -36,7 +36,10 @@ export function keyCommand(): Command {
         const keyText = readStdin();
         const result = importKey(cliContext(output), { envName: options.env, keyText, force: options.force });
         if (options.json) output.json(result);
-        else output.err(`envguard: stored key ${result.keyId} for environment "${result.envName}"; run \`envguard decrypt\` to write .env`);
+        else
+          output.err(
+            `envguard: stored key ${result.keyId} for environment "${result.envName}"${result.decrypted ? '; decrypted the env file' : ''}`,
+          );
         return 0;
       }),
     );

@@ -64,7 +64,12 @@ export function spawnMasked(options: SpawnMaskedOptions): Promise<ChildOutcome> 
     child.stdin.on('error', () => {});
     options.stdin.pipe(child.stdin);
   }
-  const drained = [relay(child.stdout, stdout, options.masker), relay(child.stderr, stderr, options.masker)];
+  // Our stdout closed under a running child (`envguard run … | head`): end it as a shell pipeline
+  // would, with SIGPIPE, rather than let it write forever into a pipe nobody reads.
+  const onClosedDestination = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGPIPE');
+  };
+  const drained = [relay(child.stdout, stdout, options.masker, onClosedDestination), relay(child.stderr, stderr, options.masker, onClosedDestination)];
 
   return new Promise<ChildOutcome>((resolve, reject) => {
     child.once('error', (error: NodeJS.ErrnoException) => {
@@ -81,14 +86,17 @@ export function spawnMasked(options: SpawnMaskedOptions): Promise<ChildOutcome> 
 }
 
 /** Pipes one child stream to its destination (masked when asked) and resolves when all is written. */
-function relay(source: Readable | null, destination: Writable, masker: Masker | undefined): Promise<void> {
+function relay(source: Readable | null, destination: Writable, masker: Masker | undefined, onClosedDestination: () => void): Promise<void> {
   if (!source) return Promise.resolve();
   const stream: Readable = masker ? source.pipe(createMaskingStream(masker)) : source;
   return new Promise<void>((resolve) => {
-    // A closed destination (`envguard run … | head`) must not block the child: keep draining.
+    // A closed destination: stop reading (a child that ignores SIGPIPE then gets EPIPE on its next write).
     const onError = () => {
+      onClosedDestination();
       stream.unpipe(destination);
-      stream.resume();
+      source.destroy();
+      if (stream !== source) stream.destroy();
+      resolve();
     };
     destination.on('error', onError);
     stream.pipe(destination, { end: false });

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createMasker } from '../../src/core/mask/index.js';
 import { spawnMasked, type SpawnMaskedOptions } from '../../src/io/spawn-masked.js';
@@ -119,6 +119,12 @@ describe('spawnMasked', () => {
     const result = await runNode("process.stdin.pipe(process.stdout)", { stdin: Readable.from([Buffer.from('line one\n'), Buffer.from(`secret ${SECRET.slice(0, 5)}`), Buffer.from(`${SECRET.slice(5)} end\n`)]) });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toBe('line one\nsecret **** end\n');
+  });
+
+  it('ends the child with SIGPIPE when our stdout closes under it, instead of running forever', async () => {
+    const closed = new Writable({ write: (_chunk, _encoding, callback) => callback(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })) });
+    const outcome = await spawnMasked({ command: 'sh', args: ['-c', 'while :; do echo y; done'], cwd: process.cwd(), env: childEnv, masker, stdin: Readable.from([]), stdout: closed, stderr: new PassThrough(), signalSource: new EventEmitter() });
+    expect(outcome).toEqual({ exitCode: 141, signal: 'SIGPIPE' });
   });
 
   it('passes output through unchanged without a masker', async () => {

@@ -1,14 +1,20 @@
 /**
  * An Aho-Corasick automaton over bytes, compiled to a dense DFA so that scanning costs one
- * typed-array load per input byte (https://doi.org/10.1145/360825.360855).
+ * or two typed-array loads per input byte (https://doi.org/10.1145/360825.360855).
  *
- * The table is premultiplied: an entry is the next state's row offset (`state * 256`), so the
- * hot loop is `entry = table[row + byte]` with no multiplication. An entry is stored negated
- * (`-offset - 1`) when the next state ends a pattern, so the common no-match case is a single
- * sign test instead of a second lookup.
+ * When the patterns are long (PEM keys and their encodings), bytes are first mapped to classes:
+ * every byte that occurs in some pattern has its own class, all others share class 0, and rows are
+ * as wide as the number of classes (base64 and printable text use under 100 of the 256 values),
+ * which keeps the table a few times smaller. Otherwise a class is just the byte. The table is premultiplied: an entry is the next state's row offset
+ * (`state * classCount`), and it is stored negated (`-offset - 1`) when the next state ends a
+ * pattern, so the common no-match case is a single sign test.
  */
 export interface Automaton {
-  /** `states * 256` entries; see the module comment for the encoding. */
+  /** Byte → class (0 for bytes that occur in no pattern). */
+  readonly classOf: Uint8Array;
+  /** Row width: the number of classes (256 when classes are the bytes themselves). */
+  readonly classCount: number;
+  /** `states * classCount` entries; see the module comment for the encoding. */
   readonly table: Int32Array;
   /** For each state: how many trailing input bytes it stands for (its depth in the trie). */
   readonly depth: Int32Array;
@@ -18,13 +24,28 @@ export interface Automaton {
   readonly maxLength: number;
 }
 
-const ALPHABET = 256;
+/** Up to this many table entries (16 MB), rows are 256 wide: one load less per scanned byte. */
+const MAX_FULL_WIDTH_ENTRIES = 4 * 1024 * 1024;
 
-/** Builds the DFA for a set of non-empty byte patterns (duplicates are harmless). */
-export function buildAutomaton(patterns: readonly Uint8Array[]): Automaton {
+/**
+ * Builds the DFA for a set of byte patterns (empty ones are ignored, duplicates are harmless).
+ * `compact` forces (or forbids) byte classes; by default the table's size decides.
+ */
+export function buildAutomaton(patterns: readonly Uint8Array[], options: { compact?: boolean } = {}): Automaton {
   const stateCount = 1 + patterns.reduce((sum, pattern) => sum + pattern.length, 0);
-  // Trie edges first, as plain state numbers (0 = no edge, since no edge can lead back to the root).
-  const goto = new Int32Array(stateCount * ALPHABET);
+  const classOf = new Uint8Array(256);
+  let classCount = 1;
+  if (!(options.compact ?? stateCount * 256 > MAX_FULL_WIDTH_ENTRIES)) {
+    // Small enough for full rows: classes are the bytes themselves, and the scanner skips the mapping.
+    for (let byte = 0; byte < 256; byte++) classOf[byte] = byte;
+    classCount = 256;
+  } else {
+    for (const pattern of patterns) {
+      for (const byte of pattern) if (classOf[byte] === 0) classOf[byte] = classCount++;
+    }
+  }
+  // First the trie, as plain state numbers (0 = no edge: no edge leads back to the root).
+  const table = new Int32Array(stateCount * classCount);
   const depth = new Int32Array(stateCount);
   const matchLength = new Int32Array(stateCount);
   let states = 1;
@@ -33,55 +54,55 @@ export function buildAutomaton(patterns: readonly Uint8Array[]): Automaton {
     if (pattern.length === 0) continue;
     let state = 0;
     for (const byte of pattern) {
-      const slot = state * ALPHABET + byte;
-      let next = goto[slot] ?? 0;
+      const slot = state * classCount + (classOf[byte] as number);
+      let next = table[slot] as number;
       if (next === 0) {
         next = states++;
-        goto[slot] = next;
-        depth[next] = (depth[state] ?? 0) + 1;
+        table[slot] = next;
+        depth[next] = (depth[state] as number) + 1;
       }
       state = next;
     }
-    matchLength[state] = pattern.length;
+    matchLength[state] = Math.max(matchLength[state] as number, pattern.length);
     maxLength = Math.max(maxLength, pattern.length);
   }
 
-  // Breadth-first: a state's failure link is shallower, so its row and match length are final
-  // by the time the state is reached. Missing edges become the failure state's transition.
+  // Then, breadth-first and in place, each row becomes the DFA row: a missing edge takes the
+  // failure state's transition. A failure state is shallower, so its row is final by then.
   const fail = new Int32Array(states);
-  const table = new Int32Array(states * ALPHABET);
   const queue = new Int32Array(states);
   let head = 0;
   let tail = 0;
   queue[tail++] = 0;
   while (head < tail) {
-    const state = queue[head++] ?? 0;
-    const failure = fail[state] ?? 0;
-    // A shorter pattern that is a suffix of this state's bytes also ends here; the longer one
-    // ending at the same position covers it, so keep the longest.
-    if (state !== 0) matchLength[state] = Math.max(matchLength[state] ?? 0, matchLength[failure] ?? 0);
-    for (let byte = 0; byte < ALPHABET; byte++) {
-      const child = goto[state * ALPHABET + byte] ?? 0;
-      let target: number;
+    const state = queue[head++] as number;
+    const failure = fail[state] as number;
+    // A shorter pattern that is a suffix of this state's bytes ends here too; the longest covers it.
+    if (state !== 0) matchLength[state] = Math.max(matchLength[state] as number, matchLength[failure] as number);
+    const row = state * classCount;
+    for (let cls = 0; cls < classCount; cls++) {
+      const child = table[row + cls] as number;
+      const viaFailure = state === 0 ? 0 : (table[failure * classCount + cls] as number);
       if (child !== 0) {
-        fail[child] = state === 0 ? 0 : resolve(table, failure, byte);
+        fail[child] = viaFailure;
         queue[tail++] = child;
-        target = child;
       } else {
-        target = state === 0 ? 0 : resolve(table, failure, byte);
+        table[row + cls] = viaFailure;
       }
-      table[state * ALPHABET + byte] = target;
     }
   }
-  // Encode: premultiply, and flag states that end a pattern. Match lengths are final only now.
-  for (let slot = 0; slot < table.length; slot++) {
-    const target = table[slot] ?? 0;
-    table[slot] = (matchLength[target] ?? 0) > 0 ? -(target * ALPHABET) - 1 : target * ALPHABET;
+  // Encode: premultiply, and flag the states that end a pattern (match lengths are final only now).
+  const used = table.subarray(0, states * classCount);
+  for (let slot = 0; slot < used.length; slot++) {
+    const target = used[slot] as number;
+    used[slot] = (matchLength[target] as number) > 0 ? -(target * classCount) - 1 : target * classCount;
   }
-  return { table, depth: depth.subarray(0, states), matchLength: matchLength.subarray(0, states), maxLength };
-}
-
-/** The plain target state of an already-filled (not yet encoded) row. */
-function resolve(table: Int32Array, state: number, byte: number): number {
-  return table[state * ALPHABET + byte] ?? 0;
+  return {
+    classOf,
+    classCount,
+    table: used.slice(),
+    depth: depth.slice(0, states),
+    matchLength: matchLength.slice(0, states),
+    maxLength,
+  };
 }

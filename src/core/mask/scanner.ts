@@ -40,25 +40,38 @@ export class MaskScanner {
     const data = this.held.length === 0 ? input : Buffer.concat([this.held, input]);
     const dataStart = this.heldStart;
     const scanFrom = this.held.length;
-    const { table, matchLength, depth } = this.automaton;
+    const { table, classOf, classCount, matchLength, depth } = this.automaton;
 
-    // The hot loop: one table load and one sign test per byte.
+    // The hot loops: a table load (and a class lookup for wide alphabets) and a sign test per byte.
     let row = this.row;
-    for (let i = scanFrom; i < data.length; i++) {
-      const entry = table[row + (data[i] as number)] as number;
-      if (entry >= 0) {
-        row = entry;
-      } else {
-        row = -entry - 1;
-        const end = dataStart + i + 1;
-        this.addRun(end - (matchLength[row >>> 8] as number), end);
+    if (classCount === 256) {
+      for (let i = scanFrom; i < data.length; i++) {
+        const entry = table[row + (data[i] as number)] as number;
+        if (entry >= 0) {
+          row = entry;
+        } else {
+          row = -entry - 1;
+          const end = dataStart + i + 1;
+          this.addRun(end - (matchLength[row >>> 8] as number), end);
+        }
+      }
+    } else {
+      for (let i = scanFrom; i < data.length; i++) {
+        const entry = table[row + (classOf[data[i] as number] as number)] as number;
+        if (entry >= 0) {
+          row = entry;
+        } else {
+          row = -entry - 1;
+          const end = dataStart + i + 1;
+          this.addRun(end - (matchLength[row / classCount] as number), end);
+        }
       }
     }
     this.row = row;
     this.position = dataStart + data.length;
 
     // Everything before `final` can no longer be part of a future occurrence.
-    const final = charBoundary(data, data.length - (depth[row >>> 8] as number)) + dataStart;
+    const final = charBoundary(data, data.length - (depth[row / classCount] as number)) + dataStart;
     if (this.runs.length === 0 && this.openRunEnd < 0 && final === this.position) {
       this.held = Buffer.alloc(0);
       this.heldStart = this.position;

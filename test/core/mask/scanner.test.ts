@@ -6,8 +6,8 @@ import { referenceMask } from './reference.js';
 
 const STAR = Buffer.from('****');
 
-function maskInChunks(patterns: Buffer[], text: Buffer, cuts: number[]): { output: Buffer; pieces: Buffer[] } {
-  const scanner = new MaskScanner(buildAutomaton(patterns), STAR);
+function maskInChunks(patterns: Buffer[], text: Buffer, cuts: number[], compact = false): { output: Buffer; pieces: Buffer[] } {
+  const scanner = new MaskScanner(buildAutomaton(patterns, { compact }), STAR);
   const pieces: Buffer[] = [];
   let from = 0;
   for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
@@ -63,21 +63,32 @@ describe('MaskScanner', () => {
     for (const piece of pieces) expect(Buffer.from(piece.toString('utf8'), 'utf8').equals(piece)).toBe(true);
   });
 
+  it('chooses byte classes for long patterns and still masks them whole', () => {
+    const long = Buffer.from('-----BEGIN KEY-----\n' + 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo'.repeat(600) + '\n-----END KEY-----');
+    const automaton = buildAutomaton([long, Buffer.from('short-one')]);
+    expect(automaton.classCount).toBeLessThan(256);
+    const scanner = new MaskScanner(automaton, STAR);
+    const text = Buffer.concat([Buffer.from('key: '), long, Buffer.from(' and short-one.')]);
+    const out = Buffer.concat([...scanner.push(text.subarray(0, 5000)), ...scanner.push(text.subarray(5000)), ...scanner.end()]);
+    expect(out.toString()).toBe('key: **** and ****.');
+  });
+
   it('passes text through untouched when there are no patterns', () => {
     const text = Buffer.from('nothing to hide');
     expect(maskInChunks([], text, [3, 7]).output.equals(text)).toBe(true);
   });
 
-  it('for any chunking equals the reference masking of the whole text', () => {
+  it('for any chunking, with or without byte classes, equals the reference masking of the whole text', () => {
     fc.assert(
       fc.property(
         fc.array(bytesOver('abc', 1, 6), { minLength: 1, maxLength: 6 }),
         bytesOver('abcd', 0, 80),
         fc.array(fc.nat({ max: 80 }), { maxLength: 20 }),
-        (patterns, text, rawCuts) => {
+        fc.boolean(),
+        (patterns, text, rawCuts, compact) => {
           const cuts = rawCuts.map((cut) => cut % (text.length + 1));
           const expected = referenceMask(text, patterns);
-          expect(maskInChunks(patterns, text, cuts).output.toString()).toBe(expected.toString());
+          expect(maskInChunks(patterns, text, cuts, compact).output.toString()).toBe(expected.toString());
         },
       ),
       { numRuns: 2000 },

@@ -17,7 +17,10 @@ export const MIN_LINE_LENGTH = 16;
 /** Every form of `value` to search for, the value itself first, without duplicates. */
 export function valueForms(value: string): string[] {
   const forms = new Set<string>([value]);
-  forms.add(JSON.stringify(value).slice(1, -1));
+  const json = JSON.stringify(value).slice(1, -1);
+  forms.add(json);
+  // Python's json.dumps (ensure_ascii) and many loggers escape every non-ASCII character.
+  forms.add(json.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
 
   const url = encodeURIComponent(value);
   forms.add(url);

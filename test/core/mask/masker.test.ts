@@ -74,6 +74,12 @@ describe('masking', () => {
     expect(masker.mask('connecting to postgres://app:pw-9f8e7d6c@db.internal/app')).toBe('connecting to ****');
   });
 
+  it('hides a non-ASCII secret escaped as JSON does with ensure_ascii', () => {
+    const unicode = createMasker([{ name: 'ADMIN_PASSWORD', value: 'pässwörd-😀' }]);
+    // What Python's json.dumps prints for it.
+    expect(unicode.mask('{"pw": "p\\u00e4ssw\\u00f6rd-\\ud83d\\ude00"}')).toBe('{"pw": "****"}');
+  });
+
   it('keeps multi-byte text intact around secrets', () => {
     expect(masker.mask(`clé=${API_KEY} ✓ 😀`)).toBe('clé=**** ✓ 😀');
   });

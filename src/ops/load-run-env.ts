@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { parseDotenv } from '../core/dotenv/parse.js';
 import { encryptedPathFor, envFileFor } from '../core/env-files.js';
+import { EnvguardError } from '../errors.js';
+import { readTextIfExists } from '../io/read-file.js';
 import type { OpsContext } from './context.js';
 import { decryptEnvFile } from './decrypt.js';
 import type { RunVariable } from './run.js';
@@ -13,7 +15,13 @@ import type { RunVariable } from './run.js';
 export function loadRunVariables(ctx: OpsContext, envNames: readonly string[]): RunVariable[] {
   const variables: RunVariable[] = [];
   for (const envName of envNames) {
-    const encryptedPath = encryptedPathFor(envFileFor(envName));
+    const envPath = envFileFor(envName);
+    const encryptedPath = encryptedPathFor(envPath);
+    if (readTextIfExists(path.join(ctx.cwd, encryptedPath)) === undefined) {
+      throw new EnvguardError('NOT_FOUND', `${encryptedPath} does not exist (environment ${envName})`, {
+        hint: `encrypt it with \`envguard encrypt${envName === 'default' ? '' : ` --env-path ${envPath}`}\`, or pick another --env`,
+      });
+    }
     const { text = '' } = decryptEnvFile(ctx, { encryptedPath, stdout: true });
     const display = path.basename(encryptedPath);
     for (const node of parseDotenv(text, display).nodes) {

@@ -126,6 +126,14 @@ describe('envguard run', () => {
     expectNoSecrets(result);
   });
 
+  it('names the missing encrypted file of an unknown environment and how to create it', () => {
+    const env = project();
+    const result = runCli(['run', '--env', 'staging', '--', 'true'], { cwd: repo.dir, env });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('.env.staging.encrypted does not exist (environment staging)');
+    expect(result.stderr).toContain('fix: encrypt it with `envguard encrypt --env-path .env.staging`');
+  });
+
   it('reports a missing command as a usage error', () => {
     const env = project();
     const result = runCli(['run', '--', 'envguard-no-such-command-xyz'], { cwd: repo.dir, env });

@@ -10,6 +10,8 @@ export function buildProgram(): Command {
     .version(VERSION, '-v, --version')
     .showHelpAfterError('(run `envguard --help` for usage)')
     .exitOverride();
+  // Lets `run` pass every option after its command name through untouched (passThroughOptions).
+  program.enablePositionalOptions();
   for (const factory of commandFactories) program.addCommand(factory().exitOverride());
   return program;
 }

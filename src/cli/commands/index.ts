@@ -6,6 +6,8 @@ import { initCommand } from './init.js';
 import { keyCommand } from './key.js';
 import { keygenCommand } from './keygen.js';
 import { scanCommand } from './scan.js';
+import { runCommand } from './run.js';
+import { showCommand } from './show.js';
 import { statusCommand } from './status.js';
 import { verifyCommand } from './verify.js';
 
@@ -22,5 +24,7 @@ export const commandFactories: Array<() => Command> = [
   statusCommand,
   verifyCommand,
   scanCommand,
+  runCommand,
+  showCommand,
   hookCommand,
 ];

@@ -5,6 +5,9 @@ import { hookCommand } from './hook.js';
 import { initCommand } from './init.js';
 import { keyCommand } from './key.js';
 import { keygenCommand } from './keygen.js';
+import { scanCommand } from './scan.js';
+import { runCommand } from './run.js';
+import { showCommand } from './show.js';
 import { statusCommand } from './status.js';
 import { verifyCommand } from './verify.js';
 
@@ -20,5 +23,8 @@ export const commandFactories: Array<() => Command> = [
   keyCommand,
   statusCommand,
   verifyCommand,
+  scanCommand,
+  runCommand,
+  showCommand,
   hookCommand,
 ];

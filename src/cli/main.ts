@@ -45,7 +45,7 @@ for (const stream of [process.stdout, process.stderr]) {
 // lazily above): git runs them on every commit, checkout and merge.
 if (process.argv[2] === 'hook' && process.argv[3] !== undefined && !process.argv[3].startsWith('-')) {
   const { runHook } = await import('../hooks/dispatch.js');
-  process.exitCode = runHook(process.argv[3], process.argv.slice(4));
+  process.exitCode = await runHook(process.argv[3], process.argv.slice(4));
 } else {
   await main(process.argv);
 }

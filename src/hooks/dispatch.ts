@@ -7,9 +7,15 @@ import { installDrivers } from '../ops/init/drivers.js';
 import { mergeDriver } from './merge-driver.js';
 import { postCommitHook } from './post-commit.js';
 import { postSyncHook } from './post-sync.js';
-import { preCommitHook } from './pre-commit.js';
+import { preCommitHook, type StagedCheck } from './pre-commit.js';
 import { createHookIO } from './report.js';
 import { textconv } from './textconv.js';
+
+/**
+ * Checks pre-commit runs after encrypting and staging (see `StagedCheck`): the place to add the
+ * secret scan and the rotation-policy warning.
+ */
+const PRE_COMMIT_CHECKS: readonly StagedCheck[] = [];
 
 export const HOOK_NAMES = ['pre-commit', 'post-commit', 'post-checkout', 'post-merge', 'post-rewrite', 'pre-push'] as const;
 
@@ -18,7 +24,7 @@ export const HOOK_NAMES = ['pre-commit', 'post-commit', 'post-checkout', 'post-m
  * Returns the exit code. `ENVGUARD_SKIP=1` turns every hook off; hooks never read stdin, so they
  * never wait for input.
  */
-export function runHook(name: string | undefined, args: readonly string[], env: NodeJS.ProcessEnv = process.env): number {
+export async function runHook(name: string | undefined, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const io = createHookIO(env);
   if (env.ENVGUARD_SKIP === '1' && name !== 'textconv' && name !== 'merge-driver') return 0;
   try {
@@ -27,7 +33,7 @@ export function runHook(name: string | undefined, args: readonly string[], env: 
     if (name !== 'textconv' && name !== 'merge-driver') completeSetup(paths);
     switch (name) {
       case 'pre-commit':
-        return preCommitHook(ctx, io, paths);
+        return await preCommitHook(ctx, io, paths, PRE_COMMIT_CHECKS);
       case 'post-commit':
         return postCommitHook(ctx, paths);
       case 'post-checkout':

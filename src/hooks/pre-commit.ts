@@ -11,14 +11,19 @@ import type { HookIO } from './report.js';
  * refusals and warnings. This is where the secret scan (`scanStaged`) and the rotation policy
  * (`checkRotationPolicy`) plug in: add them to the list the hook entry passes.
  */
-export type StagedCheck = (ctx: OpsContext, paths: readonly string[]) => { refusals: Refusal[]; warnings: string[] };
+export type StagedCheck = (ctx: OpsContext, paths: readonly string[]) => StagedCheckResult | Promise<StagedCheckResult>;
+
+export interface StagedCheckResult {
+  refusals: Refusal[];
+  warnings: string[];
+}
 
 /** pre-commit: encrypt and stage changed env files; refuse plaintext secrets in the staged change. */
-export function preCommitHook(ctx: OpsContext, io: HookIO, paths: RepoPaths, checks: readonly StagedCheck[] = []): number {
+export async function preCommitHook(ctx: OpsContext, io: HookIO, paths: RepoPaths, checks: readonly StagedCheck[] = []): Promise<number> {
   const result = preCommit(ctx, stateDirIn(paths.gitDir));
   if (result.staged.length > 0) markForPostCommit(paths, result.staged);
   for (const check of checks) {
-    const extra = check(ctx, result.paths);
+    const extra = await check(ctx, result.paths);
     result.refusals.push(...extra.refusals);
     result.warnings.push(...extra.warnings);
   }

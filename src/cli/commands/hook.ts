@@ -11,7 +11,7 @@ export function hookCommand(): Command {
     .argument('<name>', 'hook or driver name')
     .argument('[args...]', 'the arguments git passes')
     .allowUnknownOption()
-    .action((name: string, args: string[]) => {
-      process.exitCode = runHook(name, args);
+    .action(async (name: string, args: string[]) => {
+      process.exitCode = await runHook(name, args);
     });
 }

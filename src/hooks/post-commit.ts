@@ -35,7 +35,7 @@ export function postCommitHook(ctx: OpsContext, paths: RepoPaths): number {
     const head = blobId(ctx.cwd, `HEAD:${file}`);
     if (head === undefined || blobId(ctx.cwd, `:${file}`) === head) continue;
     const worktree = gitText(['hash-object', '--', file], { cwd: ctx.cwd });
-    if (worktree === head) execGit(['add', '--', file], { cwd: ctx.cwd });
+    if (worktree === head) execGit(['update-index', '--add', '--', file], { cwd: ctx.cwd });
   }
   return 0;
 }

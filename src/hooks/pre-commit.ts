@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { RepoPaths } from '../io/repo-paths.js';
 import { stateDirIn } from '../io/sync-state.js';
 import type { OpsContext } from '../ops/context.js';
@@ -20,7 +21,9 @@ export interface StagedCheckResult {
 
 /** pre-commit: encrypt and stage changed env files; refuse plaintext secrets in the staged change. */
 export async function preCommitHook(ctx: OpsContext, io: HookIO, paths: RepoPaths, checks: readonly StagedCheck[] = []): Promise<number> {
-  const result = preCommit(ctx, stateDirIn(paths.gitDir));
+  // git names the index it is committing (a temporary one under `-a` or `git commit <path>`).
+  const indexFile = ctx.env.GIT_INDEX_FILE ? path.resolve(ctx.cwd, ctx.env.GIT_INDEX_FILE) : path.join(paths.gitDir, 'index');
+  const result = preCommit(ctx, stateDirIn(paths.gitDir), { indexFile });
   if (result.staged.length > 0) markForPostCommit(paths, result.staged);
   for (const check of checks) {
     const extra = await check(ctx, result.paths);

@@ -45,9 +45,9 @@ export function writeSyncState(dir: string, envFile: string, plaintext: string, 
  * a crash only makes the next hook as careful as in a fresh clone, and two fsyncs per write
  * measured several milliseconds of every commit.
  */
-export function writeCacheFile(file: string, text: string): void {
+export function writeCacheFile(file: string, text: string, mode = 0o600): void {
   const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, text, { mode: 0o600 });
+  writeFileSync(temp, text, { mode });
   renameSync(temp, file);
 }
 

@@ -9,9 +9,10 @@ import { mergeEnvDocuments } from '../core/merge-env.js';
 import { isEnvguardError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { execGit, gitLinesZ } from '../io/git.js';
+import { gitBlobId, indexBlobId } from '../io/index-blob.js';
 import { missingKeyError } from '../io/key-store.js';
 import { readTextIfExists } from '../io/read-file.js';
-import { readSyncState, sha256, writeSyncState, type SyncState } from '../io/sync-state.js';
+import { readSyncState, sha256, writeCacheFile, writeSyncState, type SyncState } from '../io/sync-state.js';
 import type { OpsContext } from './context.js';
 import { describeKeyChange } from './key-change.js';
 import { decryptWithKnownKeys } from './known-keys.js';
@@ -39,7 +40,8 @@ const CONFLICT_MARKER = /^(<{7}|={7}|>{7})( |$)/m;
 
 /**
  * The pre-commit check, on staged blobs (the index git is about to commit, which under
- * `git commit <path>` or `-a` is git's temporary index: GIT_INDEX_FILE is inherited).
+ * `git commit <path>` or `-a` is git's temporary index: GIT_INDEX_FILE is inherited, and
+ * `options.indexFile` names the same file).
  *
  * `.env` is the source of truth for the values the developer changed since envguard last
  * wrote it (the sync state): those are encrypted and staged, merged per variable with any
@@ -47,10 +49,10 @@ const CONFLICT_MARKER = /^(<{7}|={7}|>{7})( |$)/m;
  * nothing, so a staged encrypted file that came from git (a merge, a checkout of one file) is
  * committed as it is, after checking it is nothing but valid tokens.
  */
-export function preCommit(ctx: OpsContext, stateDirectory: string): PreCommitResult {
+export function preCommit(ctx: OpsContext, stateDirectory: string, options: { indexFile?: string } = {}): PreCommitResult {
   const result: PreCommitResult = { staged: [], refusals: [], warnings: [], paths: [] };
   const staged = gitLinesZ(['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMRT', '--no-renames'], { cwd: ctx.cwd });
-  const index = new StagedBlobs(ctx.cwd);
+  const index = new StagedBlobs(ctx.cwd, options.indexFile);
 
   for (const file of staged) {
     if (KEY_FILE.test(file)) {
@@ -81,12 +83,19 @@ export function preCommit(ctx: OpsContext, stateDirectory: string): PreCommitRes
   return result;
 }
 
-/** `git show :<path>` once per path: the blob git is about to commit. */
+/**
+ * The blobs git is about to commit, one `git show :<path>` per path at most. A guess (the text
+ * envguard last synced) is confirmed from the index file itself when it can be, with no git call.
+ */
 class StagedBlobs {
   private readonly cache = new Map<string, string | undefined>();
-  constructor(private readonly cwd: string) {}
+  constructor(
+    private readonly cwd: string,
+    private readonly indexFile: string | undefined,
+  ) {}
 
-  text(file: string): string | undefined {
+  text(file: string, guess?: string): string | undefined {
+    if (!this.cache.has(file) && guess !== undefined && this.indexFile && indexBlobId(this.indexFile, file) === gitBlobId(guess)) this.cache.set(file, guess);
     if (!this.cache.has(file)) {
       const shown = execGit(['show', `:${file}`], { cwd: this.cwd, okCodes: [128] });
       this.cache.set(file, shown.status === 0 ? shown.stdout.toString('utf8') : undefined);
@@ -125,7 +134,7 @@ function encryptIfChanged(ctx: OpsContext, index: StagedBlobs, staged: ReadonlyS
   const state = readSyncState(stateDirectory, envFile);
   // Untouched since envguard wrote it: nothing of the developer's to encrypt (and no git call).
   if (state && state.plaintextSha256 === sha256(plaintext) && !conflicted) return;
-  const stagedText = index.text(encryptedFile);
+  const stagedText = index.text(encryptedFile, state?.baseEncrypted);
 
   const refuse = (message: string, fix: string) => void result.refusals.push({ file: envFile, message, fix });
   if (CONFLICT_MARKER.test(plaintext)) return refuse(`${envFile} still has merge conflict markers`, `edit ${envFile} to keep one line per variable, then commit again`);
@@ -172,8 +181,12 @@ function encryptIfChanged(ctx: OpsContext, index: StagedBlobs, staged: ReadonlyS
     writeFileAtomic(envPath, target, { mode: 0o600 });
     result.warnings.push(`${encryptedFile} had changed since ${envFile} was last decrypted; merged those changes into ${envFile} with yours`);
   }
-  writeFileAtomic(path.join(ctx.cwd, encryptedFile), output);
-  execGit(['add', '--', encryptedFile], { cwd: ctx.cwd });
+  // Atomic but not fsync'ed: the file is derived from .env, and `git add` below puts it in git's
+  // object store; two fsyncs here measured a few milliseconds of every commit.
+  writeCacheFile(path.join(ctx.cwd, encryptedFile), output, 0o644);
+  // update-index rather than add: the same staging, without add's pathspec and ignore handling,
+  // which measured about 4 ms more on a 10,000-file index.
+  execGit(['update-index', '--add', '--', encryptedFile], { cwd: ctx.cwd });
   index.set(encryptedFile, output);
   writeSyncState(stateDirectory, envFile, target, output);
   result.staged.push(encryptedFile);

@@ -77,7 +77,9 @@ export function preCommit(ctx: OpsContext, stateDirectory: string, options: { in
   if (staged.length === 0 && result.staged.length > 0 && result.refusals.length === 0) {
     // git checks whether a commit is empty against the index it read before pre-commit ran,
     // so a commit whose only change is .env stops with "nothing to commit" (docs/hooks.md).
-    result.warnings.push(`only ${result.staged.join(', ')} changed; if git now says "nothing to commit", run the same git commit again (the file is updated and staged)`);
+    result.warnings.push(
+      `only ${result.staged.join(', ')} changed; if git now says "nothing to commit", run the same git commit again (the file is updated and staged), or commit .env-only changes with \`git commit --allow-empty\``,
+    );
   }
   result.paths = [...new Set([...staged, ...result.staged])];
   return result;

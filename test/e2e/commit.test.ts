@@ -37,6 +37,17 @@ describe('pre-commit: encrypting and staging on real commits', () => {
     expect(committedLeaks(p, all)).toEqual([]);
   });
 
+  it('git commit --allow-empty commits a .env-only change in one go (git skips its emptiness check)', () => {
+    const p = initializedProject({ A, B });
+    p.write('.env', envText({ A: A2, B }));
+    const result = commit(p, ['--allow-empty', '-m', 'rotate A']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(committedPlaintext(p, 'HEAD')).toBe(envText({ A: A2, B }));
+    expect(p.git('show', '--name-only', '--format=', 'HEAD')).toBe('.env.encrypted\n');
+    expect(p.git('status', '--porcelain')).toBe('');
+    expect(committedLeaks(p, all)).toEqual([]);
+  });
+
   it('a commit with other staged changes takes the .env change along in one go', () => {
     const p = initializedProject({ A, B });
     p.write('.env', envText({ A: A2, B }));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOrigin, cleanupProjects, cloneProject, committedLeaks, createProject, type Project } from './helpers/project.js';
@@ -60,6 +60,26 @@ describe('envguard init and the husky setup', () => {
     expect(p.envguard(['init']).status).toBe(0);
     expect(p.git('status', '--porcelain')).toBe('');
     expect(committedLeaks(p, all)).toEqual([]);
+  });
+
+  it('init --no-hooks (for lefthook or the pre-commit framework) installs no hook but sets up the drivers; a manager calling envguard hook works', () => {
+    const p = createProject();
+    p.write('.env', envText({ A, B }));
+    const init = p.envguard(['init', '--no-hooks']);
+    expect(init.status, init.stderr).toBe(0);
+    expect(init.stderr).toMatch(/hooks: none installed/);
+    expect(p.exists('.git/hooks/pre-commit')).toBe(false);
+    expect(p.git('config', '--local', 'diff.envguard.textconv')).toMatch(/hook textconv/);
+    // What a hook manager's pre-commit entry runs:
+    p.write('.git/hooks/pre-commit', '#!/bin/sh\nexec node_modules/.bin/envguard hook pre-commit\n');
+    chmodSync(path.join(p.dir, '.git/hooks/pre-commit'), 0o755);
+    p.git('add', '-A');
+    expect(commit(p, ['-q', '-m', 'setup']).status).toBe(0);
+    p.write('.env', envText({ A: A2, B }));
+    p.write('x.txt', '1\n');
+    p.git('add', 'x.txt');
+    expect(commit(p, ['-q', '-m', 'x']).status).toBe(0);
+    expect(p.git('cat-file', '--textconv', 'HEAD:.env.encrypted')).toBe(envText({ A: A2, B }));
   });
 
   it('init keeps an existing .gitignore and beats an earlier pattern that would hide the encrypted file', () => {

@@ -12,10 +12,11 @@ export function initCommand(): Command {
     .option('--env <name>', 'environment to set up (repeatable; default: every .env* found, else "default")', (value: string, previous: string[] = []) => [...previous, value])
     .option('--husky', 'install the hooks into .husky/ (default when the project uses husky)')
     .option('--no-husky', 'install plain git hooks even if the project uses husky')
+    .option('--no-hooks', 'install no hooks: lefthook or the pre-commit framework calls `envguard hook` (see docs/hooks.md)')
     .option('--json', 'print the result as JSON')
-    .action((options: { env?: string[]; husky?: boolean; json?: boolean }) =>
+    .action((options: { env?: string[]; husky?: boolean; hooks?: boolean; json?: boolean }) =>
       runAction((output) => {
-        const result = init(cliContext(output), { envs: options.env, husky: options.husky });
+        const result = init(cliContext(output), { envs: options.env, husky: options.husky, hooks: options.hooks });
         if (options.json) output.json(result);
         else printInit(output, result);
         return 0;
@@ -37,8 +38,12 @@ function printInit(output: Output, result: InitResult): void {
     output.err(`  ${color.bold(env.envName)}: key ${env.keyId} (${key}), ledger ${env.ledger}, ${envFile}: ${env.files}`);
     if (env.files === 'differs') output.err(color.yellow(`    ${envFile} and ${envFile}.encrypted differ: run \`envguard encrypt\` to keep yours, or \`envguard decrypt --force\` to take the committed one`));
   }
-  const hooks = result.hooks.mode === 'husky' ? '.husky/' : 'git hooks';
-  output.err(`  hooks: ${hooks}${result.hooks.changed.length ? ` (${result.hooks.changed.length} written)` : ' (already installed)'}${result.hooks.chained.length ? `; existing ${result.hooks.chained.join(', ')} still run first` : ''}`);
+  if (result.hooks.mode === 'none') {
+    output.err('  hooks: none installed; have your hook manager run `envguard hook <name>` (docs/hooks.md)');
+  } else {
+    const hooks = result.hooks.mode === 'husky' ? '.husky/' : 'git hooks';
+    output.err(`  hooks: ${hooks}${result.hooks.changed.length ? ` (${result.hooks.changed.length} written)` : ' (already installed)'}${result.hooks.chained.length ? `; existing ${result.hooks.chained.join(', ')} still run first` : ''}`);
+  }
   if (result.gitignoreChanged) output.err('  .gitignore: plaintext .env files ignored, encrypted files and ledgers kept');
   if (result.gitattributesChanged) output.err('  .gitattributes: per-variable diff and merge for .env*.encrypted');
   for (const file of result.trackedPlaintext) {

@@ -27,6 +27,8 @@ export interface InitOptions {
   envs?: readonly string[];
   /** Force husky (true) or plain git hooks (false); default: detect. */
   husky?: boolean;
+  /** False: install no hooks (another hook manager calls `envguard hook`); drivers are still set up. */
+  hooks?: boolean;
 }
 
 export interface InitEnvironment {
@@ -65,7 +67,7 @@ export function init(ctx: OpsContext, options: InitOptions = {}): InitResult {
   const gitignoreChanged = ensureManagedBlock(root, '.gitignore', GITIGNORE_LINES, true);
   const gitattributesChanged = ensureManagedBlock(root, '.gitattributes', GITATTRIBUTES_LINES, false);
   installDrivers(root, path.resolve(root, gitText(['rev-parse', '--git-common-dir'], { cwd: root })));
-  const hooks = installHooks(root, options.husky ?? usesHusky(root) ? 'husky' : 'git');
+  const hooks = installHooks(root, options.hooks === false ? 'none' : (options.husky ?? usesHusky(root)) ? 'husky' : 'git');
 
   const environments = envNames.map((envName) => initEnvironment(rootCtx, envName, projectId, config.rotationDays));
   const tracked = gitLinesZ(['ls-files', '-z'], { cwd: root }).filter((file) => isPlaintextEnvFile(file));

@@ -9,7 +9,8 @@ import { readTextIfExists } from '../../io/read-file.js';
 export const INSTALLED_HOOKS = ['pre-commit', 'post-commit', 'post-checkout', 'post-merge', 'post-rewrite', 'pre-push'] as const;
 
 export interface HookInstall {
-  mode: 'husky' | 'git';
+  /** `none`: another hook manager (lefthook, the pre-commit framework) calls `envguard hook`. */
+  mode: 'husky' | 'git' | 'none';
   /** Hook files written or changed. */
   changed: string[];
   /** Hooks that were there before and now run first, chained. */
@@ -29,7 +30,8 @@ export function usesHusky(root: string): boolean {
  * uses (`git rev-parse --git-path hooks`, which honours `core.hooksPath` and worktrees).
  * Never touches global git config.
  */
-export function installHooks(root: string, mode: 'husky' | 'git'): HookInstall {
+export function installHooks(root: string, mode: HookInstall['mode']): HookInstall {
+  if (mode === 'none') return { mode, changed: [], chained: [] };
   return mode === 'husky' ? installHusky(root) : installGitHooks(root);
 }
 

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -88,6 +89,28 @@ describe('pre-commit: refusals, bypasses and chaining', () => {
     p.git('add', '.env.encrypted');
     const noVerify = commit(p, ['--no-verify', '-m', 'no verify']);
     expect(noVerify.status, noVerify.stderr).toBe(0);
+  });
+
+  it('never waits for input: a commit with stdin left open (never closed) still finishes', async () => {
+    const p = initializedProject({ A, B }, { kind: 'husky' }); // husky's shims do not redirect stdin
+    p.write('.env', envText({ A: A2, B }));
+    p.write('app.js', '1\n');
+    p.git('add', 'app.js');
+    const child = spawn('git', ['commit', '-m', 'stdin open'], { cwd: p.dir, env: p.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const status = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve(null);
+      }, 20_000);
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+    });
+    expect(status, stderr).toBe(0);
+    expect(stderr).toMatch(/encrypted and staged/);
   });
 
   it('chains a pre-commit hook that was already there: it runs first, and its refusal stops the commit', () => {

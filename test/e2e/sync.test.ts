@@ -196,6 +196,25 @@ describe('checkout, merge, rebase, pull: .env follows the branch', () => {
     expect(committedLeaks(b, all)).toEqual([]);
   });
 
+  it('git pull --rebase replays a local .env commit on top of a teammate’s, merging per variable', () => {
+    const a = initializedProject({ A, B });
+    const origin = addOrigin(a);
+    const b = cloneProject(origin);
+    shareKey(a, b);
+    expect(b.envguard(['init']).status).toBe(0);
+    commitEnv(a, { A: A2, B }, 'A2');
+    a.git('push', '-q');
+    commitEnv(b, { A, B: B2 }, 'B2');
+    const pull = b.gitRaw(['pull', '--rebase', '-q']);
+    expect(pull.status, pull.stderr).toBe(0);
+    expect(b.read('.env')).toBe(envText({ A: A2, B: B2 }));
+    expect(b.git('cat-file', '--textconv', 'HEAD:.env.encrypted')).toBe(envText({ A: A2, B: B2 }));
+    expect(b.git('log', '--format=%s', '-2')).toBe('B2\nA2\n');
+    expect(b.git('status', '--porcelain')).toBe('');
+    expectQuiet(pull, all);
+    expect(committedLeaks(b, all)).toEqual([]);
+  });
+
   it('a staged encrypted file that moved on since the last decrypt is merged, not reverted, when .env is committed', () => {
     const a = initializedProject({ A, B });
     const origin = addOrigin(a);

@@ -98,7 +98,13 @@ function writeConflictView(ctx: OpsContext, io: HookIO, envFile: string, ours: E
   }
   const envPath = path.join(ctx.cwd, envFile);
   const local = readTextIfExists(envPath);
-  const target = local === undefined || local === serializeDotenv(ours) ? envFile : `${envFile}.conflict`;
+  // With local edits in .env, the view goes beside it, under the name the checkout hooks use for
+  // an incoming version (git-ignored, never taken for an environment of its own).
+  const target = local === undefined || local === serializeDotenv(ours) ? envFile : `${envFile}.incoming`;
   writeFileAtomic(path.join(ctx.cwd, target), view, { mode: 0o600 });
-  io.error(`the decrypted conflict is in ${target}: resolve it there, then run \`envguard encrypt${target === envFile ? '' : ` --env-path ${target}`}\` and \`git add ${envFile}.encrypted\``);
+  if (target === envFile) {
+    io.error(`the decrypted conflict is in ${envFile}: resolve it there, then run \`envguard encrypt\` and \`git add ${envFile}.encrypted\``);
+  } else {
+    io.error(`${envFile} has local edits, so the decrypted conflict is in ${target}: resolve it into ${envFile}, delete ${target}, then run \`envguard encrypt\` and \`git add ${envFile}.encrypted\``);
+  }
 }

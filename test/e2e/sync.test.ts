@@ -147,6 +147,28 @@ describe('checkout, merge, rebase, pull: .env follows the branch', () => {
     expect(committedLeaks(p, all)).toEqual([]);
   });
 
+  it('a conflict during git rebase resolves with envguard encrypt, git add and rebase --continue', () => {
+    const p = initializedProject({ A, B });
+    p.git('switch', '-c', 'feature');
+    commitEnv(p, { A: A2, B }, 'A2');
+    p.git('switch', 'main');
+    commitEnv(p, { A: B2, B }, 'A=B2');
+    p.git('switch', 'feature');
+    const rebase = p.gitRaw(['rebase', 'main']);
+    expect(rebase.status).not.toBe(0);
+    expect(rebase.stderr).toMatch(/both sides changed A\b/);
+    expectQuiet(rebase, all);
+    p.write('.env', envText({ A: L, B }));
+    expect(p.envguard(['encrypt']).status).toBe(0);
+    p.git('add', '.env.encrypted');
+    const resumed = p.gitRaw(['rebase', '--continue'], { GIT_EDITOR: 'true' });
+    expect(resumed.status, resumed.stderr).toBe(0);
+    expect(p.git('cat-file', '--textconv', 'HEAD:.env.encrypted')).toBe(envText({ A: L, B }));
+    expect(p.git('show', '--no-textconv', 'HEAD:.env.encrypted')).not.toMatch(/^(<{7}|>{7})/m);
+    expect(p.read('.env')).toBe(envText({ A: L, B }));
+    expect(committedLeaks(p, all)).toEqual([]);
+  });
+
   it('git worktree add decrypts .env in the new worktree, whose commits are encrypted too', () => {
     const p = initializedProject({ A, B });
     p.git('branch', 'feature');

@@ -33,8 +33,11 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-// `envguard … | head` closes stdout early: that is the reader's choice, not an error.
-for (const stream of [process.stdout, process.stderr]) {
+const isHook = process.argv[2] === 'hook' && process.argv[3] !== undefined && !process.argv[3].startsWith('-');
+
+// `envguard … | head` closes stdout early: that is the reader's choice, not an error. Hooks other
+// than textconv never write to stdout, and creating that stream costs a few ms on every hook run.
+for (const stream of isHook && process.argv[3] !== 'textconv' ? [process.stderr] : [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
@@ -43,7 +46,7 @@ for (const stream of [process.stdout, process.stderr]) {
 
 // Hooks take a fast path that loads neither commander, chalk nor the command tree (all imported
 // lazily above): git runs them on every commit, checkout and merge.
-if (process.argv[2] === 'hook' && process.argv[3] !== undefined && !process.argv[3].startsWith('-')) {
+if (isHook) {
   const { runHook } = await import('../hooks/dispatch.js');
   process.exitCode = await runHook(process.argv[3], process.argv.slice(4));
 } else {

@@ -18,8 +18,13 @@ export default defineConfig([
     // Chunks: the hook fast path loads only the hook code (not commander, chalk or the ledger
     // validator), which measured about 8 ms of every hook run (bench/hook.mjs).
     splitting: true,
+    // Chunks live in dist/chunks, emptied before each build so stale ones never reach the package
+    // (the library build writes to dist/ at the same time, so dist/ itself is not cleaned).
+    esbuildOptions(options) {
+      options.chunkNames = 'chunks/[name]-[hash]';
+    },
     sourcemap: false,
-    clean: false,
+    clean: ['chunks'],
     minify: false,
     banner: {
       js: "#!/usr/bin/env node\nimport { createRequire as __envguardCreateRequire } from 'node:module';\nconst require = __envguardCreateRequire(import.meta.url);",

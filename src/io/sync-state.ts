@@ -41,11 +41,20 @@ export function writeSyncState(dir: string, envFile: string, plaintext: string, 
 }
 
 /**
- * Atomic (temp file and rename) but not fsync'ed: the state is a cache. Losing the latest one in
- * a crash only makes the next hook as careful as in a fresh clone, and two fsyncs per write
- * measured several milliseconds of every commit.
+ * A cache file: written in place, without a temp file, rename or fsync (each measured a few
+ * milliseconds of every commit). A crash can leave it truncated; readers treat a damaged file as
+ * missing, which only makes the next hook as careful as in a fresh clone.
  */
-export function writeCacheFile(file: string, text: string, mode = 0o600): void {
+export function writeCacheFile(file: string, text: string): void {
+  writeFileSync(file, text, { mode: 0o600 });
+}
+
+/**
+ * A file git will read (the encrypted file pre-commit stages): atomic (temp file and rename), so
+ * nothing ever sees half of it, but not fsync'ed: it is derived from `.env`, and `git add`
+ * copies it into git's object store right away.
+ */
+export function writeDerivedFile(file: string, text: string, mode = 0o644): void {
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, text, { mode });
   renameSync(temp, file);

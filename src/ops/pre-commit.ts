@@ -12,7 +12,7 @@ import { execGit, gitLinesZ } from '../io/git.js';
 import { gitBlobId, indexBlobId } from '../io/index-blob.js';
 import { missingKeyError } from '../io/key-store.js';
 import { readTextIfExists } from '../io/read-file.js';
-import { readSyncState, sha256, writeCacheFile, writeSyncState, type SyncState } from '../io/sync-state.js';
+import { readSyncState, sha256, writeDerivedFile, writeSyncState, type SyncState } from '../io/sync-state.js';
 import type { OpsContext } from './context.js';
 import { describeKeyChange } from './key-change.js';
 import { decryptWithKnownKeys } from './known-keys.js';
@@ -183,9 +183,7 @@ function encryptIfChanged(ctx: OpsContext, index: StagedBlobs, staged: ReadonlyS
     writeFileAtomic(envPath, target, { mode: 0o600 });
     result.warnings.push(`${encryptedFile} had changed since ${envFile} was last decrypted; merged those changes into ${envFile} with yours`);
   }
-  // Atomic but not fsync'ed: the file is derived from .env, and `git add` below puts it in git's
-  // object store; two fsyncs here measured a few milliseconds of every commit.
-  writeCacheFile(path.join(ctx.cwd, encryptedFile), output, 0o644);
+  writeDerivedFile(path.join(ctx.cwd, encryptedFile), output);
   // update-index rather than add: the same staging, without add's pathspec and ignore handling,
   // which measured about 4 ms more on a 10,000-file index.
   execGit(['update-index', '--add', '--', encryptedFile], { cwd: ctx.cwd });

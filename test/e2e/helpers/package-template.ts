@@ -97,7 +97,10 @@ function tryLock(lock: string): boolean {
 /** Everything that ends up in the tarball and matters to the tests. */
 function buildHash(): string {
   const hash = createHash('sha256');
-  for (const file of ['dist/cli.js', 'dist/index.js', 'package.json', 'hooks/hook.sh', 'hooks/run.sh']) {
+  const chunks = readdirSync(path.join(projectRoot, 'dist'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(projectRoot, path.join(entry.parentPath, entry.name)));
+  for (const file of [...chunks.sort(), 'package.json', 'hooks/hook.sh', 'hooks/run.sh']) {
     hash.update(file).update(readFileSync(path.join(projectRoot, file)));
   }
   return hash.digest('hex').slice(0, 16);

@@ -5,7 +5,7 @@
 // the same staged change in a repo of 10,000 files. Prints medians and the two ratios.
 // Targets (issue 3): hook <= 1.6x `node -e 0`; large-repo hook <= 1.15x small-repo hook.
 //
-//   npm run build && node bench/hook.mjs [--reps N]
+//   npm run build && node bench/hook.mjs [--reps N] [--cli path/to/cli.js]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,7 +13,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'dist', 'cli.js');
+const cliFlag = process.argv.indexOf('--cli');
+const cli = cliFlag > 0 ? path.resolve(process.argv[cliFlag + 1]) : path.join(root, 'dist', 'cli.js');
 const repsFlag = process.argv.indexOf('--reps');
 const reps = repsFlag > 0 ? Number(process.argv[repsFlag + 1]) : 40;
 const work = mkdtempSync(path.join(os.tmpdir(), 'envguard-bench-hook-'));

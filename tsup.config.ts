@@ -26,6 +26,9 @@ export default defineConfig([
   {
     entry: { index: 'src/index.ts' },
     format: ['esm'],
+    // Everything is bundled: the published package has no runtime dependencies to install or audit.
+    noExternal: [/.*/],
+    banner: { js: "import { createRequire as __envguardCreateRequire } from 'node:module';\nconst require = __envguardCreateRequire(import.meta.url);" },
     platform: 'node',
     define,
     target: 'node20',

@@ -29,4 +29,10 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-await main(process.argv);
+// Hooks take a fast path that skips building the whole command tree: git runs them on every commit.
+if (process.argv[2] === 'hook' && process.argv[3] !== undefined && !process.argv[3].startsWith('-')) {
+  const { runHook } = await import('../hooks/dispatch.js');
+  process.exitCode = runHook(process.argv[3], process.argv.slice(4));
+} else {
+  await main(process.argv);
+}

@@ -1,4 +1,10 @@
 import type { Command } from 'commander';
+import { decryptCommand } from './decrypt.js';
+import { encryptCommand } from './encrypt.js';
+import { hookCommand } from './hook.js';
+import { initCommand } from './init.js';
+import { keyCommand } from './key.js';
+import { keygenCommand } from './keygen.js';
 import { statusCommand } from './status.js';
 import { verifyCommand } from './verify.js';
 
@@ -6,4 +12,13 @@ import { verifyCommand } from './verify.js';
  * Every subcommand, one file each under this folder, each exporting a factory named after it.
  * Hook entry points are dispatched before commander loads (see ../main.ts) to keep hooks fast.
  */
-export const commandFactories: Array<() => Command> = [statusCommand, verifyCommand];
+export const commandFactories: Array<() => Command> = [
+  initCommand,
+  keygenCommand,
+  encryptCommand,
+  decryptCommand,
+  keyCommand,
+  statusCommand,
+  verifyCommand,
+  hookCommand,
+];

@@ -49,7 +49,7 @@ export function lexEntry(text: string, lineStart: number, nameStart: number, at:
     const line = at.line + countLineBreaks(text.slice(lineStart, sameLine ? firstBare : open));
     throw sameLine
       ? dotenvParseError(at.fileName, line, 'the end of the line or a "#" comment after the closing quote', 'more text')
-      : dotenvParseError(at.fileName, line, `a closing ${quote} at the end of a line (or before a "#" comment) for the value that starts here`, 'none before the end of the file');
+      : dotenvParseError(at.fileName, line, `a closing ${quote} followed by the end of the line or a "#" comment, for the value that starts here`, 'none before the end of the file');
   }
   const end = lineEnd(text, close + 1);
   if (UNICODE_LINE_SEPARATOR.test(text.slice(close + 1, end))) {

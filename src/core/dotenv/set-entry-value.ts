@@ -9,7 +9,7 @@ import type { EnvDocument, EnvEntry, EnvNode } from './types.js';
 const NAME = /^[\w.-]+$/;
 
 /**
- * Returns a document in which `name` has `value`: the last entry of that name (the one that
+ * Returns a document in which `name` has `value` (the same document when it already has): the last entry of that name (the one that
  * wins) gets a new value written in a quoting that reads back as exactly `value`, keeping its
  * `export` prefix, spacing and inline comment; with no such entry, one is appended. Every other
  * node stays byte-identical. The result is re-parsed to prove the round trip, so its line
@@ -25,6 +25,8 @@ export function setEntryValue(doc: EnvDocument, name: string, value: string): En
   }
   const index = lastIndexOfEntry(doc, name);
   const existing = index < 0 ? undefined : (doc.nodes[index] as EnvEntry);
+  // Unchanged values keep their text, so a merge or import rewrites nothing it does not change.
+  if (existing?.value === value) return doc;
   for (const written of writtenForms(value, existing)) {
     const candidate = existing === undefined ? appendEntry(doc, `${name}=${written}`) : replaceValue(doc, index, existing, written);
     const target = existing === undefined ? doc.nodes.length : index;

@@ -31,6 +31,7 @@ export const ACCEPTED_CASES: Record<string, string> = {
   'comments and blanks': '# top\n   # indented\n\n   \n\t\n#\nA=1\n#A=2\n',
   'backslashes': 'A=C:\\path\\to\nB="C:\\\\path"\nC=\'\\\'\n',
   'escaped quote closes per dotenv': 'A="a\\" # b" c\nB=\'\\\'\n',
+  'escaped quotes, the last one closes': 'A="a\\"\nb\\"\nC=`a\\`\n#x\\`  # c\n',
   'escaped quote inside then real close': 'A="x\\"\ny"\n',
   'empty document': '',
   'only blank lines': '\n\n\r\n',

@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { Command } from 'commander';
+import { decryptEnvFile } from '../../ops/decrypt.js';
+import { cliContext } from '../context.js';
+import { runAction } from '../run-command.js';
+
+/** `envguard decrypt`: `.env.encrypted` → `.env`, never over local edits without --force. */
+export function decryptCommand(): Command {
+  return new Command('decrypt')
+    .description('decrypt .env.encrypted into .env (refuses to overwrite local edits unless --force)')
+    .option('--encrypted-path <path>', 'encrypted file', '.env.encrypted')
+    .option('--env-path <path>', 'plaintext env file (default: encrypted path without .encrypted)')
+    .option('--stdout', 'print the plaintext instead of writing it')
+    .option('--force', 'overwrite a .env that has local edits')
+    .option('--json', 'print the result as JSON (never the plaintext)')
+    .action((options: { encryptedPath: string; envPath?: string; stdout?: boolean; force?: boolean; json?: boolean }) =>
+      runAction((output) => {
+        const ctx = cliContext(output);
+        const result = decryptEnvFile(ctx, { ...options, stdout: options.stdout && !options.json });
+        const rel = (p: string) => path.relative(ctx.cwd, p) || p;
+        if (result.outcome === 'stdout') process.stdout.write(result.text ?? '');
+        else if (options.json) output.json({ encryptedPath: rel(result.encryptedPath), envPath: rel(result.envPath), keyId: result.keyId, outcome: result.outcome });
+        else if (result.outcome === 'unchanged') output.err(`envguard: ${rel(result.envPath)} is up to date`);
+        else output.err(`envguard: decrypted ${rel(result.encryptedPath)} into ${rel(result.envPath)} (key ${result.keyId})`);
+        return 0;
+      }),
+    );
+}

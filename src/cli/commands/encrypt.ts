@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { encryptEnvFile } from '../../ops/encrypt.js';
+import { cliContext } from '../context.js';
+import { runAction } from '../run-command.js';
+
+/** `envguard encrypt`: `.env` → `.env.encrypted`. */
+export function encryptCommand(): Command {
+  return new Command('encrypt')
+    .description('encrypt .env into .env.encrypted (one Fernet token per variable; unchanged variables keep their token)')
+    .option('--env-path <path>', 'plaintext env file', '.env')
+    .option('--encrypted-path <path>', 'encrypted file (default: <env-path>.encrypted)')
+    .addOption(new Option('--format <format>', 'values: one token per variable; whole: one token for the file (legacy)').choices(['values', 'whole']).default('values'))
+    .option('--force', 'replace an encrypted file that is under a different key')
+    .option('--json', 'print the result as JSON')
+    .action((options: { envPath: string; encryptedPath?: string; format: 'values' | 'whole'; force?: boolean; json?: boolean }) =>
+      runAction((output) => {
+        const ctx = cliContext(output);
+        const result = encryptEnvFile(ctx, options);
+        const rel = (p: string) => path.relative(ctx.cwd, p) || p;
+        if (options.json) output.json({ ...result, envPath: rel(result.envPath), encryptedPath: rel(result.encryptedPath) });
+        else if (!result.written) output.err(`envguard: ${rel(result.encryptedPath)} is up to date (key ${result.keyId})`);
+        else
+          output.err(
+            `envguard: encrypted ${result.variables} variable(s) from ${rel(result.envPath)} into ${rel(result.encryptedPath)} (key ${result.keyId}${result.reused ? `, ${result.reused} unchanged` : ''})`,
+          );
+        return 0;
+      }),
+    );
+}

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { Command } from 'commander';
+import { init, type InitResult } from '../../ops/init/init.js';
+import { cliContext } from '../context.js';
+import type { Output } from '../output.js';
+import { runAction } from '../run-command.js';
+
+/** `envguard init [--env NAME]…`: set the project up (idempotent). */
+export function initCommand(): Command {
+  return new Command('init')
+    .description('set up envguard here: keys, ledger, .gitignore, hooks, diff/merge drivers, first encryption (safe to run again)')
+    .option('--env <name>', 'environment to set up (repeatable; default: every .env* found, else "default")', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--husky', 'install the hooks into .husky/ (default when the project uses husky)')
+    .option('--no-husky', 'install plain git hooks even if the project uses husky')
+    .option('--json', 'print the result as JSON')
+    .action((options: { env?: string[]; husky?: boolean; json?: boolean }) =>
+      runAction((output) => {
+        const result = init(cliContext(output), { envs: options.env, husky: options.husky });
+        if (options.json) output.json(result);
+        else printInit(output, result);
+        return 0;
+      }),
+    );
+}
+
+function printInit(output: Output, result: InitResult): void {
+  const { color } = output;
+  output.err(`envguard: project ${result.projectId} in ${result.root}`);
+  for (const env of result.environments) {
+    const envFile = env.envName === 'default' ? '.env' : `.env.${env.envName}`;
+    const key = env.key === 'created' ? 'new key created in your key store' : `key from ${env.key}`;
+    output.err(`  ${color.bold(env.envName)}: key ${env.keyId} (${key}), ledger ${env.ledger}, ${envFile}: ${env.files}`);
+    if (env.files === 'differs') output.err(color.yellow(`    ${envFile} and ${envFile}.encrypted differ: run \`envguard encrypt\` to keep yours, or \`envguard decrypt --force\` to take the committed one`));
+  }
+  const hooks = result.hooks.mode === 'husky' ? '.husky/' : 'git hooks';
+  output.err(`  hooks: ${hooks}${result.hooks.changed.length ? ` (${result.hooks.changed.length} written)` : ' (already installed)'}${result.hooks.chained.length ? `; existing ${result.hooks.chained.join(', ')} still run first` : ''}`);
+  if (result.gitignoreChanged) output.err('  .gitignore: plaintext .env files ignored, encrypted files and ledgers kept');
+  if (result.gitattributesChanged) output.err('  .gitattributes: per-variable diff and merge for .env*.encrypted');
+  for (const file of result.trackedPlaintext) {
+    output.err(color.red(`  ${file} is tracked by git: run \`git rm --cached ${file}\`, and change those secrets: they are in the history`));
+  }
+  const rel = (p: string) => path.relative(process.cwd(), p) || '.';
+  output.err('');
+  output.err('next steps:');
+  output.err(`  git add .gitignore .gitattributes .env*.encrypted .env*.ledger.json${result.hooks.mode === 'husky' ? ' .husky' : ''} && git commit -m "Add envguard"`);
+  output.err('  give teammates the key over a secure channel: `envguard key export` here, `envguard key import` there');
+  output.err(`  teammates: after cloning, \`npm install\`${result.hooks.mode === 'husky' ? '' : ' and `npx envguard init`'} in ${rel(result.root)}, then import the key`);
+}

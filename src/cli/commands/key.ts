@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { EnvguardError } from '../../errors.js';
+import { describeKey, exportKey, importKey } from '../../ops/key-transfer.js';
+import { cliContext } from '../context.js';
+import { runAction } from '../run-command.js';
+
+/** `envguard key export|import|fingerprint`: move a key between machines. */
+export function keyCommand(): Command {
+  const key = new Command('key').description('move a key between machines: export, import, fingerprint');
+
+  key
+    .command('export')
+    .description('print the key of an environment (to hand to a teammate, CI or Kubernetes)')
+    .option('--env <name>', 'environment', 'default')
+    .addOption(new Option('--format <format>', 'text, env (NAME=key) or k8s-secret').choices(['text', 'env', 'k8s-secret']).default('text'))
+    .option('--name <name>', 'Secret name, for --format k8s-secret')
+    .option('--namespace <ns>', 'Secret namespace, for --format k8s-secret')
+    .action((options: { env: string; format: 'text' | 'env' | 'k8s-secret'; name?: string; namespace?: string }) =>
+      runAction((output) => {
+        process.stdout.write(exportKey(cliContext(output), { envName: options.env, format: options.format, name: options.name, namespace: options.namespace }));
+        if (process.stdout.isTTY) output.err('envguard: this is a secret: share it over a secure channel, never in chat or git');
+        return 0;
+      }),
+    );
+
+  key
+    .command('import')
+    .description('store a key read from stdin (e.g. `pbpaste | envguard key import`) in the local key store')
+    .option('--env <name>', 'environment', 'default')
+    .option('--force', 'store it even if it does not match the encrypted file')
+    .option('--json', 'print the result as JSON')
+    .action((options: { env: string; force?: boolean; json?: boolean }) =>
+      runAction((output) => {
+        if (process.stdin.isTTY) output.err('envguard: paste the key, then press Enter and Ctrl-D');
+        const keyText = readStdin();
+        const result = importKey(cliContext(output), { envName: options.env, keyText, force: options.force });
+        if (options.json) output.json(result);
+        else
+          output.err(
+            `envguard: stored key ${result.keyId} for environment "${result.envName}"${result.decrypted ? '; decrypted the env file' : ''}`,
+          );
+        return 0;
+      }),
+    );
+
+  key
+    .command('fingerprint')
+    .description('show the fingerprint and short id of the key this machine would use')
+    .option('--env <name>', 'environment', 'default')
+    .option('--json', 'print as JSON')
+    .action((options: { env: string; json?: boolean }) =>
+      runAction((output) => {
+        const info = describeKey(cliContext(output), options.env);
+        if (options.json) output.json(info);
+        else output.out(`${info.fingerprint}  (key id ${info.keyId}, from ${info.source})`);
+        return 0;
+      }),
+    );
+  return key;
+}
+
+function readStdin(): string {
+  try {
+    return readFileSync(0, 'utf8');
+  } catch (error) {
+    throw new EnvguardError('USAGE', 'could not read the key from stdin', { hint: 'pipe it in: `envguard key import < key.txt`', cause: error });
+  }
+}

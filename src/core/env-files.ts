@@ -1,0 +1,51 @@
+import path from 'node:path';
+
+/**
+ * Naming rules for env files (DESIGN.md, Keys): `.env` is environment `default`,
+ * `.env.production` is `production`; each has `<file>.encrypted` and `<file>.ledger.json` beside it.
+ */
+
+const NOT_PLAINTEXT_SUFFIXES = ['.encrypted', '.ledger.json', '.example', '.sample', '.template', '.incoming', '.dist'];
+
+/** The environment name of a plaintext env file path (`.env.production` → `production`). */
+export function envNameOf(envPath: string): string {
+  const base = path.basename(envPath);
+  if (base === '.env') return 'default';
+  if (base.startsWith('.env.')) return base.slice('.env.'.length);
+  return base.replace(/^\./, '').replace(/\.env$/, '') || 'default';
+}
+
+/** The plaintext file name for an environment name (`production` → `.env.production`). */
+export function envFileFor(envName: string): string {
+  return envName === 'default' ? '.env' : `.env.${envName}`;
+}
+
+export function encryptedPathFor(envPath: string): string {
+  return `${envPath}.encrypted`;
+}
+
+export function ledgerPathFor(envPath: string): string {
+  return `${envPath}.ledger.json`;
+}
+
+/** The plaintext path an encrypted file decrypts to (`.env.encrypted` → `.env`). */
+export function plaintextPathFor(encryptedPath: string): string {
+  return encryptedPath.replace(/\.encrypted$/, '');
+}
+
+/** True for a plaintext env file (`.env`, `.env.local`, `.env.production`) but not its encrypted/ledger/example siblings. */
+export function isPlaintextEnvFile(filePath: string): boolean {
+  const base = path.basename(filePath);
+  if (base !== '.env' && !base.startsWith('.env.')) return false;
+  return !NOT_PLAINTEXT_SUFFIXES.some((suffix) => base.endsWith(suffix));
+}
+
+export function isEncryptedEnvFile(filePath: string): boolean {
+  const base = path.basename(filePath);
+  return (base === '.env.encrypted' || base.startsWith('.env.')) && base.endsWith('.encrypted');
+}
+
+/** The variable holding an environment's key: `ENVGUARD_KEY_<NAME>` upper-cased, `-` and `.` as `_`. */
+export function keyVariableFor(envName: string): string {
+  return `ENVGUARD_KEY_${envName.toUpperCase().replace(/[-.]/g, '_')}`;
+}

@@ -1,0 +1,77 @@
+import type { EnvDocument, EnvEntry, EnvNode } from './dotenv/types.js';
+
+/**
+ * Three-way merge of `.env` documents per variable, on entry source text. Used when local edits
+ * meet incoming changes (post-checkout/post-merge) and by the git merge driver.
+ *
+ * The incoming side is the skeleton (its order and comments are what the team shares); each
+ * variable the local side changed relative to the base is applied onto it. A variable both sides
+ * changed differently is a conflict, reported by name only.
+ */
+export interface MergeResult {
+  /** The merged document; when there are conflicts, conflicting variables keep the incoming text. */
+  doc: EnvDocument;
+  conflicts: string[];
+  /** Variables whose local change was applied on top of the incoming side. */
+  keptLocal: string[];
+}
+
+export function mergeEnvDocuments(base: EnvDocument | undefined, local: EnvDocument, incoming: EnvDocument): MergeResult {
+  const b = base ? entriesByName(base) : new Map<string, string>();
+  const l = entriesByName(local);
+  const i = entriesByName(incoming);
+  const conflicts: string[] = [];
+  const localChanges = new Map<string, string | undefined>();
+
+  for (const name of new Set([...l.keys(), ...i.keys(), ...b.keys()])) {
+    const lv = l.get(name);
+    const iv = i.get(name);
+    const bv = base ? b.get(name) : iv;
+    if (lv === iv || lv === bv) continue; // same on both sides, or only incoming changed
+    if (iv === bv) localChanges.set(name, lv); // only local changed
+    else conflicts.push(name);
+  }
+
+  let nodes = incoming.nodes.slice();
+  for (const [name, source] of localChanges) nodes = applyChange(nodes, name, source, local);
+  return { doc: { bom: incoming.bom, nodes: renumber(nodes) }, conflicts: conflicts.sort(), keptLocal: [...localChanges.keys()].sort() };
+}
+
+/** A variable's identity for merging: the source text of all its occurrences, in order. */
+function entriesByName(doc: EnvDocument): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const node of doc.nodes) {
+    if (node.kind !== 'entry') continue;
+    const previous = map.get(node.name);
+    map.set(node.name, previous === undefined ? node.source : `${previous}\n${node.source}`);
+  }
+  return map;
+}
+
+/** Replaces, removes or appends `name` so that it reads as it does in `from`. */
+function applyChange(nodes: EnvNode[], name: string, source: string | undefined, from: EnvDocument): EnvNode[] {
+  const replacements = from.nodes.filter((node): node is EnvEntry => node.kind === 'entry' && node.name === name);
+  const first = nodes.findIndex((node) => node.kind === 'entry' && node.name === name);
+  const without = nodes.filter((node) => !(node.kind === 'entry' && node.name === name));
+  if (source === undefined) return without;
+  const fresh = replacements.map((entry) => ({ ...entry, newline: entry.newline === '' ? '\n' : entry.newline }));
+  if (first === -1) return appendAtEnd(without, fresh);
+  const at = nodes.slice(0, first).filter((node) => !(node.kind === 'entry' && node.name === name)).length;
+  return [...without.slice(0, at), ...fresh, ...without.slice(at)];
+}
+
+function appendAtEnd(nodes: EnvNode[], fresh: EnvNode[]): EnvNode[] {
+  const last = nodes[nodes.length - 1];
+  // The old last line had no terminator; it needs one now that something follows it.
+  const fixed = last && last.newline === '' ? [...nodes.slice(0, -1), { ...last, newline: '\n' }] : nodes;
+  return [...fixed, ...fresh];
+}
+
+function renumber(nodes: EnvNode[]): EnvNode[] {
+  let line = 1;
+  return nodes.map((node) => {
+    const renumbered = { ...node, line };
+    line += node.source.split('\n').length;
+    return renumbered;
+  });
+}

@@ -1,0 +1,61 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { isEncryptedEnvFile, plaintextPathFor } from '../core/env-files.js';
+import { decryptEncryptedFile, parseEncryptedFile } from '../core/encrypted-file.js';
+import { tokenTimestamp } from '../core/fernet.js';
+import { shortKeyId, type FernetKey } from '../core/key.js';
+import { allStoredKeys } from '../io/key-store.js';
+import type { OpsContext } from '../ops/context.js';
+import { findKeyFor, keyLookupFor } from '../ops/project-key.js';
+
+/**
+ * The `textconv` diff driver: `git diff` / `git log -p` on `.env.encrypted` show the variables.
+ * Decrypted with the current key or a retired one (old history) when this machine has it;
+ * otherwise each entry shows its name and its token's time, so a changed variable is still visible.
+ */
+export function textconv(ctx: OpsContext, file: string): string {
+  const displayName = path.basename(file);
+  const text = readFileSync(file, 'utf8');
+  let parsed;
+  try {
+    parsed = parseEncryptedFile(text, displayName);
+  } catch {
+    return text;
+  }
+  const key = candidateKeys(ctx).find((k) => parsed.format === 'whole' || shortKeyId(k) === parsed.keyId);
+  if (key) {
+    try {
+      return decryptEncryptedFile(parsed, key, displayName);
+    } catch {
+      // damaged: fall through to the keyless view
+    }
+  }
+  if (parsed.format === 'whole') return `# (whole-file token; no key on this machine to show it)\n`;
+  const lines = [`# envguard: key ${parsed.keyId} not on this machine; showing names and token times`];
+  for (const line of parsed.lines) {
+    if (line.kind === 'trivia') lines.push(line.text.replace(/\r?\n$/, ''));
+    else lines.push(`${line.name}=<encrypted ${formatTime(tokenTimestamp(line.token))} ${line.token.slice(-12, -2)}>`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Every key this machine has for the project: each environment's current key, then retired ones. */
+function candidateKeys(ctx: OpsContext): FernetKey[] {
+  const keys: FernetKey[] = [];
+  const envFiles = readdirSync(ctx.cwd).filter(isEncryptedEnvFile).map(plaintextPathFor);
+  for (const envFile of envFiles.length ? envFiles : ['.env']) {
+    try {
+      const current = findKeyFor(ctx, envFile);
+      if (current) keys.push(current.key);
+      const { projectId } = keyLookupFor(ctx, envFile);
+      if (projectId) keys.push(...allStoredKeys(ctx.env, projectId));
+    } catch {
+      // this environment has no usable key here
+    }
+  }
+  return keys;
+}
+
+function formatTime(seconds: number | undefined): string {
+  return seconds === undefined ? 'unknown time' : new Date(seconds * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+}

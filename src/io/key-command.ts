@@ -1,0 +1,25 @@
+import { spawnSync } from 'node:child_process';
+import { EnvguardError } from '../errors.js';
+
+/**
+ * Runs the project's `keyCommand` (Vault, 1Password, a cloud secret manager, kubectl…) and
+ * returns its stdout. stdin is closed and a timeout applies, so a hook can never hang on it.
+ * Neither its output nor its stderr is ever echoed: either may hold the key.
+ */
+export function runKeyCommand(command: string, options: { cwd: string; envName: string; env: NodeJS.ProcessEnv }): string {
+  const result = spawnSync(command, {
+    cwd: options.cwd,
+    shell: true,
+    env: { ...options.env, ENVGUARD_ENV: options.envName },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 30_000,
+    encoding: 'utf8',
+  });
+  if (result.error || result.status !== 0) {
+    const why = result.error ? ((result.error as NodeJS.ErrnoException).code ?? 'error') : `exit code ${String(result.status ?? result.signal)}`;
+    throw new EnvguardError('KEY_COMMAND_FAILED', `keyCommand in .envguard.json failed (${why})`, {
+      hint: 'run the keyCommand by hand to see why, or set the key in ENVGUARD_KEY',
+    });
+  }
+  return result.stdout;
+}

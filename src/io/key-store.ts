@@ -1,0 +1,154 @@
+import { chmodSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { EnvguardError } from '../errors.js';
+import { fingerprint, formatKey, parseKey, type FernetKey } from '../core/key.js';
+import { keyVariableFor } from '../core/env-files.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { runKeyCommand } from './key-command.js';
+
+/**
+ * Key lookup (DESIGN.md, Keys): environment variables, then the local key store, then the
+ * project's `keyCommand`. Keys never live in the working tree and never appear in messages.
+ */
+export interface KeyLookup {
+  envName: string;
+  /** From the ledger; without it the local store is skipped (nothing to key it by). */
+  projectId?: string;
+  /** Project root, where `keyCommand` runs. */
+  root: string;
+  env: NodeJS.ProcessEnv;
+  keyCommand?: string;
+}
+
+export interface ResolvedKey {
+  key: FernetKey;
+  /** Where it came from, for messages: a variable name, `key store` or `keyCommand`. */
+  source: string;
+}
+
+/** `$ENVGUARD_HOME`, else `${XDG_CONFIG_HOME:-~/.config}/envguard`. */
+export function keyStoreHome(env: NodeJS.ProcessEnv): string {
+  if (env.ENVGUARD_HOME) return path.resolve(env.ENVGUARD_HOME);
+  const config = env.XDG_CONFIG_HOME || path.join(env.HOME || os.homedir(), '.config');
+  return path.join(config, 'envguard');
+}
+
+/** Variables consulted for an environment, in order. */
+export function keyVariablesFor(envName: string): string[] {
+  return envName === 'default' ? [keyVariableFor('default'), 'ENVGUARD_KEY', 'SECRETS_MASTER_KEY'] : [keyVariableFor(envName)];
+}
+
+/** Finds the current key for an environment, or undefined when none is available. */
+export function resolveKey(lookup: KeyLookup): ResolvedKey | undefined {
+  for (const variable of keyVariablesFor(lookup.envName)) {
+    const text = lookup.env[variable];
+    if (text !== undefined && text.trim() !== '') return { key: parseKey(text, variable), source: variable };
+  }
+  if (lookup.projectId !== undefined) {
+    const stored = readStoredKey(currentKeyPath(keyStoreHome(lookup.env), lookup.projectId, lookup.envName));
+    if (stored) return { key: stored, source: 'key store' };
+  }
+  if (lookup.keyCommand) {
+    const text = runKeyCommand(lookup.keyCommand, { cwd: lookup.root, envName: lookup.envName, env: lookup.env });
+    return { key: parseKey(text, 'the output of keyCommand'), source: 'keyCommand' };
+  }
+  return undefined;
+}
+
+/** Like `resolveKey`, but a missing key is a `KEY_MISSING` error that says how to get one. */
+export function requireKey(lookup: KeyLookup): ResolvedKey {
+  const found = resolveKey(lookup);
+  if (found) return found;
+  throw missingKeyError(lookup.envName);
+}
+
+export function missingKeyError(envName: string): EnvguardError {
+  const variable = keyVariablesFor(envName)[0];
+  return new EnvguardError('KEY_MISSING', `no key for environment "${envName}" on this machine`, {
+    hint: `ask a teammate to run \`envguard key export${envName === 'default' ? '' : ` --env ${envName}`}\` and run \`envguard key import${envName === 'default' ? '' : ` --env ${envName}`}\`, or set ${variable}`,
+  });
+}
+
+/** Saves the current key of an environment (0600). A replaced key is kept as retired first. */
+export function saveKey(env: NodeJS.ProcessEnv, projectId: string, envName: string, key: FernetKey): string {
+  const home = keyStoreHome(env);
+  const file = currentKeyPath(home, projectId, envName);
+  const previous = readStoredKey(file);
+  if (previous && !previous.raw.equals(key.raw)) retireKey(env, projectId, previous);
+  ensurePrivateDir(path.dirname(file));
+  writeFileAtomic(file, `${formatKey(key)}\n`, { mode: 0o600 });
+  return file;
+}
+
+/** Keeps a key by fingerprint so old history stays readable after a rotation. */
+export function retireKey(env: NodeJS.ProcessEnv, projectId: string, key: FernetKey): string {
+  const dir = path.join(keyStoreHome(env), safeSegment(projectId), 'retired');
+  ensurePrivateDir(dir);
+  const file = path.join(dir, `${fingerprint(key).slice('sha256:'.length)}.key`);
+  writeFileAtomic(file, `${formatKey(key)}\n`, { mode: 0o600 });
+  return file;
+}
+
+/** Every key this machine holds for a project (current and retired), for reading old history. */
+export function allStoredKeys(env: NodeJS.ProcessEnv, projectId: string): FernetKey[] {
+  const dir = path.join(keyStoreHome(env), safeSegment(projectId));
+  const keys: FernetKey[] = [];
+  for (const sub of [dir, path.join(dir, 'retired')]) {
+    let names: string[];
+    try {
+      names = readdirSync(sub);
+    } catch {
+      continue;
+    }
+    for (const name of names.filter((n) => n.endsWith('.key'))) {
+      const key = readStoredKey(path.join(sub, name));
+      if (key) keys.push(key);
+    }
+  }
+  return keys;
+}
+
+/** A key whose fingerprint matches, from the variables or the store. */
+export function keyByFingerprint(lookup: KeyLookup, wanted: string): FernetKey | undefined {
+  const candidates: FernetKey[] = [];
+  for (const variable of keyVariablesFor(lookup.envName)) {
+    const text = lookup.env[variable];
+    if (text) candidates.push(parseKey(text, variable));
+  }
+  if (lookup.projectId !== undefined) candidates.push(...allStoredKeys(lookup.env, lookup.projectId));
+  return candidates.find((key) => fingerprint(key) === wanted);
+}
+
+export function currentKeyPath(home: string, projectId: string, envName: string): string {
+  return path.join(home, safeSegment(projectId), `${safeSegment(envName)}.key`);
+}
+
+function readStoredKey(file: string): FernetKey | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new EnvguardError('IO_ERROR', `could not read the key store file ${file}`, { cause: error });
+  }
+  if (process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) {
+    throw new EnvguardError('KEY_INVALID', `the key file ${file} can be read by other users`, { hint: `run \`chmod 600 ${file}\`` });
+  }
+  return parseKey(text, `the key file ${file}`);
+}
+
+function ensurePrivateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (process.platform !== 'win32') chmodSync(dir, 0o700);
+}
+
+/** Project ids and environment names become path segments: never let one climb out. */
+function safeSegment(segment: string): string {
+  if (!/^[A-Za-z0-9_.-]+$/.test(segment) || segment === '.' || segment === '..') {
+    throw new EnvguardError('USAGE', `"${segment}" is not a valid project id or environment name`, {
+      hint: 'use letters, digits, ".", "_" and "-" only',
+    });
+  }
+  return segment;
+}

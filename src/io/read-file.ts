@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { EnvguardError } from '../errors.js';
+
+/** Reads a UTF-8 file, or undefined when it does not exist; other failures are IO errors. */
+export function readTextIfExists(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    if (code === 'EISDIR') throw new EnvguardError('USAGE', `${file} is a directory, not a file`, { hint: 'pass the path of a file' });
+    throw new EnvguardError('IO_ERROR', `could not read ${file} (${code ?? 'error'})`, { hint: 'check the file permissions', cause: error });
+  }
+}
+
+/** Reads a UTF-8 file that must exist. */
+export function readText(file: string, hint: string): string {
+  const text = readTextIfExists(file);
+  if (text === undefined) throw new EnvguardError('NOT_FOUND', `${file} does not exist`, { hint });
+  return text;
+}

@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { EnvguardError } from '../errors.js';
+import { decryptEncryptedFile, parseEncryptedFile } from '../core/encrypted-file.js';
+import { plaintextPathFor } from '../core/env-files.js';
+import { shortKeyId, type FernetKey } from '../core/key.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { readText, readTextIfExists } from '../io/read-file.js';
+import type { OpsContext } from './context.js';
+import { requireKeyFor } from './project-key.js';
+
+export interface DecryptInput {
+  encryptedPath?: string;
+  envPath?: string;
+  /** Return the plaintext instead of writing it. */
+  stdout?: boolean;
+  /** Overwrite a `.env` that differs from what would be written. */
+  force?: boolean;
+  key?: FernetKey;
+}
+
+export interface DecryptResult {
+  encryptedPath: string;
+  envPath: string;
+  keyId: string;
+  /** The plaintext, only when asked for with `stdout`. */
+  text?: string;
+  /** 'written', 'unchanged' (the file already matched) or 'stdout'. */
+  outcome: 'written' | 'unchanged' | 'stdout';
+}
+
+/** `.env.encrypted` → `.env`; a `.env` with local edits is never overwritten without `force`. */
+export function decryptEnvFile(ctx: OpsContext, input: DecryptInput = {}): DecryptResult {
+  const encryptedPath = path.resolve(ctx.cwd, input.encryptedPath ?? '.env.encrypted');
+  const envPath = path.resolve(ctx.cwd, input.envPath ?? plaintextPathFor(encryptedPath));
+  const display = path.relative(ctx.cwd, encryptedPath) || encryptedPath;
+  const file = parseEncryptedFile(readText(encryptedPath, 'pass --encrypted-path, or run `envguard encrypt` first'), display);
+  const key = input.key ?? requireKeyFor(ctx, envPath).key;
+  const text = decryptEncryptedFile(file, key, display);
+  const keyId = shortKeyId(key);
+  if (input.stdout) return { encryptedPath, envPath, keyId, text, outcome: 'stdout' };
+
+  const current = readTextIfExists(envPath);
+  if (current === text) return { encryptedPath, envPath, keyId, outcome: 'unchanged' };
+  if (current !== undefined && !input.force) {
+    const name = path.relative(ctx.cwd, envPath) || envPath;
+    throw new EnvguardError('LOCAL_CHANGES', `${name} differs from ${display}; not overwritten`, {
+      hint: `keep your edits with \`envguard encrypt\`, or discard them with \`envguard decrypt --force\``,
+    });
+  }
+  writeFileAtomic(envPath, text, { mode: 0o600 });
+  return { encryptedPath, envPath, keyId, outcome: 'written' };
+}

@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { EnvguardError } from '../errors.js';
+import { parseDotenv } from '../core/dotenv/parse.js';
+import { decryptEncryptedFile, encryptDocument, encryptWhole, parseEncryptedFile, type EncryptedFile } from '../core/encrypted-file.js';
+import { encryptedPathFor } from '../core/env-files.js';
+import { shortKeyId, type FernetKey } from '../core/key.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { readText, readTextIfExists } from '../io/read-file.js';
+import type { OpsContext } from './context.js';
+import { requireKeyFor } from './project-key.js';
+
+export interface EncryptInput {
+  envPath?: string;
+  encryptedPath?: string;
+  /** `values` (format v1, one token per variable) or `whole` (one token, the legacy form). */
+  format?: 'values' | 'whole';
+  /** Replace an encrypted file that is under a different key. */
+  force?: boolean;
+  /** Use this key instead of looking one up (rotation, tests). */
+  key?: FernetKey;
+}
+
+export interface EncryptResult {
+  envPath: string;
+  encryptedPath: string;
+  keyId: string;
+  variables: number;
+  /** Entries whose token was kept because their text did not change. */
+  reused: number;
+  /** False when the encrypted file already matched and was left untouched. */
+  written: boolean;
+}
+
+/** `.env` → `.env.encrypted`, keeping the token of every unchanged entry. */
+export function encryptEnvFile(ctx: OpsContext, input: EncryptInput = {}): EncryptResult {
+  const envPath = path.resolve(ctx.cwd, input.envPath ?? '.env');
+  const encryptedPath = path.resolve(ctx.cwd, input.encryptedPath ?? encryptedPathFor(envPath));
+  const display = path.relative(ctx.cwd, envPath) || envPath;
+  const text = readText(envPath, `create ${display} first, or pass --env-path`);
+  const doc = parseDotenv(text, display);
+  const key = input.key ?? requireKeyFor(ctx, envPath).key;
+  const keyId = shortKeyId(key);
+
+  const previousText = readTextIfExists(encryptedPath);
+  const previous = previousText === undefined ? undefined : parsePrevious(previousText, encryptedPath, ctx.cwd);
+  if (previous?.format === 'values' && previous.keyId !== keyId && !input.force) {
+    throw new EnvguardError('KEY_INVALID', `${path.basename(encryptedPath)} is under key ${previous.keyId} but your key is ${keyId}`, {
+      hint: 'someone may have rotated the key: run `envguard status`, import the current key with `envguard key import`, or overwrite with `envguard encrypt --force`',
+    });
+  }
+
+  const now = Math.floor(ctx.now().getTime() / 1000);
+  const output =
+    input.format === 'whole'
+      ? encryptWhole(text, key, { now, random: ctx.random })
+      : encryptDocument(doc, key, { now, random: ctx.random, previous });
+
+  // Never write a file we could not read back: decrypt what we made before it replaces anything.
+  if (decryptEncryptedFile(parseEncryptedFile(output, encryptedPath), key, encryptedPath) !== text) {
+    throw new EnvguardError('VERIFY_FAILED', `encrypting ${display} did not round-trip; nothing was written`, { hint: 'report this as a bug' });
+  }
+  const entries = doc.nodes.filter((node) => node.kind === 'entry');
+  const reused = previous?.format === 'values' ? countReused(previous, output) : 0;
+  const written = output !== previousText;
+  if (written) writeFileAtomic(encryptedPath, output);
+  return { envPath, encryptedPath, keyId, variables: entries.length, reused, written };
+}
+
+function parsePrevious(text: string, encryptedPath: string, cwd: string): EncryptedFile | undefined {
+  try {
+    return parseEncryptedFile(text, path.relative(cwd, encryptedPath));
+  } catch {
+    return undefined; // a damaged previous file is replaced, not reused
+  }
+}
+
+function countReused(previous: Extract<EncryptedFile, { format: 'values' }>, output: string): number {
+  const tokens = new Set(previous.lines.flatMap((line) => (line.kind === 'entry' ? [line.token] : [])));
+  return output.split('\n').filter((line) => tokens.has(line.slice(line.indexOf('=fernet:') + 8))).length;
+}

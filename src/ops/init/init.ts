@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { createGenesis } from '../../core/ledger/index.js';
+import { encryptedPathFor, envFileFor, envNameOf, isEncryptedEnvFile, isPlaintextEnvFile, plaintextPathFor } from '../../core/env-files.js';
+import { generateKey, shortKeyId } from '../../core/key.js';
+import { EnvguardError, isEnvguardError } from '../../errors.js';
+import { loadConfig } from '../../io/config.js';
+import { execGit, gitLinesZ, gitTopLevel } from '../../io/git.js';
+import { gitActor } from '../../io/git-actor.js';
+import { resolveKey, saveKey } from '../../io/key-store.js';
+import { ledgerPath, writeLedger } from '../../io/ledger-file.js';
+import { readProjectId } from '../../io/project.js';
+import { readTextIfExists } from '../../io/read-file.js';
+import { stateDir, writeSyncState } from '../../io/sync-state.js';
+import type { OpsContext } from '../context.js';
+import { decryptEnvFile } from '../decrypt.js';
+import { encryptEnvFile } from '../encrypt.js';
+import { GITATTRIBUTES_LINES, GITIGNORE_LINES, ensureManagedBlock } from './ignore-rules.js';
+import { installHooks, usesHusky, type HookInstall } from './install-hooks.js';
+
+export interface InitOptions {
+  /** Environments to set up; default: every `.env*` found, else `default`. */
+  envs?: readonly string[];
+  /** Force husky (true) or plain git hooks (false); default: detect. */
+  husky?: boolean;
+}
+
+export interface InitEnvironment {
+  envName: string;
+  keyId: string;
+  /** Where the key came from: `created` (new, in the key store) or an existing source. */
+  key: 'created' | string;
+  ledger: 'created' | 'existing';
+  /** What happened to the files: encrypted, decrypted, unchanged, or nothing to do yet. */
+  files: 'encrypted' | 'decrypted' | 'unchanged' | 'no .env yet' | 'differs';
+}
+
+export interface InitResult {
+  root: string;
+  projectId: string;
+  environments: InitEnvironment[];
+  hooks: HookInstall;
+  gitignoreChanged: boolean;
+  gitattributesChanged: boolean;
+  /** Plaintext env files git already tracks (their history holds secrets). */
+  trackedPlaintext: string[];
+}
+
+/**
+ * `envguard init`: keys, ledger genesis, ignore rules, hooks, diff/merge drivers, and the first
+ * encryption. Idempotent: running it again changes nothing. In a clone of a project that already
+ * has ledgers it joins the project (same project id) instead of starting a new one.
+ */
+export function init(ctx: OpsContext, options: InitOptions = {}): InitResult {
+  const root = gitTopLevel(ctx.cwd);
+  const rootCtx: OpsContext = { ...ctx, cwd: root };
+  const config = loadConfig(root);
+  const envNames = chooseEnvironments(root, options.envs);
+  const projectId = envNames.map((env) => readProjectId(root, envFileFor(env))).find((id) => id !== undefined) ?? randomUUID();
+
+  const gitignoreChanged = ensureManagedBlock(root, '.gitignore', GITIGNORE_LINES, true);
+  const gitattributesChanged = ensureManagedBlock(root, '.gitattributes', GITATTRIBUTES_LINES, false);
+  configureDrivers(root);
+  const hooks = installHooks(root, options.husky ?? usesHusky(root) ? 'husky' : 'git');
+
+  const environments = envNames.map((envName) => initEnvironment(rootCtx, envName, projectId, config.rotationDays));
+  const tracked = gitLinesZ(['ls-files', '-z'], { cwd: root }).filter((file) => isPlaintextEnvFile(file));
+  return { root, projectId, environments, hooks, gitignoreChanged, gitattributesChanged, trackedPlaintext: tracked };
+}
+
+function chooseEnvironments(root: string, requested: readonly string[] | undefined): string[] {
+  if (requested && requested.length > 0) return [...new Set(requested)];
+  const found = readdirSync(root)
+    .filter((name) => isPlaintextEnvFile(name) || isEncryptedEnvFile(name))
+    .map((name) => envNameOf(isEncryptedEnvFile(name) ? plaintextPathFor(name) : name));
+  const names = [...new Set(found)].sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b)));
+  return names.length > 0 ? names : ['default'];
+}
+
+function initEnvironment(ctx: OpsContext, envName: string, projectId: string, rotationDays: number): InitEnvironment {
+  const envFile = envFileFor(envName);
+  const ledgerFile = ledgerPath(ctx.cwd, envName);
+  const hadLedger = existsSync(ledgerFile);
+  const lookup = { envName, projectId, root: ctx.cwd, env: ctx.env, keyCommand: loadConfig(ctx.cwd).keyCommand };
+  const found = resolveKey(lookup);
+  if (!found && hadLedger) {
+    throw new EnvguardError('KEY_MISSING', `this project already has a key for "${envName}", and this machine does not have it`, {
+      hint: `ask a teammate for it (\`envguard key export${envName === 'default' ? '' : ` --env ${envName}`}\`), run \`envguard key import\`, then \`envguard init\` again`,
+    });
+  }
+  const key = found?.key ?? generateKey(ctx.random);
+  if (!found) saveKey(ctx.env, projectId, envName, key);
+  if (!hadLedger) {
+    writeLedger(ledgerFile, createGenesis({ key, projectId, environment: envName, actor: gitActor(ctx.cwd), now: ctx.now(), rotationDays }));
+  }
+  return { envName, keyId: shortKeyId(key), key: found ? found.source : 'created', ledger: hadLedger ? 'existing' : 'created', files: syncFiles(ctx, envFile, key) };
+}
+
+/** First encryption in a new project; first decryption when joining one. Never overwrites either side's edits. */
+function syncFiles(ctx: OpsContext, envFile: string, key: ReturnType<typeof generateKey>): InitEnvironment['files'] {
+  const envPath = path.join(ctx.cwd, envFile);
+  const encryptedPath = path.join(ctx.cwd, encryptedPathFor(envFile));
+  const hasPlain = existsSync(envPath);
+  const hasEncrypted = existsSync(encryptedPath);
+  const state = stateDir(ctx.cwd);
+  if (!hasPlain && !hasEncrypted) return 'no .env yet';
+  if (hasPlain && !hasEncrypted) {
+    encryptEnvFile(ctx, { envPath, key });
+    writeSyncState(state, envFile, readTextIfExists(envPath) ?? '', readTextIfExists(encryptedPath) ?? '');
+    return 'encrypted';
+  }
+  try {
+    const result = decryptEnvFile(ctx, { encryptedPath, envPath, key });
+    writeSyncState(state, envFile, readTextIfExists(envPath) ?? '', readTextIfExists(encryptedPath) ?? '');
+    return result.outcome === 'written' ? 'decrypted' : 'unchanged';
+  } catch (error) {
+    if (isEnvguardError(error, 'LOCAL_CHANGES')) return 'differs';
+    throw error;
+  }
+}
+
+/** Local git config for the drivers named in .gitattributes (never global config). */
+function configureDrivers(root: string): void {
+  const run = 'sh "$(git rev-parse --git-common-dir)/envguard/run"';
+  const settings: Array<[string, string]> = [
+    ['diff.envguard.textconv', `${run} hook textconv`],
+    ['diff.envguard.cachetextconv', 'false'],
+    ['merge.envguard.name', 'envguard: per-variable merge of encrypted env files'],
+    ['merge.envguard.driver', `${run} hook merge-driver %O %A %B %P`],
+  ];
+  for (const [name, value] of settings) {
+    const current = execGit(['config', '--local', '--get', name], { cwd: root, okCodes: [1] }).stdout.toString('utf8').trim();
+    if (current !== value) execGit(['config', '--local', name, value], { cwd: root });
+  }
+}

@@ -1,0 +1,124 @@
+import path from 'node:path';
+import { parseDotenv } from '../core/dotenv/parse.js';
+import { serializeDotenv } from '../core/dotenv/serialize.js';
+import { decryptEncryptedFile, parseEncryptedFile, type EncryptedFile } from '../core/encrypted-file.js';
+import { envNameOf, plaintextPathFor } from '../core/env-files.js';
+import { shortKeyId, type FernetKey } from '../core/key.js';
+import { mergeEnvDocuments } from '../core/merge-env.js';
+import { isEnvguardError } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { allStoredKeys, missingKeyError } from '../io/key-store.js';
+import { readTextIfExists } from '../io/read-file.js';
+import { readSyncState, sha256, writeSyncState } from '../io/sync-state.js';
+import type { OpsContext } from './context.js';
+import { keyLookupFor, findKeyFor } from './project-key.js';
+import { describeKeyChange } from './key-change.js';
+
+export type SyncOutcome =
+  | { kind: 'unchanged' | 'written'; envFile: string }
+  | { kind: 'merged'; envFile: string; keptLocal: string[] }
+  | { kind: 'conflict'; envFile: string; incomingFile: string; conflicts: string[] }
+  | { kind: 'kept-local'; envFile: string; incomingFile: string }
+  | { kind: 'no-key' | 'key-changed' | 'invalid'; envFile: string; message: string; hint?: string };
+
+/**
+ * Brings a plaintext env file up to date with its encrypted file after git changed the latter
+ * (post-checkout, post-merge, post-rewrite). Local edits are never lost: they are merged per
+ * variable, or kept with the incoming version written beside them as `<file>.incoming`.
+ */
+export function syncEnvFile(ctx: OpsContext, encryptedRel: string, stateDirectory: string): SyncOutcome {
+  const envFile = plaintextPathFor(encryptedRel);
+  const envPath = path.join(ctx.cwd, envFile);
+  const encryptedText = readTextIfExists(path.join(ctx.cwd, encryptedRel));
+  if (encryptedText === undefined) return { kind: 'unchanged', envFile };
+
+  const state = readSyncState(stateDirectory, envFile);
+  // Nothing new came in: whatever differs in .env is the user's own edit, to be committed later.
+  if (state && state.baseEncrypted === encryptedText && readTextIfExists(envPath) !== undefined) return { kind: 'unchanged', envFile };
+
+  let file: EncryptedFile;
+  try {
+    file = parseEncryptedFile(encryptedText, encryptedRel);
+  } catch (error) {
+    return invalid(envFile, error);
+  }
+  let resolved;
+  try {
+    resolved = findKeyFor(ctx, envFile);
+  } catch (error) {
+    return invalid(envFile, error);
+  }
+  if (!resolved) {
+    const missing = missingKeyError(envNameOf(envFile));
+    return { kind: 'no-key', envFile, message: `${envFile} not decrypted: ${missing.message}`, hint: missing.hint };
+  }
+  if (file.format === 'values' && file.keyId !== shortKeyId(resolved.key)) {
+    const change = describeKeyChange(ctx, envFile, file.keyId);
+    return { kind: 'key-changed', envFile, message: `${envFile} not decrypted: ${change.message}`, hint: change.hint };
+  }
+
+  let incoming: string;
+  try {
+    incoming = decryptEncryptedFile(file, resolved.key, encryptedRel);
+  } catch (error) {
+    return invalid(envFile, error);
+  }
+  const local = readTextIfExists(envPath);
+  const remember = (plaintext: string) => writeSyncState(stateDirectory, envFile, plaintext, encryptedText);
+
+  if (local === incoming) {
+    remember(incoming);
+    return { kind: 'unchanged', envFile };
+  }
+  if (local === undefined || (state && sha256(local) === state.plaintextSha256)) {
+    writeFileAtomic(envPath, incoming, { mode: 0o600 });
+    remember(incoming);
+    return { kind: 'written', envFile };
+  }
+
+  // Local edits meet incoming changes: merge per variable against what we last wrote.
+  const base = state ? decryptBase(ctx, envFile, state.baseEncrypted) : undefined;
+  const incomingFile = `${envFile}.incoming`;
+  if (base !== undefined) {
+    try {
+      const merge = mergeEnvDocuments(parseDotenv(base, envFile), parseDotenv(local, envFile), parseDotenv(incoming, encryptedRel));
+      if (merge.conflicts.length === 0) {
+        const merged = serializeDotenv(merge.doc);
+        writeFileAtomic(envPath, merged, { mode: 0o600 });
+        // The base is now the incoming file; what remains different is the user's local edit.
+        writeSyncState(stateDirectory, envFile, incoming, encryptedText);
+        return { kind: 'merged', envFile, keptLocal: merge.keptLocal };
+      }
+      writeFileAtomic(path.join(ctx.cwd, incomingFile), incoming, { mode: 0o600 });
+      writeSyncState(stateDirectory, envFile, incoming, encryptedText);
+      return { kind: 'conflict', envFile, incomingFile, conflicts: merge.conflicts };
+    } catch (error) {
+      if (!isEnvguardError(error, 'PARSE_ERROR')) throw error;
+      // a local file that does not parse cannot be merged: keep it and write the incoming one beside it
+    }
+  }
+  writeFileAtomic(path.join(ctx.cwd, incomingFile), incoming, { mode: 0o600 });
+  writeSyncState(stateDirectory, envFile, incoming, encryptedText);
+  return { kind: 'kept-local', envFile, incomingFile };
+}
+
+/** The last-synced plaintext, decrypted with whichever key (current or retired) it was made with. */
+function decryptBase(ctx: OpsContext, envFile: string, baseEncrypted: string): string | undefined {
+  try {
+    const file = parseEncryptedFile(baseEncrypted, envFile);
+    const lookup = keyLookupFor(ctx, envFile);
+    const candidates: FernetKey[] = [];
+    const current = findKeyFor(ctx, envFile);
+    if (current) candidates.push(current.key);
+    if (lookup.projectId) candidates.push(...allStoredKeys(ctx.env, lookup.projectId));
+    const key = file.format === 'values' ? candidates.find((k) => shortKeyId(k) === file.keyId) : candidates[0];
+    return key ? decryptEncryptedFile(file, key, envFile) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function invalid(envFile: string, error: unknown): SyncOutcome {
+  if (!isEnvguardError(error)) throw error;
+  return { kind: 'invalid', envFile, message: `${envFile} not decrypted: ${error.message}`, hint: error.hint };
+}

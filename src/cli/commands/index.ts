@@ -5,6 +5,7 @@ import { hookCommand } from './hook.js';
 import { initCommand } from './init.js';
 import { keyCommand } from './key.js';
 import { keygenCommand } from './keygen.js';
+import { rotateCommand } from './rotate.js';
 import { statusCommand } from './status.js';
 import { verifyCommand } from './verify.js';
 
@@ -18,6 +19,7 @@ export const commandFactories: Array<() => Command> = [
   encryptCommand,
   decryptCommand,
   keyCommand,
+  rotateCommand,
   statusCommand,
   verifyCommand,
   hookCommand,

@@ -1,0 +1,185 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { EnvguardError } from '../errors.js';
+import { fingerprint, shortKeyId, type FernetKey } from '../core/key.js';
+import { currentKeyEntry, type FileResult } from '../core/ledger/index.js';
+import { decryptForRotation } from '../core/reencrypt-file.js';
+import { loadConfig } from '../io/config.js';
+import { gitPath, gitTopLevel } from '../io/git.js';
+import { gitActor } from '../io/git-actor.js';
+import { keyByFingerprint, missingKeyError, resolveKey, type ResolvedKey } from '../io/key-store.js';
+import { findLedgerEnvironments, ledgerFileName, ledgerPath, readVerifiedLedger } from '../io/ledger-file.js';
+import { journalPath, readJournal, type RotationJournal } from '../io/rotation-journal.js';
+import { crashInjector } from '../io/test-crash.js';
+import type { OpsContext } from './context.js';
+import { listEncryptedFiles, sha256 } from './rotation/environment-files.js';
+import { runForward, type PlaintextCache } from './rotation/forward.js';
+import { rollBack } from './rotation/roll-back.js';
+import { envFlag, journalKeys, newRotationKey, persistNewKey, readWorkFile, removeTree, saveJournal, writeCopy, type RotationRun } from './rotation/rotation-run.js';
+
+export interface RotateOptions {
+  /** One environment (default `default`); ignored with `all`. */
+  environment?: string;
+  /** Every environment that has a ledger at the repository top. */
+  all?: boolean;
+  reason?: string;
+  /** Keep copies of the old files under the git dir (default true; `--no-backup` turns it off). */
+  backup?: boolean;
+  /** `start` a rotation (default), `resume` an interrupted one, or `rollback` it. */
+  mode?: 'start' | 'resume' | 'rollback';
+}
+
+export interface RotateResult {
+  environment: string;
+  status: 'completed' | 'failed' | 'rolled_back';
+  ledgerFile: string;
+  oldKeyId: string;
+  /** The new key's id (for `failed`/`rolled_back`: the key that was abandoned). */
+  newKeyId: string;
+  files: FileResult[];
+  backupPaths: string[];
+  /** Key sources on this machine that still hold the old key (a variable, keyCommand). */
+  staleKeySources: string[];
+}
+
+/**
+ * `envguard rotate`: a new key for each environment, every encrypted file re-encrypted and
+ * verified, the old files backed up, a ledger entry signed by the old and the new key, all
+ * staged. Crash-safe through a journal under the git dir (see rotation/). Returns one result per
+ * environment; a `failed` result means verification failed and everything was put back.
+ */
+export function rotate(ctx: OpsContext, options: RotateOptions = {}): RotateResult[] {
+  const root = gitTopLevel(ctx.cwd);
+  const environments = options.all ? findLedgerEnvironments(root) : [options.environment ?? 'default'];
+  if (environments.length === 0) throw new EnvguardError('NOT_FOUND', 'no ledger found at the repository top, so there is nothing to rotate', { hint: 'run `envguard init` first' });
+  return environments.map((environment) => rotateEnvironment(ctx, root, environment, options));
+}
+
+function rotateEnvironment(ctx: OpsContext, root: string, environment: string, options: RotateOptions): RotateResult {
+  const ledgerFile = ledgerPath(root, environment);
+  if (!existsSync(ledgerFile)) {
+    throw new EnvguardError('NOT_FOUND', `${ledgerFileName(environment)} does not exist, so environment "${environment}" has no key to rotate`, { hint: `run \`envguard init --env ${environment}\`` });
+  }
+  const config = loadConfig(root);
+  const journalFile = journalPath(root, environment);
+  const journal = readJournal(journalFile);
+  const mode = options.mode ?? 'start';
+  // The project id is needed before the ledger can be trusted (a rollback may repair it), so read it plainly.
+  const projectId = (JSON.parse(readFileSync(ledgerFile, 'utf8')) as { projectId: string }).projectId;
+  const run: RotationRun = {
+    ctx,
+    root,
+    environment,
+    projectId,
+    ledgerFile,
+    journalFile,
+    lookup: { envName: environment, projectId, root, env: ctx.env, keyCommand: config.keyCommand },
+    rotationDays: config.rotationDays,
+    crash: crashInjector(ctx.env),
+  };
+  if (mode === 'start') {
+    if (journal) {
+      throw new EnvguardError('ROTATION_INTERRUPTED', `a rotation of "${environment}" started ${journal.startedAt} was interrupted (phase ${journal.phase})`, {
+        hint: `finish it with \`envguard rotate${envFlag(environment)} --resume\` or undo it with \`envguard rotate${envFlag(environment)} --rollback\``,
+      });
+    }
+    return start(run, options);
+  }
+  if (!journal) {
+    throw new EnvguardError('NOT_FOUND', `no interrupted rotation of "${environment}" to ${mode === 'resume' ? 'resume' : 'roll back'}`, { hint: '`envguard status` shows interrupted rotations' });
+  }
+  return mode === 'resume' ? resume(run, journal) : rollBackResult(run, journal);
+}
+
+function start(run: RotationRun, options: RotateOptions): RotateResult {
+  const ledger = readVerifiedLedger(run.ledgerFile);
+  const { key: oldKey, stale } = currentKey(run, currentKeyEntry(ledger).newKeyFingerprint);
+  const files = listEncryptedFiles(run.root, run.environment);
+  // Pre-flight: every file must decrypt with the current key before anything changes.
+  const cache: PlaintextCache = new Map();
+  for (const file of files) {
+    const text = readWorkFile(path.join(run.root, file));
+    cache.set(file, { sha: sha256(text), decrypted: decryptForRotation(text, file, oldKey) });
+  }
+  const newKey = newRotationKey(run);
+  const workDir = gitPath(run.root, `envguard/rotation-${run.environment}`);
+  removeTree(workDir);
+  mkdirSync(workDir, { recursive: true, mode: 0o700 });
+  const stamp = run.ctx.now().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const keepBackup = options.backup !== false;
+  const journal: RotationJournal = {
+    version: 1,
+    environment: run.environment,
+    projectId: run.projectId,
+    phase: 'started',
+    startedAt: run.ctx.now().toISOString(),
+    actor: gitActor(run.root),
+    reason: options.reason ?? 'scheduled rotation',
+    oldKeyFingerprint: fingerprint(oldKey),
+    newKeyFingerprint: fingerprint(newKey),
+    workDir,
+    oldCopyDir: keepBackup ? gitPath(run.root, `envguard/backups/${run.environment}-${stamp}`) : path.join(workDir, 'old'),
+    keepBackup,
+    ledgerFile: ledgerFileName(run.environment),
+    files: files.map((file) => ({ path: file, oldSha256: (cache.get(file) as { sha: string }).sha })),
+  };
+  // The ledger as it was, so a rollback from any phase puts it back exactly.
+  writeCopy(path.join(workDir, 'ledger.before.json'), readWorkFile(run.ledgerFile));
+  saveJournal(run, journal);
+  persistNewKey(run, oldKey, newKey);
+  return finish(run, journal, oldKey, newKey, cache, stale);
+}
+
+function resume(run: RotationRun, journal: RotationJournal): RotateResult {
+  const keys = journalKeys(run, journal);
+  let newKey = keys.newKey;
+  if (journal.phase === 'started') {
+    // Killed before the new key reached the store: no file has changed yet, so start over with a fresh key.
+    if (!newKey) {
+      newKey = newRotationKey(run);
+      journal.newKeyFingerprint = fingerprint(newKey);
+      saveJournal(run, journal);
+    }
+    persistNewKey(run, keys.oldKey, newKey);
+  }
+  if (!newKey) throw new EnvguardError('KEY_MISSING', `the new key ${shortKeyId(journal.newKeyFingerprint)} of the interrupted rotation is not in the key store`, { hint: `undo the rotation with \`envguard rotate${envFlag(run.environment)} --rollback\`` });
+  return finish(run, journal, keys.oldKey, newKey, new Map(), []);
+}
+
+function finish(run: RotationRun, journal: RotationJournal, oldKey: FernetKey, newKey: FernetKey, cache: PlaintextCache, stale: string[]): RotateResult {
+  const base = { environment: run.environment, ledgerFile: journal.ledgerFile, oldKeyId: shortKeyId(oldKey), newKeyId: shortKeyId(newKey) };
+  const outcome = runForward(run, journal, oldKey, newKey, cache);
+  if (outcome.status === 'completed') return { ...base, status: 'completed', files: outcome.files, backupPaths: outcome.backupPaths, staleKeySources: stale };
+  rollBack(run, journal, { oldKey, newKey }, 'failed', outcome.files);
+  return { ...base, status: 'failed', files: outcome.files, backupPaths: [], staleKeySources: [] };
+}
+
+function rollBackResult(run: RotationRun, journal: RotationJournal): RotateResult {
+  const keys = journalKeys(run, journal);
+  rollBack(run, journal, keys, 'rolled_back');
+  return {
+    environment: run.environment,
+    status: 'rolled_back',
+    ledgerFile: journal.ledgerFile,
+    oldKeyId: shortKeyId(journal.oldKeyFingerprint),
+    newKeyId: shortKeyId(journal.newKeyFingerprint),
+    files: journal.files.map((file) => ({ path: file.path, verified: false })),
+    backupPaths: [],
+    staleKeySources: [],
+  };
+}
+
+/**
+ * The ledger's current key from wherever this machine has it. A variable or keyCommand that
+ * supplies it will still supply the old key after the rotation: the caller is told to update it.
+ */
+function currentKey(run: RotationRun, wanted: string): { key: FernetKey; stale: string[] } {
+  const resolved: ResolvedKey | undefined = resolveKey(run.lookup);
+  if (resolved && fingerprint(resolved.key) === wanted) return { key: resolved.key, stale: resolved.source === 'key store' ? [] : [resolved.source] };
+  const stored = keyByFingerprint(run.lookup, wanted);
+  if (stored) return { key: stored, stale: resolved && resolved.source !== 'key store' ? [resolved.source] : [] };
+  if (!resolved) throw missingKeyError(run.environment);
+  throw new EnvguardError('KEY_INVALID', `your key for "${run.environment}" (${shortKeyId(resolved.key)}, from ${resolved.source}) is not the ledger's current key ${shortKeyId(wanted)}`, {
+    hint: `someone rotated it: \`envguard status\` says who; get the current key (\`envguard key import${envFlag(run.environment)}\`) and rotate again`,
+  });
+}

@@ -1,0 +1,110 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fingerprint, parseKey, shortKeyId } from '../../src/core/key.js';
+import { currentKeyFingerprint, verifyLedger } from '../../src/core/ledger/index.js';
+import { ensureBuilt, runCli } from '../helpers/run-cli.js';
+import { createRotationProject, decryptWithStore, keyStoreDir, readLedger, type RotationProject } from '../helpers/rotation-project.js';
+
+let project: RotationProject;
+beforeAll(() => ensureBuilt());
+afterEach(() => project?.repo.cleanup());
+
+function envguard(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+  return runCli(args, { cwd: project.repo.dir, env: { ...project.repo.env, ...extraEnv } });
+}
+
+function expectNoSecrets(...outputs: string[]): void {
+  for (const output of outputs) for (const value of project.secretValues) expect(output).not.toContain(value);
+}
+
+describe('envguard rotate', () => {
+  it('re-encrypts every file of the environment under a new key, records a signed entry, backs up and stages', () => {
+    project = createRotationProject({ files: 4, variables: 12, wholeTop: true });
+    const result = envguard(['rotate', '--force', '--reason', 'Q3 rotation']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const ledger = readLedger(project);
+    expect(verifyLedger(ledger).valid).toBe(true);
+    const entry = ledger.entries[1]!;
+    expect(entry).toMatchObject({ seq: 1, type: 'rotation', status: 'completed', reason: 'Q3 rotation', oldKeyFingerprint: fingerprint(project.key), actor: { name: 'Test User' } });
+    const newFingerprint = currentKeyFingerprint(ledger);
+    expect(newFingerprint).not.toBe(fingerprint(project.key));
+    expect(result.stdout).toContain(`key ${shortKeyId(project.key)} -> ${shortKeyId(newFingerprint)}, 4 file(s) re-encrypted and verified`);
+    expect(result.stdout).toContain('--format k8s-secret');
+    // Every file now decrypts with the new key to exactly the old plaintext; the old key reads none.
+    for (const [file, plaintext] of project.plaintexts) {
+      const { plaintext: now, key } = decryptWithStore(project, file);
+      expect(now).toBe(plaintext);
+      expect(fingerprint(key)).toBe(newFingerprint);
+      expect(entry.type === 'rotation' && entry.files).toContainEqual({ path: file, verified: true });
+    }
+    // The store: new key current, old key retired.
+    const current = parseKey(readFileSync(path.join(keyStoreDir(project), 'default.key'), 'utf8'));
+    expect(fingerprint(current)).toBe(newFingerprint);
+    expect(existsSync(path.join(keyStoreDir(project), 'retired', `${fingerprint(project.key).slice(7)}.key`))).toBe(true);
+    // Backups of the old files, recorded by path.
+    expect(entry.type === 'rotation' && entry.backupPaths).toHaveLength(4);
+    for (const backup of entry.type === 'rotation' ? entry.backupPaths : []) expect(existsSync(path.join(project.repo.dir, backup))).toBe(true);
+    // Staged, and nothing left behind in the git dir but the backups.
+    const staged = project.repo.git('diff', '--cached', '--name-only').trim().split('\n').sort();
+    expect(staged).toEqual([...project.plaintexts.keys(), '.env.ledger.json'].sort());
+    expect(existsSync(path.join(project.repo.dir, '.git/envguard/rotation-default.json'))).toBe(false);
+    expect(existsSync(path.join(project.repo.dir, '.git/envguard/rotation-default'))).toBe(false);
+    expectNoSecrets(result.stdout, result.stderr, JSON.stringify(ledger));
+  });
+
+  it('with --no-backup keeps no copies, and --json reports the result', () => {
+    project = createRotationProject({ files: 2, variables: 3 });
+    const result = envguard(['rotate', '--force', '--no-backup', '--json']);
+    expect(result.status).toBe(0);
+    const [report] = JSON.parse(result.stdout) as Array<{ status: string; backupPaths: string[]; files: unknown[]; newKeyId: string }>;
+    expect(report).toMatchObject({ status: 'completed', backupPaths: [], files: [{ path: '.env.encrypted', verified: true }, { path: 'services/01/.env.encrypted', verified: true }] });
+    expect(existsSync(path.join(project.repo.dir, '.git/envguard/backups'))).toBe(false);
+  });
+
+  it('refuses without a TTY when the rotation is not due, and with a key that is not the ledger\'s', () => {
+    project = createRotationProject({ files: 1, variables: 2 });
+    expect(envguard(['rotate', '--force']).status).toBe(0);
+    // Just rotated: the next one is 90 days away.
+    const early = envguard(['rotate']);
+    expect(early.status).toBe(2);
+    expect(early.stderr).toContain('not due for rotation until');
+    expect(early.stderr).toContain('--force');
+    // A stale key in the environment that is not in the ledger: refused, nothing changed.
+    const before = project.repo.read('.env.encrypted');
+    const stale = envguard(['rotate', '--force'], { ENVGUARD_KEY: 'A'.repeat(43) + '=' });
+    expect(stale.status).toBe(0); // the store still holds the current key; the variable is reported as stale
+    expect(stale.stderr).toContain('ENVGUARD_KEY on this machine supplies a key other than the new');
+    expect(project.repo.read('.env.encrypted')).not.toBe(before);
+  });
+
+  it('rolls back by itself and records failed when a re-encrypted file does not verify', () => {
+    project = createRotationProject({ files: 3, variables: 5 });
+    const before = new Map([...project.plaintexts.keys()].map((file) => [file, project.repo.read(file)]));
+    const result = envguard(['rotate', '--force'], { ENVGUARD_TEST_CORRUPT_AT: 'verify:2' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('failed verification (services/01/.env.encrypted');
+    for (const [file, text] of before) expect(project.repo.read(file)).toBe(text);
+    const ledger = readLedger(project);
+    expect(verifyLedger(ledger).valid).toBe(true);
+    expect(ledger.entries[1]).toMatchObject({ type: 'rotation', status: 'failed', files: [{ path: '.env.encrypted', verified: true }, { path: 'services/01/.env.encrypted', verified: false }, { path: 'services/02/.env.encrypted', verified: false }] });
+    expect(currentKeyFingerprint(ledger)).toBe(fingerprint(project.key));
+    const current = parseKey(readFileSync(path.join(keyStoreDir(project), 'default.key'), 'utf8'));
+    expect(fingerprint(current)).toBe(fingerprint(project.key));
+    // A later rotation works normally.
+    expect(envguard(['rotate', '--force']).status).toBe(0);
+    expect(verifyLedger(readLedger(project)).valid).toBe(true);
+  });
+
+  it('refuses to start when a file does not decrypt with the current key, changing nothing', () => {
+    project = createRotationProject({ files: 2, variables: 2 });
+    const text = project.repo.read('services/01/.env.encrypted');
+    project.repo.write('services/01/.env.encrypted', text.replace(/(=fernet:gAAAAA)./, '$1Z'));
+    const result = envguard(['rotate', '--force']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('services/01/.env.encrypted:');
+    expect(readLedger(project).entries).toHaveLength(1);
+    expect(existsSync(path.join(project.repo.dir, '.git/envguard/rotation-default.json'))).toBe(false);
+  });
+});

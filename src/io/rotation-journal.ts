@@ -43,9 +43,12 @@ export interface RotationJournal {
   reason: string;
   oldKeyFingerprint: string;
   newKeyFingerprint: string;
-  /** Absolute directory holding `new/<i>` (re-encrypted files) and the ledger as it was. */
+  /**
+   * Directory holding `new/<i>` (re-encrypted files) and the ledger as it was, relative to the
+   * journal's own directory: the repository may be moved or copied while a rotation is interrupted.
+   */
   workDir: string;
-  /** Absolute directory holding `<path>` copies of the old files (the backup, or a scratch copy with --no-backup). */
+  /** Directory (relative like `workDir`) holding `<path>` copies of the old files: the backup, or a scratch copy with --no-backup. */
   oldCopyDir: string;
   keepBackup: boolean;
   /** Repository-relative ledger path. */

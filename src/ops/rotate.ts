@@ -5,7 +5,7 @@ import { fingerprint, shortKeyId, type FernetKey } from '../core/key.js';
 import { currentKeyEntry, type FileResult } from '../core/ledger/index.js';
 import { decryptForRotation } from '../core/reencrypt-file.js';
 import { loadConfig } from '../io/config.js';
-import { gitPath, gitTopLevel } from '../io/git.js';
+import { gitTopLevel } from '../io/git.js';
 import { gitActor } from '../io/git-actor.js';
 import { keyByFingerprint, missingKeyError, resolveKey, type ResolvedKey } from '../io/key-store.js';
 import { findLedgerEnvironments, ledgerFileName, ledgerPath, readVerifiedLedger } from '../io/ledger-file.js';
@@ -32,6 +32,8 @@ export interface RotateOptions {
 export interface RotateResult {
   environment: string;
   status: 'completed' | 'failed' | 'rolled_back';
+  /** False only for a rollback of a rotation killed before its new key was saved: nothing had changed, nothing to sign. */
+  recorded: boolean;
   ledgerFile: string;
   oldKeyId: string;
   /** The new key's id (for `failed`/`rolled_back`: the key that was abandoned). */
@@ -102,7 +104,7 @@ function start(run: RotationRun, options: RotateOptions): RotateResult {
     cache.set(file, { sha: sha256(text), decrypted: decryptForRotation(text, file, oldKey) });
   }
   const newKey = newRotationKey(run);
-  const workDir = gitPath(run.root, `envguard/rotation-${run.environment}`);
+  const workDir = path.join(path.dirname(run.journalFile), `rotation-${run.environment}`);
   removeTree(workDir);
   mkdirSync(workDir, { recursive: true, mode: 0o700 });
   const stamp = run.ctx.now().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
@@ -117,8 +119,8 @@ function start(run: RotationRun, options: RotateOptions): RotateResult {
     reason: options.reason ?? 'scheduled rotation',
     oldKeyFingerprint: fingerprint(oldKey),
     newKeyFingerprint: fingerprint(newKey),
-    workDir,
-    oldCopyDir: keepBackup ? gitPath(run.root, `envguard/backups/${run.environment}-${stamp}`) : path.join(workDir, 'old'),
+    workDir: `rotation-${run.environment}`,
+    oldCopyDir: keepBackup ? `backups/${run.environment}-${stamp}` : `rotation-${run.environment}/old`,
     keepBackup,
     ledgerFile: ledgerFileName(run.environment),
     files: files.map((file) => ({ path: file, oldSha256: (cache.get(file) as { sha: string }).sha })),
@@ -149,17 +151,18 @@ function resume(run: RotationRun, journal: RotationJournal): RotateResult {
 function finish(run: RotationRun, journal: RotationJournal, oldKey: FernetKey, newKey: FernetKey, cache: PlaintextCache, stale: string[]): RotateResult {
   const base = { environment: run.environment, ledgerFile: journal.ledgerFile, oldKeyId: shortKeyId(oldKey), newKeyId: shortKeyId(newKey) };
   const outcome = runForward(run, journal, oldKey, newKey, cache);
-  if (outcome.status === 'completed') return { ...base, status: 'completed', files: outcome.files, backupPaths: outcome.backupPaths, staleKeySources: stale };
+  if (outcome.status === 'completed') return { ...base, status: 'completed', recorded: true, files: outcome.files, backupPaths: outcome.backupPaths, staleKeySources: stale };
   rollBack(run, journal, { oldKey, newKey }, 'failed', outcome.files);
-  return { ...base, status: 'failed', files: outcome.files, backupPaths: [], staleKeySources: [] };
+  return { ...base, status: 'failed', recorded: true, files: outcome.files, backupPaths: [], staleKeySources: [] };
 }
 
 function rollBackResult(run: RotationRun, journal: RotationJournal): RotateResult {
   const keys = journalKeys(run, journal);
-  rollBack(run, journal, keys, 'rolled_back');
+  const { recorded } = rollBack(run, journal, keys, 'rolled_back');
   return {
     environment: run.environment,
     status: 'rolled_back',
+    recorded,
     ledgerFile: journal.ledgerFile,
     oldKeyId: shortKeyId(journal.oldKeyFingerprint),
     newKeyId: shortKeyId(journal.newKeyFingerprint),

@@ -88,6 +88,10 @@ function report(output: Output, result: RotateResult): void {
     output.err('  fix: run `envguard verify` and report this as a bug; your files and key are unchanged');
     return;
   }
+  if (result.status === 'rolled_back' && !result.recorded) {
+    output.out(`${color.yellow('rolled back')} ${result.environment}: the rotation was interrupted before its new key was saved, so nothing had changed; key ${result.oldKeyId} is current`);
+    return;
+  }
   if (result.status === 'rolled_back') {
     output.out(`${color.yellow('rolled back')} ${result.environment}: files, ledger and key restored to ${result.oldKeyId}; recorded as rolled_back in ${result.ledgerFile} (staged)`);
     return;

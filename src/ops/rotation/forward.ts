@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../../io/atomic-write.js';
 import { readVerifiedLedger, writeLedger } from '../../io/ledger-file.js';
 import { removeJournal, type RotationJournal } from '../../io/rotation-journal.js';
 import { sha256 } from './environment-files.js';
-import { envFlag, readWorkFile, removeTree, repoRelative, saveJournal, stage, writeCopy, type RotationRun } from './rotation-run.js';
+import { envFlag, oldCopyDirOf, readWorkFile, removeTree, repoRelative, saveJournal, stage, workDirOf, writeCopy, type RotationRun } from './rotation-run.js';
 
 /** Plaintexts already decrypted by the pre-flight check, by path and file hash (kept in memory only). */
 export type PlaintextCache = Map<string, { sha: string; decrypted: DecryptedForRotation }>;
@@ -55,8 +55,8 @@ export function runForward(run: RotationRun, journal: RotationJournal, oldKey: F
   stage(run, [...journal.files.map((file) => file.path), journal.ledgerFile]);
   removeJournal(run.journalFile);
   run.crash('cleanup');
-  removeTree(journal.workDir);
-  if (!journal.keepBackup) removeTree(journal.oldCopyDir);
+  removeTree(workDirOf(run, journal));
+  if (!journal.keepBackup) removeTree(oldCopyDirOf(run, journal));
   return { status: 'completed', files: journal.files.map((file) => ({ path: file.path, verified: true })), backupPaths: backupPaths(run, journal) };
 }
 
@@ -74,8 +74,8 @@ function prepare(run: RotationRun, journal: RotationJournal, oldKey: FernetKey, 
     // The verification the ledger records: the new file decrypts with the new key to exactly the old plaintext.
     if (!decryptsTo(output, file.path, newKey, decrypted.plaintext)) return results;
     (results[index] as FileResult).verified = true;
-    writeCopy(newCopyPath(journal, index), output);
-    writeCopy(path.join(journal.oldCopyDir, file.path), text);
+    writeCopy(newCopyPath(run, journal, index), output);
+    writeCopy(path.join(oldCopyDirOf(run, journal), file.path), text);
     file.oldSha256 = sha;
     file.newSha256 = sha256(output);
     run.crash('prepare');
@@ -90,9 +90,9 @@ function replace(run: RotationRun, journal: RotationJournal): void {
     const current = sha256(readWorkFile(target));
     if (current === file.newSha256) continue;
     if (current !== file.oldSha256) throw changedUnderneath(run, file.path);
-    const replacement = readWorkFile(newCopyPath(journal, index));
+    const replacement = readWorkFile(newCopyPath(run, journal, index));
     if (sha256(replacement) !== file.newSha256) {
-      throw new EnvguardError('ROTATION_INTERRUPTED', `the re-encrypted copy of ${file.path} in ${journal.workDir} is damaged`, { hint: `undo the rotation with \`envguard rotate${envFlag(run.environment)} --rollback\`` });
+      throw new EnvguardError('ROTATION_INTERRUPTED', `the re-encrypted copy of ${file.path} in ${workDirOf(run, journal)} is damaged`, { hint: `undo the rotation with \`envguard rotate${envFlag(run.environment)} --rollback\`` });
     }
     writeFileAtomic(target, replacement);
     run.crash('replace');
@@ -115,12 +115,12 @@ function record(run: RotationRun, journal: RotationJournal): void {
   run.crash('ledger');
 }
 
-export function newCopyPath(journal: RotationJournal, index: number): string {
-  return path.join(journal.workDir, 'new', String(index));
+export function newCopyPath(run: RotationRun, journal: RotationJournal, index: number): string {
+  return path.join(workDirOf(run, journal), 'new', String(index));
 }
 
 function backupPaths(run: RotationRun, journal: RotationJournal): string[] {
-  return journal.keepBackup ? journal.files.map((file) => repoRelative(run, path.join(journal.oldCopyDir, file.path))) : [];
+  return journal.keepBackup ? journal.files.map((file) => repoRelative(run, path.join(oldCopyDirOf(run, journal), file.path))) : [];
 }
 
 function changedUnderneath(run: RotationRun, file: string): EnvguardError {

@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../../io/atomic-write.js';
 import { readLedgerJson, writeLedger } from '../../io/ledger-file.js';
 import { removeJournal, type RotationJournal } from '../../io/rotation-journal.js';
 import { sha256 } from './environment-files.js';
-import { envFlag, readWorkFile, removeTree, restoreOldKey, stage, type RotationKeys, type RotationRun } from './rotation-run.js';
+import { envFlag, oldCopyDirOf, readWorkFile, removeTree, restoreOldKey, stage, workDirOf, type RotationKeys, type RotationRun } from './rotation-run.js';
 
 export interface RollbackOutcome {
   status: Extract<RotationStatus, 'failed' | 'rolled_back'>;
@@ -30,12 +30,12 @@ export function rollBack(run: RotationRun, journal: RotationJournal, keys: Rotat
         hint: `keep your edit elsewhere, restore the file (\`git checkout -- ${file.path}\`), then run \`envguard rotate${envFlag(run.environment)} --rollback\` again`,
       });
     }
-    const old = readWorkFile(path.join(journal.oldCopyDir, file.path));
+    const old = readWorkFile(path.join(oldCopyDirOf(run, journal), file.path));
     if (sha256(old) !== file.oldSha256) throw new EnvguardError('ROTATION_INTERRUPTED', `the copy of the old ${file.path} is damaged`, { hint: `restore it from git (\`git checkout HEAD -- ${file.path}\`)` });
     writeFileAtomic(target, old);
     run.crash('rollback');
   }
-  const before = path.join(journal.workDir, 'ledger.before.json');
+  const before = path.join(workDirOf(run, journal), 'ledger.before.json');
   const ledgerBefore = (existsSync(before) ? JSON.parse(readWorkFile(before)) : readLedgerJson(run.ledgerFile)) as Ledger;
   restoreOldKey(run, keys.oldKey);
   let recorded = false;
@@ -51,7 +51,7 @@ export function rollBack(run: RotationRun, journal: RotationJournal, keys: Rotat
   stage(run, journal.phase === 'recorded' ? [...journal.files.map((file) => file.path), journal.ledgerFile] : [journal.ledgerFile]);
   removeJournal(run.journalFile);
   run.crash('cleanup');
-  removeTree(journal.workDir);
-  removeTree(journal.oldCopyDir);
+  removeTree(workDirOf(run, journal));
+  removeTree(oldCopyDirOf(run, journal));
   return { status, recorded };
 }

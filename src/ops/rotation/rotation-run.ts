@@ -29,6 +29,16 @@ export interface RotationKeys {
   newKey: FernetKey | undefined;
 }
 
+/** The journal's work directory, resolved next to the journal. */
+export function workDirOf(run: RotationRun, journal: RotationJournal): string {
+  return path.resolve(path.dirname(run.journalFile), journal.workDir);
+}
+
+/** Where the journal's copies of the old files are, resolved next to the journal. */
+export function oldCopyDirOf(run: RotationRun, journal: RotationJournal): string {
+  return path.resolve(path.dirname(run.journalFile), journal.oldCopyDir);
+}
+
 /** Writes the journal and passes the test-only crash point that follows every journal write. */
 export function saveJournal(run: RotationRun, journal: RotationJournal): void {
   writeJournal(run.journalFile, journal);

@@ -2,6 +2,7 @@ import { EnvguardError } from '../errors.js';
 import { decryptToken, encryptToken, looksLikeToken } from './fernet.js';
 import { shortKeyId, type FernetKey } from './key.js';
 import { parseSingleEntry } from './dotenv/entry.js';
+import { parseDotenv } from './dotenv/parse.js';
 import type { EnvDocument } from './dotenv/types.js';
 
 /**
@@ -122,6 +123,16 @@ export function decryptEncryptedFile(file: EncryptedFile, key: FernetKey, fileNa
   let out = file.bom ? '\uFEFF' : '';
   for (const line of file.lines) {
     out += line.kind === 'trivia' ? line.text : decryptEntry(line, key, fileName);
+  }
+  // Every token verified, but comment lines are copied unauthenticated: make sure an edit there
+  // cannot hand back a .env that no longer parses (or parses differently).
+  try {
+    parseDotenv(out, fileName);
+  } catch (error) {
+    throw new EnvguardError('FORMAT_INVALID', `${fileName}: a comment or blank line was edited by hand and breaks the decrypted file`, {
+      hint: `restore the file with \`git checkout -- ${fileName}\`, or re-encrypt from .env with \`envguard encrypt --force\``,
+      cause: error,
+    });
   }
   return out;
 }

@@ -12,7 +12,8 @@ export function envNameOf(envPath: string): string {
   const base = path.basename(envPath);
   if (base === '.env') return 'default';
   if (base.startsWith('.env.')) return base.slice('.env.'.length);
-  return base.replace(/^\./, '').replace(/\.env$/, '') || 'default';
+  // Any other name (`config/app.env`, as the Python tool's --env-path allowed) uses the default key.
+  return 'default';
 }
 
 /** The plaintext file name for an environment name (`production` → `.env.production`). */

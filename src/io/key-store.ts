@@ -64,7 +64,7 @@ export function requireKey(lookup: KeyLookup): ResolvedKey {
 }
 
 export function missingKeyError(envName: string): EnvguardError {
-  const variable = keyVariablesFor(envName)[0];
+  const variable = envName === 'default' ? 'ENVGUARD_KEY' : keyVariablesFor(envName)[0];
   return new EnvguardError('KEY_MISSING', `no key for environment "${envName}" on this machine`, {
     hint: `ask a teammate to run \`envguard key export${envName === 'default' ? '' : ` --env ${envName}`}\` and run \`envguard key import${envName === 'default' ? '' : ` --env ${envName}`}\`, or set ${variable}`,
   });

@@ -49,11 +49,11 @@ describe('envguard encrypt / decrypt', () => {
     expect(cli(['encrypt'], env).status).toBe(0);
     const before = repo.read('.env.encrypted').split('\n');
     expect(cli(['encrypt'], env).stderr).toMatch(/up to date/);
-    repo.write('.env', original.replace(/^SIMPLE_VALUE=.*$/m, 'SIMPLE_VALUE=edited'));
+    repo.write('.env', original.replace(/^export DB_HOST_0=.*$/m, 'export DB_HOST_0=edited'));
     expect(cli(['encrypt'], env).status).toBe(0);
     const after = repo.read('.env.encrypted').split('\n');
     expect(after).toHaveLength(before.length);
-    expect(after.filter((line, i) => line !== before[i])).toEqual([expect.stringMatching(/^SIMPLE_VALUE=fernet:/)]);
+    expect(after.filter((line, i) => line !== before[i])).toEqual([expect.stringMatching(/^DB_HOST_0=fernet:/)]);
   });
 
   it('--stdout prints the plaintext and writes nothing; --json never includes values', () => {

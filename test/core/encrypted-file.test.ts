@@ -35,9 +35,9 @@ describe('encrypted file format v1', () => {
     const first = encrypt(before);
     expect(encrypt(before, first)).toBe(first);
     const doc = parseDotenv(before);
-    const target = doc.nodes.find((n) => n.kind === 'entry' && n.name === 'SIMPLE_VALUE');
+    const target = doc.nodes.find((n) => n.kind === 'entry' && n.name === 'DB_HOST_0');
     expect(target).toBeDefined();
-    const after = before.replace(target!.source, 'SIMPLE_VALUE=changed');
+    const after = before.replace(target!.source, 'DB_HOST_0=changed');
     const second = encrypt(after, first);
     const a = first.split('\n');
     const b = second.split('\n');

@@ -46,7 +46,12 @@ export function skipInlineSpace(text: string, from: number): number {
 
 /** Number of line breaks (`\r\n`, `\n`, or a lone `\r`, as dotenv normalises them) in `text`. */
 export function countLineBreaks(text: string): number {
-  return text.match(/\r\n?|\n/g)?.length ?? 0;
+  let count = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count += 1;
+  }
+  return count;
 }
 
 /**

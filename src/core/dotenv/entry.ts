@@ -1,7 +1,7 @@
 import type { EnvDocument } from './types.js';
 
 export { parseSingleEntry } from './single-entry.js';
-export { setEntryValue } from './set-entry-value.js';
+export { setEntryValue, setEntryValues } from './set-entry-value.js';
 
 /**
  * The variables a document defines, as `dotenv.parse()` would load them: when a name appears

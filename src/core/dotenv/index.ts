@@ -2,4 +2,4 @@
 export type { EnvDocument, EnvEntry, EnvNode, EnvTrivia } from './types.js';
 export { parseDotenv } from './parse.js';
 export { serializeDotenv } from './serialize.js';
-export { entryValues, parseSingleEntry, setEntryValue } from './entry.js';
+export { entryValues, parseSingleEntry, setEntryValue, setEntryValues } from './entry.js';

@@ -1,7 +1,7 @@
 import { countLineBreaks, describeChar, isNameChar, lineEnd, skipInlineSpace } from './chars.js';
-import { lexEntry } from './lex-entry.js';
+import { lexEntry, type EntryLex } from './lex-entry.js';
 import { dotenvParseError } from './parse-error.js';
-import type { EnvDocument, EnvEntry, EnvNode, EnvTrivia } from './types.js';
+import type { EnvDocument, EnvNode, EnvTrivia } from './types.js';
 
 const UTF8_BOM = '\ufeff';
 
@@ -38,26 +38,34 @@ export function parseNodes(text: string, fileName: string, firstLine: number): E
   while (lineStart < text.length) {
     const first = skipInlineSpace(text, lineStart);
     const char = text[first];
-    let node: Omit<EnvEntry, 'newline'> | Omit<EnvTrivia, 'newline'>;
+    let kind: EnvNode['kind'];
     let end: number;
+    let entry: EntryLex | undefined;
     if (char === undefined || char === '\n' || char === '\r') {
+      kind = 'blank';
       end = first;
-      node = { kind: 'blank', source: text.slice(lineStart, end), line };
     } else if (char === '#') {
+      kind = 'comment';
       end = lineEnd(text, first);
-      node = { kind: 'comment', source: text.slice(lineStart, end), line };
       // dotenv ends a comment at U+2028 and reads what follows as a new line.
-      if (/[\u2028\u2029]/.test(node.source)) throw dotenvParseError(fileName, line, 'a comment on one line', describeChar('\u2028'));
+      if (/[\u2028\u2029]/.test(text.slice(first, end))) throw dotenvParseError(fileName, line, 'a comment on one line', describeChar('\u2028'));
     } else if (isNameChar(char)) {
-      const entry = lexEntry(text, lineStart, first, { fileName, line });
+      kind = 'entry';
+      entry = lexEntry(text, lineStart, first, { fileName, line });
       end = entry.end;
-      node = { kind: 'entry', name: entry.name, value: entry.value, source: text.slice(lineStart, end), line };
     } else {
       throw dotenvParseError(fileName, line, 'a variable name, a "#" comment or a blank line', `a line starting with ${describeChar(char)}`);
     }
-    const newline = terminatorAt(text, end, fileName, line + countLineBreaks(node.source));
-    nodes.push({ ...node, newline } as EnvNode);
-    line += countLineBreaks(node.source) + (newline === '' ? 0 : 1);
+    const source = text.slice(lineStart, end);
+    const lastLine = entry === undefined ? line : line + countLineBreaks(source);
+    const newline = terminatorAt(text, end, fileName, lastLine);
+    // One object literal per kind, created once, so every node of a kind has the same shape.
+    nodes.push(
+      entry === undefined
+        ? { kind: kind as EnvTrivia['kind'], source, newline, line }
+        : { kind: 'entry', name: entry.name, value: entry.value, source, newline, line },
+    );
+    line = lastLine + (newline === '' ? 0 : 1);
     lineStart = end + newline.length;
   }
   return nodes;

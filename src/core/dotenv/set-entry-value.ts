@@ -9,33 +9,92 @@ import type { EnvDocument, EnvEntry, EnvNode } from './types.js';
 const NAME = /^[\w.-]+$/;
 
 /**
- * Returns a document in which `name` has `value` (the same document when it already has): the last entry of that name (the one that
- * wins) gets a new value written in a quoting that reads back as exactly `value`, keeping its
- * `export` prefix, spacing and inline comment; with no such entry, one is appended. Every other
- * node stays byte-identical. The result is re-parsed to prove the round trip, so its line
- * numbers and values are those a fresh `parseDotenv` gives.
+ * Returns a document in which `name` has `value`, or the same document when it already has.
+ * The last entry of that name (the one that wins) gets the value written in a quoting that
+ * reads back as exactly `value`, keeping its `export` prefix, spacing and inline comment; with
+ * no such entry, one is appended. Every other node stays byte-identical. The result is re-parsed
+ * to prove it, so its line numbers and values are those a fresh `parseDotenv` gives.
  * Throws FORMAT_INVALID for the rare value no dotenv quoting can carry (e.g. a carriage return
  * together with a bare `"`); the message names the variable, never the value.
  */
 export function setEntryValue(doc: EnvDocument, name: string, value: string): EnvDocument {
-  if (!NAME.test(name)) {
-    throw new EnvguardError('USAGE', 'expected a variable name of letters, digits, "_", "." and "-", found other characters', {
-      hint: 'rename the variable, e.g. DB_PASSWORD',
-    });
+  return setEntryValues(doc, [[name, value]]);
+}
+
+/**
+ * `setEntryValue` for many variables, applied in order, with one re-parse of the whole document
+ * instead of one per variable (merges and imports that touch many variables stay linear).
+ */
+export function setEntryValues(doc: EnvDocument, updates: Iterable<readonly [string, string]>): EnvDocument {
+  const list = [...updates];
+  for (const [name] of list) assertName(name);
+  let candidate = doc;
+  for (const [name, value] of list) {
+    const next = writtenForms(candidate, name, value).next();
+    if (next.done) throw unwritable(name);
+    candidate = next.value;
   }
+  if (candidate === doc) return doc;
+  // A value that closes on a backslash-escaped quote reads differently once text after it
+  // changes; in that rare case, redo the updates one at a time, trying each quoting in turn.
+  return reparsedAs(candidate) ?? list.reduce((current, [name, value]) => setVerified(current, name, value), doc);
+}
+
+function setVerified(doc: EnvDocument, name: string, value: string): EnvDocument {
+  for (const candidate of writtenForms(doc, name, value)) {
+    if (candidate === doc) return doc;
+    const verified = reparsedAs(candidate);
+    if (verified !== undefined) return verified;
+  }
+  throw unwritable(name);
+}
+
+function assertName(name: string): void {
+  if (NAME.test(name)) return;
+  throw new EnvguardError('USAGE', 'expected a variable name of letters, digits, "_", "." and "-", found other characters', {
+    hint: 'rename the variable, e.g. DB_PASSWORD',
+  });
+}
+
+function unwritable(name: string): EnvguardError {
+  return new EnvguardError('FORMAT_INVALID', `cannot write ${name} to a .env file: no quoting reads its value back unchanged`, {
+    hint: `dotenv cannot hold this value as it is; store ${name} base64-encoded and decode it in the application`,
+  });
+}
+
+/**
+ * Documents with `name` set to `value`, one per way of writing the value that reads back on its
+ * own, safest first: unquoted, single, double (with `\n`/`\r` escapes), backtick; the existing
+ * entry's quote style leads when it has one. Yields `doc` itself when the value is unchanged.
+ */
+function* writtenForms(doc: EnvDocument, name: string, value: string): Generator<EnvDocument> {
   const index = lastIndexOfEntry(doc, name);
   const existing = index < 0 ? undefined : (doc.nodes[index] as EnvEntry);
   // Unchanged values keep their text, so a merge or import rewrites nothing it does not change.
-  if (existing?.value === value) return doc;
-  for (const written of writtenForms(value, existing)) {
-    const candidate = existing === undefined ? appendEntry(doc, `${name}=${written}`) : replaceValue(doc, index, existing, written);
-    const target = existing === undefined ? doc.nodes.length : index;
-    const verified = candidate === undefined ? undefined : verify(doc, candidate, target, name, value);
-    if (verified !== undefined) return verified;
+  if (existing?.value === value) {
+    yield doc;
+    return;
   }
-  throw new EnvguardError('FORMAT_INVALID', `cannot write ${name} to a .env file: no quoting reads its value back unchanged`, {
-    hint: `set ${name} by editing the .env file by hand`,
-  });
+  const doubleQuoted = `"${value.replace(/\r/g, '\\r').replace(/\n/g, '\\n')}"`;
+  let forms = [value, `'${value}'`, doubleQuoted, `\`${value}\``];
+  const quote = existing === undefined ? undefined : quoteOf(existing);
+  if (quote !== undefined) {
+    const preferred = quote === '"' ? doubleQuoted : `${quote}${value}${quote}`;
+    forms = [preferred, ...forms.filter((form) => form !== preferred)];
+  }
+  const sources = forms
+    .map((written) => (existing === undefined ? `${name}=${written}` : withValueText(existing, written)))
+    .filter((source) => readsBackAs(source, name, value));
+  // A value closed by a backslash-escaped quote depends on the text after it (see closing-quote.ts).
+  for (const source of [...sources.filter((one) => !closesOnEscapedQuote(one)), ...sources.filter(closesOnEscapedQuote)]) {
+    const entry: EnvEntry = { kind: 'entry', name, value, source, newline: existing?.newline ?? '', line: existing?.line ?? 0 };
+    yield existing === undefined ? appendEntry(doc, entry) : replaceNode(doc, index, entry);
+  }
+}
+
+function closesOnEscapedQuote(source: string): boolean {
+  const { valueStart, valueEnd } = lexEntry(source, 0, skipInlineSpace(source, 0), { fileName: '.env', line: 1 });
+  return isQuote(source[valueStart]) && source[valueEnd - 2] === '\\';
 }
 
 function lastIndexOfEntry(doc: EnvDocument, name: string): number {
@@ -46,61 +105,59 @@ function lastIndexOfEntry(doc: EnvDocument, name: string): number {
   return -1;
 }
 
-/** The ways to write `value`, safest first; the existing entry's quote style leads when it has one. */
-function writtenForms(value: string, existing: EnvEntry | undefined): string[] {
-  const doubleQuoted = `"${value.replace(/\r/g, '\\r').replace(/\n/g, '\\n')}"`;
-  const forms = [value, `'${value}'`, doubleQuoted, `\`${value}\``];
-  const quote = existing === undefined ? undefined : quoteOf(existing);
-  if (quote === undefined) return forms;
-  const preferred = quote === '"' ? doubleQuoted : `${quote}${value}${quote}`;
-  return [preferred, ...forms.filter((form) => form !== preferred)];
-}
-
 function quoteOf(entry: EnvEntry): string | undefined {
-  const lex = lexEntry(entry.source, 0, skipInlineSpace(entry.source, 0), { fileName: '.env', line: entry.line });
-  const first = entry.source[lex.valueStart];
-  return lex.valueEnd > lex.valueStart && isQuote(first) ? first : undefined;
+  const { valueStart, valueEnd } = lexOwnSource(entry);
+  const first = entry.source[valueStart];
+  return valueEnd > valueStart && isQuote(first) ? first : undefined;
 }
 
-function replaceValue(doc: EnvDocument, index: number, entry: EnvEntry, written: string): EnvDocument | undefined {
-  const lex = lexEntry(entry.source, 0, skipInlineSpace(entry.source, 0), { fileName: '.env', line: entry.line });
-  const trailer = entry.source.slice(lex.valueEnd);
+/** The entry's source with its value text replaced, prefix and trailing comment kept. */
+function withValueText(entry: EnvEntry, written: string): string {
+  const { valueStart, valueEnd } = lexOwnSource(entry);
+  const trailer = entry.source.slice(valueEnd);
   // `A=#c` reads fine but `A=x#c` is easier to read with a space before the comment.
   const gap = trailer.startsWith('#') && written !== '' ? ' ' : '';
-  const source = entry.source.slice(0, lex.valueStart) + written + gap + trailer;
-  if (!readsBackAs(source, entry.name)) return undefined;
-  const nodes = [...doc.nodes];
-  nodes[index] = { ...entry, source };
-  return { bom: doc.bom, nodes };
+  return entry.source.slice(0, valueStart) + written + gap + trailer;
 }
 
-function appendEntry(doc: EnvDocument, source: string): EnvDocument | undefined {
-  const name = source.slice(0, source.indexOf('='));
-  if (!readsBackAs(source, name)) return undefined;
-  const nodes = [...doc.nodes];
-  const last = nodes.at(-1);
-  const newline = [...nodes].reverse().find((node) => node.newline !== '')?.newline ?? '\n';
-  // Keep a file that ended without a line terminator ending without one.
-  if (last !== undefined && last.newline === '') nodes[nodes.length - 1] = { ...last, newline };
-  const entry: EnvEntry = { kind: 'entry', name, value: '', source, newline: last !== undefined && last.newline === '' ? '' : newline, line: 0 };
-  nodes.push(entry);
-  return { bom: doc.bom, nodes };
+function lexOwnSource(entry: EnvEntry): { valueStart: number; valueEnd: number } {
+  return lexEntry(entry.source, 0, skipInlineSpace(entry.source, 0), { fileName: '.env', line: entry.line });
 }
 
-function readsBackAs(source: string, name: string): boolean {
+function readsBackAs(source: string, name: string, value: string): boolean {
   try {
-    parseSingleEntry(source, '.env', 1, name);
-    return true;
+    return parseSingleEntry(source, '.env', 1, name).value === value;
   } catch {
     return false;
   }
 }
 
+function replaceNode(doc: EnvDocument, index: number, entry: EnvEntry): EnvDocument {
+  const nodes = [...doc.nodes];
+  nodes[index] = entry;
+  return { bom: doc.bom, nodes };
+}
+
+function appendEntry(doc: EnvDocument, entry: EnvEntry): EnvDocument {
+  const nodes = [...doc.nodes];
+  const last = nodes.at(-1);
+  const newline = [...nodes].reverse().find((node) => node.newline !== '')?.newline ?? '\n';
+  // A file that ended without a line terminator keeps ending without one.
+  if (last !== undefined && last.newline === '') {
+    nodes[nodes.length - 1] = { ...last, newline };
+    nodes.push({ ...entry, newline: '' });
+  } else {
+    nodes.push({ ...entry, newline });
+  }
+  return { bom: doc.bom, nodes };
+}
+
 /**
- * Re-parses the whole candidate: a quoted value's closing quote is found by scanning past the
- * entry, so only the full text proves that every node keeps its extent and every other value.
+ * Re-parses the whole candidate and returns it when every node reads back as built (same
+ * extent, name and value), else undefined: a quoted value's closing quote is found by scanning
+ * past its entry, so only the full text proves that no neighbour changed.
  */
-function verify(before: EnvDocument, candidate: EnvDocument, target: number, name: string, value: string): EnvDocument | undefined {
+function reparsedAs(candidate: EnvDocument): EnvDocument | undefined {
   let reparsed: EnvDocument;
   try {
     reparsed = parseDotenv(serializeDotenv(candidate));
@@ -108,13 +165,10 @@ function verify(before: EnvDocument, candidate: EnvDocument, target: number, nam
     return undefined;
   }
   if (reparsed.nodes.length !== candidate.nodes.length) return undefined;
-  for (let i = 0; i < reparsed.nodes.length; i += 1) {
-    const got = reparsed.nodes[i] as EnvNode;
-    const wanted = candidate.nodes[i] as EnvNode;
-    if (got.kind !== wanted.kind || got.source !== wanted.source || got.newline !== wanted.newline) return undefined;
-    if (got.kind !== 'entry') continue;
-    const expected = i === target ? { name, value } : (before.nodes[i] as EnvEntry);
-    if (got.name !== expected.name || got.value !== expected.value) return undefined;
-  }
-  return reparsed;
+  const same = reparsed.nodes.every((got, i) => {
+    const built = candidate.nodes[i] as EnvNode;
+    if (got.kind !== built.kind || got.source !== built.source || got.newline !== built.newline) return false;
+    return got.kind !== 'entry' || built.kind !== 'entry' || (got.name === built.name && got.value === built.value);
+  });
+  return same ? reparsed : undefined;
 }

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isEnvguardError } from '../../../src/errors.js';
-import { entryValues, parseDotenv, parseSingleEntry, serializeDotenv, setEntryValue } from '../../../src/core/dotenv/index.js';
+import { entryValues, parseDotenv, parseSingleEntry, serializeDotenv, setEntryValue, setEntryValues } from '../../../src/core/dotenv/index.js';
 import type { EnvEntry } from '../../../src/core/dotenv/index.js';
 import { envName, envText } from '../../helpers/dotenv-arbitrary.js';
 
@@ -151,5 +151,45 @@ describe('setEntryValue', () => {
       { numRuns: 1500 },
     );
     expect(refused).toBeLessThan(150);
+  });
+
+  it('re-quotes when a neighbour that closes on an escaped quote would swallow the new text', () => {
+    // P's value closes on its backslash-escaped quote only because no bare " follows it.
+    const doc = parseDotenv('P="x\\"\n');
+    expect(entryValues(doc).get('P')).toBe('x\\');
+    const text = serializeDotenv(setEntryValue(doc, 'A', 'it"'));
+    expect(text).toBe('P="x\\"\nA=\'it"\'\n');
+    expect(dotenv.parse(text)).toEqual({ P: 'x\\', A: 'it"' });
+  });
+
+  it('is the same as one update after another, with one re-parse', () => {
+    const update = fc.tuple(fc.oneof(envName, fc.constant('A')), fc.string({ unit: fc.constantFrom('a', ' ', '#', '"', "'", '\\', '\n', '$'), maxLength: 8 }));
+    fc.assert(
+      fc.property(envText(), fc.array(update, { maxLength: 5 }), (text, updates) => {
+        const before = parseDotenv(text);
+        const expected = new Map(entryValues(before));
+        for (const [name, value] of updates) expected.set(name, value);
+        let oneByOne;
+        try {
+          oneByOne = updates.reduce((doc, [name, value]) => setEntryValue(doc, name, value), before);
+        } catch (error) {
+          // e.g. a value closed on an escaped quote (`"'\\"`) followed by one holding `"#`: no quoting
+          // works. The batch only has to write the final values, so it may still succeed.
+          expect(isEnvguardError(error, 'FORMAT_INVALID')).toBe(true);
+          try {
+            expect(entryValues(setEntryValues(before, updates))).toEqual(expected);
+          } catch (batchError) {
+            expect(isEnvguardError(batchError, 'FORMAT_INVALID')).toBe(true);
+          }
+          return;
+        }
+        const after = setEntryValues(before, updates);
+        expect(entryValues(after)).toEqual(expected);
+        expect(entryValues(after)).toEqual(entryValues(oneByOne));
+        const written = serializeDotenv(after);
+        expect(parseDotenv(written)).toEqual(after);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

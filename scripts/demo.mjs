@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+// `npm run demo`: the whole envguard story in a throwaway repository, with real git and real
+// hooks. Everything happens under a temp dir with its own HOME, git config and key store;
+// nothing on this machine is touched, and the temp dir is removed at the end (--keep keeps it).
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const cli = path.join(root, 'dist', 'cli.js');
+const keep = process.argv.includes('--keep');
+const tty = process.stdout.isTTY && !process.env.NO_COLOR;
+const bold = (s) => (tty ? `\u001b[1m${s}\u001b[0m` : s);
+const dim = (s) => (tty ? `\u001b[2m${s}\u001b[0m` : s);
+
+const base = mkdtempSync(path.join(os.tmpdir(), 'envguard-demo-'));
+const home = path.join(base, 'home');
+const bin = path.join(base, 'bin');
+mkdirSync(home, { recursive: true });
+mkdirSync(bin, { recursive: true });
+writeFileSync(path.join(home, '.gitconfig'), '[user]\n\tname = Ada Lovelace\n\temail = ada@example.com\n[init]\n\tdefaultBranch = main\n[advice]\n\tdetachedHead = false\n');
+// `envguard` on PATH, as after `npm install envguard`
+writeFileSync(path.join(bin, 'envguard'), `#!/bin/sh\nexec "${process.execPath}" "${cli}" "$@"\n`);
+chmodSync(path.join(bin, 'envguard'), 0o755);
+
+const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GIT_') && !k.startsWith('ENVGUARD') && k !== 'SECRETS_MASTER_KEY'));
+const machine = (name) => ({
+  ...cleanEnv,
+  HOME: path.join(home, name),
+  GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'),
+  GIT_CONFIG_NOSYSTEM: '1',
+  ENVGUARD_HOME: path.join(home, name, 'keys'),
+  PATH: `${bin}${path.delimiter}${process.env.PATH}`,
+  NO_COLOR: '1',
+});
+const ada = machine('ada');
+const grace = machine('grace');
+const app = path.join(base, 'app');
+const clone = path.join(base, 'grace-clone');
+let failures = 0;
+
+function step(title) {
+  console.log(`\n${bold(`▶ ${title}`)}`);
+}
+
+/** Runs a shell command, prints it and its output; `expect` is the exit status we want. */
+function sh(command, { cwd = app, env = ada, expect = 0, input, quiet = false } = {}) {
+  console.log(dim(`$ ${command}`));
+  const result = spawnSync('sh', ['-c', command], { cwd, env, input, encoding: 'utf8' });
+  const output = `${result.stdout}${result.stderr}`.trimEnd();
+  if (output && !quiet) console.log(output.replace(/^/gm, '  '));
+  if (result.status !== expect) {
+    failures++;
+    console.log(`  !! expected exit ${expect}, got ${result.status}`);
+  }
+  return result;
+}
+
+function check(condition, message) {
+  if (condition) console.log(`  ✓ ${message}`);
+  else {
+    failures++;
+    console.log(`  !! ${message}`);
+  }
+}
+
+const started = Date.now();
+try {
+  step('A project with a plaintext .env (never committed)');
+  mkdirSync(app);
+  sh('git init -q && echo "console.log(process.env.GREETING)" > app.js');
+  writeFileSync(path.join(app, '.env'), '# database\nDB_USER=app\nDB_PASSWORD=correct-horse-battery-staple\nGREETING="hello world"\nSTRIPE_KEY=sk_live_demo_0000000000\n');
+  sh("sed 's/=.*/=…/' .env");
+
+  step('envguard init: key, signed ledger, .gitignore, hooks, first encryption');
+  sh('envguard init');
+  sh('cat .env.encrypted');
+
+  step('git commit: the pre-commit hook checks the staged change');
+  sh('git add -A && git commit -qm "Add envguard" && git show --stat --format=%s HEAD');
+  const committed = sh('git log -p --all --no-textconv', { quiet: true }).stdout;
+  check(committed.includes('DB_PASSWORD=fernet:') && !committed.includes('correct-horse-battery-staple'), 'the history holds tokens, no plaintext value');
+
+  step('Change one secret: the hook re-encrypts and stages just that line');
+  writeFileSync(path.join(app, '.env'), readFileSync(path.join(app, '.env'), 'utf8').replace('hello world', 'hello again'));
+  sh('echo "// v2" >> app.js && git commit -qam "Say hello again" && git show --format=%s HEAD -- .env.encrypted | grep "^[-+][A-Z]"');
+  console.log(dim('  (git shows the change decrypted, through the textconv driver; the commit holds only tokens)'));
+
+  step('A plaintext .env forced into the index is refused');
+  sh('git add -f .env && git commit -qm "oops"', { expect: 1 });
+  sh('git rm -q --cached .env');
+
+  step('Branch switch: post-checkout decrypts what the branch has');
+  sh('git checkout -q -b feature');
+  writeFileSync(path.join(app, '.env'), readFileSync(path.join(app, '.env'), 'utf8').replace('DB_USER=app', 'DB_USER=feature_app'));
+  sh('echo "// feature" >> app.js && git commit -qam "Feature DB user"');
+  sh('git checkout -q main && grep DB_USER .env');
+  check(readFileSync(path.join(app, '.env'), 'utf8').includes('DB_USER=app\n'), '.env follows the branch');
+
+  step('A teammate clones: the key travels by `key export` / `key import`, never through git');
+  sh(`git clone -q "${app}" "${clone}"`, { env: grace, cwd: base });
+  sh('envguard decrypt', { cwd: clone, env: grace, expect: 3 });
+  const exported = spawnSync('sh', ['-c', 'envguard key export'], { cwd: app, env: ada, encoding: 'utf8' }).stdout;
+  sh('envguard key import && envguard init --no-husky >/dev/null 2>&1 && grep -c = .env', { cwd: clone, env: grace, input: exported });
+  check(readFileSync(path.join(clone, '.env'), 'utf8') === readFileSync(path.join(app, '.env'), 'utf8'), "grace's .env matches ada's");
+
+  step('Anyone can verify the signed ledger, with no key at all');
+  sh('envguard verify', { cwd: clone, env: { ...machine('ci') } });
+  sh('envguard status');
+} finally {
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`\n${bold(failures === 0 ? `demo finished in ${seconds}s` : `demo had ${failures} unexpected result(s)`)}`);
+  if (keep) console.log(`kept ${base}`);
+  else rmSync(base, { recursive: true, force: true });
+}
+process.exitCode = failures === 0 ? 0 : 1;

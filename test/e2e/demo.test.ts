@@ -1,0 +1,20 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../helpers/run-cli.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+describe('npm run demo', () => {
+  beforeAll(() => ensureBuilt());
+
+  // The issue asks for the demo to finish in under 30 s: the test's timeout is that budget.
+  it('tells the whole story with real git and hooks, and every step behaves', { timeout: 30_000 }, () => {
+    const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'demo.mjs')], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(result.stdout).toMatch(/demo finished in [\d.]+s/);
+    expect(result.stdout).not.toContain('!!');
+    expect(result.status).toBe(0);
+    // The demo's own secret values appear only where the story shows the plaintext .env on purpose.
+    expect(result.stdout).toContain('DB_PASSWORD=fernet:');
+  });
+});

@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatKey, generateKey } from '../../src/core/key.js';
+import { config, decrypt, encrypt, parse } from '../../src/library.js';
+import { createTempRepo, type TempRepo } from '../helpers/temp-repo.js';
+
+describe('library: config, encrypt, decrypt, parse', () => {
+  let repo: TempRepo;
+  afterEach(() => repo?.cleanup());
+  const keyText = formatKey(generateKey(randomBytes));
+
+  it('config() loads .env.encrypted into the given env without a plaintext file, not overriding by default', () => {
+    repo = createTempRepo();
+    writeFileSync(path.join(repo.dir, '.env.encrypted'), encrypt('A=1\nB="two"\nexport C=3 # c\n', keyText));
+    const target: Record<string, string | undefined> = { A: 'already' };
+    const cwd = process.cwd();
+    process.chdir(repo.dir);
+    try {
+      const { parsed } = config({ key: keyText, processEnv: target });
+      expect(parsed).toEqual({ A: '1', B: 'two', C: '3' });
+      expect(target).toEqual({ A: 'already', B: 'two', C: '3' });
+      config({ key: keyText, processEnv: target, override: true });
+      expect(target.A).toBe('1');
+      expect(() => config({ processEnv: {}, env: 'production', key: keyText })).toThrow(/\.env\.production\.encrypted does not exist/);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('encrypt/decrypt round-trip and parse agrees', () => {
+    const text = 'X=1\r\nY="a\nb"\n';
+    expect(decrypt(encrypt(text, keyText), keyText)).toBe(text);
+    expect(decrypt(encrypt(text, keyText, { format: 'whole' }), keyText)).toBe(text);
+    expect(parse(text)).toEqual({ X: '1', Y: 'a\nb' });
+  });
+});

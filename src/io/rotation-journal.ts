@@ -15,7 +15,7 @@ import { gitPath } from './git.js';
 export type RotationPhase =
   /** Journal written; the new key is being persisted and the files re-encrypted to the work dir. Working tree untouched. */
   | 'started'
-  /** Every new file is written and verified, every old file copied. Working tree untouched. */
+  /** Every new file is written and verified, every old file saved. Working tree untouched. */
   | 'prepared'
   /** Working-tree files are being replaced, one atomic rename each: each holds old or new content. */
   | 'replacing'
@@ -44,13 +44,13 @@ export interface RotationJournal {
   oldKeyFingerprint: string;
   newKeyFingerprint: string;
   /**
-   * Directory holding `new/<i>` (re-encrypted files) and the ledger as it was, relative to the
-   * journal's own directory: the repository may be moved or copied while a rotation is interrupted.
+   * Directory holding `old.json` and `new.json` (every file's old and re-encrypted text, one
+   * fsync each rather than one per file) and `ledger.before.json`, relative to the journal's own
+   * directory: the repository may be moved or copied while a rotation is interrupted.
    */
   workDir: string;
-  /** Directory (relative like `workDir`) holding `<path>` copies of the old files: the backup, or a scratch copy with --no-backup. */
-  oldCopyDir: string;
-  keepBackup: boolean;
+  /** Where the old files are backed up as `<path>` (relative like `workDir`); absent with --no-backup. */
+  backupDir?: string;
   /** Repository-relative ledger path. */
   ledgerFile: string;
   files: JournalFile[];

@@ -108,7 +108,6 @@ function start(run: RotationRun, options: RotateOptions): RotateResult {
   removeTree(workDir);
   mkdirSync(workDir, { recursive: true, mode: 0o700 });
   const stamp = run.ctx.now().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  const keepBackup = options.backup !== false;
   const journal: RotationJournal = {
     version: 1,
     environment: run.environment,
@@ -120,8 +119,7 @@ function start(run: RotationRun, options: RotateOptions): RotateResult {
     oldKeyFingerprint: fingerprint(oldKey),
     newKeyFingerprint: fingerprint(newKey),
     workDir: `rotation-${run.environment}`,
-    oldCopyDir: keepBackup ? `backups/${run.environment}-${stamp}` : `rotation-${run.environment}/old`,
-    keepBackup,
+    backupDir: options.backup === false ? undefined : `backups/${run.environment}-${stamp}`,
     ledgerFile: ledgerFileName(run.environment),
     files: files.map((file) => ({ path: file, oldSha256: (cache.get(file) as { sha: string }).sha })),
   };

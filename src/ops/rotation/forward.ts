@@ -1,3 +1,4 @@
+import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { EnvguardError } from '../../errors.js';
 import { appendEntry, buildRotationEntry, entryHash, sameText, type FileResult, type Ledger } from '../../core/ledger/index.js';
@@ -7,7 +8,7 @@ import { writeFileAtomic } from '../../io/atomic-write.js';
 import { readVerifiedLedger, writeLedger } from '../../io/ledger-file.js';
 import { removeJournal, type RotationJournal } from '../../io/rotation-journal.js';
 import { sha256 } from './environment-files.js';
-import { envFlag, oldCopyDirOf, readWorkFile, removeTree, repoRelative, saveJournal, stage, workDirOf, writeCopy, type RotationRun } from './rotation-run.js';
+import { backupDirOf, envFlag, pooledRandom, readTexts, readWorkFile, removeTree, repoRelative, saveJournal, stage, workDirOf, writeTexts, type RotationRun } from './rotation-run.js';
 
 /** Plaintexts already decrypted by the pre-flight check, by path and file hash (kept in memory only). */
 export type PlaintextCache = Map<string, { sha: string; decrypted: DecryptedForRotation }>;
@@ -16,16 +17,16 @@ export type ForwardOutcome = { status: 'completed'; files: FileResult[]; backupP
 
 /**
  * Carries a rotation forward from whatever phase its journal records to the end: prepare (new
- * files to the work dir, each verified, old files copied), replace, record the signed entry,
- * stage, clean up. Every step checks what is already done, so running it again after a crash
- * at any instant finishes the same rotation.
+ * texts to the work dir, each verified; old texts saved and backed up), replace, record the
+ * signed entry, stage, clean up. Every step checks what is already done, so running it again
+ * after a crash at any instant finishes the same rotation.
  */
 export function runForward(run: RotationRun, journal: RotationJournal, oldKey: FernetKey, newKey: FernetKey, cache: PlaintextCache = new Map()): ForwardOutcome {
   if (journal.phase === 'started') {
     const files = prepare(run, journal, oldKey, newKey, cache);
     if (files.some((file) => !file.verified)) return { status: 'verify-failed', files };
-    saveJournal(run, { ...journal, phase: 'prepared' });
     journal.phase = 'prepared';
+    saveJournal(run, journal);
   }
   if (journal.phase === 'prepared' || journal.phase === 'replacing') {
     if (journal.phase === 'prepared') {
@@ -56,42 +57,53 @@ export function runForward(run: RotationRun, journal: RotationJournal, oldKey: F
   removeJournal(run.journalFile);
   run.crash('cleanup');
   removeTree(workDirOf(run, journal));
-  if (!journal.keepBackup) removeTree(oldCopyDirOf(run, journal));
   return { status: 'completed', files: journal.files.map((file) => ({ path: file.path, verified: true })), backupPaths: backupPaths(run, journal) };
 }
 
-/** Re-encrypts every file into the work dir and verifies it; copies the old file. Touches no working-tree file. */
+/**
+ * Re-encrypts every file in memory and verifies it, then saves the old and new texts to the work
+ * dir (one durable file each) and the old files to the backup. Touches no working-tree file.
+ */
 function prepare(run: RotationRun, journal: RotationJournal, oldKey: FernetKey, newKey: FernetKey, cache: PlaintextCache): FileResult[] {
   const now = Math.floor(run.ctx.now().getTime() / 1000);
+  const random = pooledRandom(run.ctx.random);
   const results: FileResult[] = journal.files.map((file) => ({ path: file.path, verified: false }));
+  const oldTexts: string[] = [];
+  const newTexts: string[] = [];
+  const backupDir = backupDirOf(run, journal);
   for (const [index, file] of journal.files.entries()) {
     const text = readWorkFile(path.join(run.root, file.path));
     const sha = sha256(text);
     const cached = cache.get(file.path);
     const decrypted = cached?.sha === sha ? cached.decrypted : decryptForRotation(text, file.path, oldKey);
-    let output = encryptForRotation(decrypted, file.path, newKey, { now, random: run.ctx.random });
+    let output = encryptForRotation(decrypted, file.path, newKey, { now, random });
     if (run.crash.corrupt('verify')) output = output.replace(/=fernet:gAAAAA/, '=fernet:gAAAAB');
     // The verification the ledger records: the new file decrypts with the new key to exactly the old plaintext.
     if (!decryptsTo(output, file.path, newKey, decrypted.plaintext)) return results;
     (results[index] as FileResult).verified = true;
-    writeCopy(newCopyPath(run, journal, index), output);
-    writeCopy(path.join(oldCopyDirOf(run, journal), file.path), text);
+    oldTexts.push(text);
+    newTexts.push(output);
     file.oldSha256 = sha;
     file.newSha256 = sha256(output);
+    // The backup is for people to browse; the durable copy a rollback uses is old.json.
+    if (backupDir) writeBackup(path.join(backupDir, file.path), text);
     run.crash('prepare');
   }
+  writeTexts(run, journal, 'old', oldTexts);
+  writeTexts(run, journal, 'new', newTexts);
   return results;
 }
 
 /** Replaces each working-tree file with its verified new version, one atomic rename each. */
 function replace(run: RotationRun, journal: RotationJournal): void {
+  const texts = readTexts(run, journal, 'new');
   for (const [index, file] of journal.files.entries()) {
     const target = path.join(run.root, file.path);
     const current = sha256(readWorkFile(target));
     if (current === file.newSha256) continue;
     if (current !== file.oldSha256) throw changedUnderneath(run, file.path);
-    const replacement = readWorkFile(newCopyPath(run, journal, index));
-    if (sha256(replacement) !== file.newSha256) {
+    const replacement = texts[index];
+    if (replacement === undefined || sha256(replacement) !== file.newSha256) {
       throw new EnvguardError('ROTATION_INTERRUPTED', `the re-encrypted copy of ${file.path} in ${workDirOf(run, journal)} is damaged`, { hint: `undo the rotation with \`envguard rotate${envFlag(run.environment)} --rollback\`` });
     }
     writeFileAtomic(target, replacement);
@@ -115,12 +127,14 @@ function record(run: RotationRun, journal: RotationJournal): void {
   run.crash('ledger');
 }
 
-export function newCopyPath(run: RotationRun, journal: RotationJournal, index: number): string {
-  return path.join(workDirOf(run, journal), 'new', String(index));
+function writeBackup(file: string, text: string): void {
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  writeFileSync(file, text, { mode: 0o600 });
 }
 
 function backupPaths(run: RotationRun, journal: RotationJournal): string[] {
-  return journal.keepBackup ? journal.files.map((file) => repoRelative(run, path.join(oldCopyDirOf(run, journal), file.path))) : [];
+  const backupDir = backupDirOf(run, journal);
+  return backupDir ? journal.files.map((file) => repoRelative(run, path.join(backupDir, file.path))) : [];
 }
 
 function changedUnderneath(run: RotationRun, file: string): EnvguardError {

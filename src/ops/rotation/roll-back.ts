@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../../io/atomic-write.js';
 import { readLedgerJson, writeLedger } from '../../io/ledger-file.js';
 import { removeJournal, type RotationJournal } from '../../io/rotation-journal.js';
 import { sha256 } from './environment-files.js';
-import { envFlag, oldCopyDirOf, readWorkFile, removeTree, restoreOldKey, stage, workDirOf, type RotationKeys, type RotationRun } from './rotation-run.js';
+import { backupDirOf, envFlag, readTexts, readWorkFile, removeTree, restoreOldKey, stage, workDirOf, type RotationKeys, type RotationRun } from './rotation-run.js';
 
 export interface RollbackOutcome {
   status: Extract<RotationStatus, 'failed' | 'rolled_back'>;
@@ -21,7 +21,8 @@ export interface RollbackOutcome {
  * after a crash part-way: each step checks what is already undone.
  */
 export function rollBack(run: RotationRun, journal: RotationJournal, keys: RotationKeys, status: RollbackOutcome['status'], files?: FileResult[]): RollbackOutcome {
-  for (const file of journal.files) {
+  let oldTexts: string[] | undefined;
+  for (const [index, file] of journal.files.entries()) {
     const target = path.join(run.root, file.path);
     const current = sha256(readWorkFile(target));
     if (current === file.oldSha256) continue;
@@ -30,8 +31,9 @@ export function rollBack(run: RotationRun, journal: RotationJournal, keys: Rotat
         hint: `keep your edit elsewhere, restore the file (\`git checkout -- ${file.path}\`), then run \`envguard rotate${envFlag(run.environment)} --rollback\` again`,
       });
     }
-    const old = readWorkFile(path.join(oldCopyDirOf(run, journal), file.path));
-    if (sha256(old) !== file.oldSha256) throw new EnvguardError('ROTATION_INTERRUPTED', `the copy of the old ${file.path} is damaged`, { hint: `restore it from git (\`git checkout HEAD -- ${file.path}\`)` });
+    oldTexts ??= readTexts(run, journal, 'old');
+    const old = oldTexts[index];
+    if (old === undefined || sha256(old) !== file.oldSha256) throw new EnvguardError('ROTATION_INTERRUPTED', `the copy of the old ${file.path} is damaged`, { hint: `restore it from git (\`git checkout HEAD -- ${file.path}\`)` });
     writeFileAtomic(target, old);
     run.crash('rollback');
   }
@@ -52,6 +54,8 @@ export function rollBack(run: RotationRun, journal: RotationJournal, keys: Rotat
   removeJournal(run.journalFile);
   run.crash('cleanup');
   removeTree(workDirOf(run, journal));
-  removeTree(oldCopyDirOf(run, journal));
+  // Nothing was rotated: the backup would only duplicate the files as they are again.
+  const backupDir = backupDirOf(run, journal);
+  if (backupDir) removeTree(backupDir);
   return { status, recorded };
 }

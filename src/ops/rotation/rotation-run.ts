@@ -34,9 +34,33 @@ export function workDirOf(run: RotationRun, journal: RotationJournal): string {
   return path.resolve(path.dirname(run.journalFile), journal.workDir);
 }
 
-/** Where the journal's copies of the old files are, resolved next to the journal. */
-export function oldCopyDirOf(run: RotationRun, journal: RotationJournal): string {
-  return path.resolve(path.dirname(run.journalFile), journal.oldCopyDir);
+/** The backup directory of the old files, resolved next to the journal; undefined with --no-backup. */
+export function backupDirOf(run: RotationRun, journal: RotationJournal): string | undefined {
+  return journal.backupDir === undefined ? undefined : path.resolve(path.dirname(run.journalFile), journal.backupDir);
+}
+
+/** Every file's text at one phase (`old` or `new`), as one durable file in the work dir. */
+export function writeTexts(run: RotationRun, journal: RotationJournal, which: 'old' | 'new', texts: readonly string[]): void {
+  writeCopy(path.join(workDirOf(run, journal), `${which}.json`), JSON.stringify(texts));
+}
+
+export function readTexts(run: RotationRun, journal: RotationJournal, which: 'old' | 'new'): string[] {
+  return JSON.parse(readWorkFile(path.join(workDirOf(run, journal), `${which}.json`))) as string[];
+}
+
+/**
+ * A random source that draws from the context's in 4 KiB blocks: 10,000 tokens need 10,000
+ * IVs, and one CSPRNG call per IV cost more than the AES itself.
+ */
+export function pooledRandom(random: (size: number) => Buffer): (size: number) => Buffer {
+  let pool: Buffer = Buffer.alloc(0);
+  return (size) => {
+    if (size > 1024) return random(size);
+    if (pool.length < size) pool = random(4096);
+    const out = Buffer.from(pool.subarray(0, size));
+    pool = pool.subarray(size);
+    return out;
+  };
 }
 
 /** Writes the journal and passes the test-only crash point that follows every journal write. */

@@ -108,3 +108,43 @@ describe('envguard rotate', () => {
     expect(existsSync(path.join(project.repo.dir, '.git/envguard/rotation-default.json'))).toBe(false);
   });
 });
+
+describe('envguard verify against the encrypted files', () => {
+  it('decrypts every file with the current key when this machine has it', () => {
+    project = createRotationProject({ files: 3, variables: 4 });
+    expect(envguard(['rotate', '--force']).status).toBe(0);
+    const result = envguard(['verify']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('2 entries, chain and signatures valid');
+    expect(result.stdout).toContain('3 encrypted file(s) decrypt with it');
+    expectNoSecrets(result.stdout, result.stderr);
+  });
+
+  it('catches a ledger cut after a rotation from the file headers alone, with no key', () => {
+    project = createRotationProject({ files: 2, variables: 4 });
+    expect(envguard(['rotate', '--force']).status).toBe(0);
+    const ledger = readLedger(project);
+    project.repo.write('.env.ledger.json', `${JSON.stringify({ ...ledger, entries: ledger.entries.slice(0, 1) }, null, 2)}\n`);
+    const noKeys = { ENVGUARD_HOME: path.join(project.repo.dir, '..', 'empty-store') };
+    const result = envguard(['verify', '--json'], noKeys);
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout) as { environments: Array<{ files: { keyAvailable: boolean; files: Array<{ path: string; result: string }> } }> };
+    expect(report.environments[0]?.files.keyAvailable).toBe(false);
+    expect(report.environments[0]?.files.files).toEqual([
+      expect.objectContaining({ path: '.env.encrypted', result: 'other-key' }),
+      expect.objectContaining({ path: 'services/01/.env.encrypted', result: 'other-key' }),
+    ]);
+    const text = envguard(['verify'], noKeys);
+    expect(text.stdout).toContain(`.env.encrypted is under key ${shortKeyId(currentKeyFingerprint(ledger))}, but the ledger's current key is ${shortKeyId(project.key)}`);
+  });
+
+  it('reports a file that no longer decrypts with the current key', () => {
+    project = createRotationProject({ files: 2, variables: 4 });
+    const text = project.repo.read('services/01/.env.encrypted');
+    project.repo.write('services/01/.env.encrypted', text.replace(/(=fernet:gAAAAA)./, '$1Z'));
+    const result = envguard(['verify']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^  services\/01\/\.env\.encrypted:\d+: the token is damaged/m);
+    expectNoSecrets(result.stdout, result.stderr);
+  });
+});

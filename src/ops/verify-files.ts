@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { decryptEncryptedFile, parseEncryptedFile } from '../core/encrypted-file.js';
 import { fingerprint, shortKeyId, type FernetKey } from '../core/key.js';
+import { ledgerPublicKey, sameText } from '../core/ledger/index.js';
 import { EnvguardError } from '../errors.js';
 import { loadConfig } from '../io/config.js';
 import { keyByFingerprint } from '../io/key-store.js';
@@ -23,6 +24,12 @@ export interface FileCheck {
 export interface FilesVerification {
   /** This machine has the ledger's current key, so every file was also decrypted. */
   keyAvailable: boolean;
+  /**
+   * With the key: whether the signing key derived from it is the public key the ledger records
+   * for it. Keyless verification cannot bind a fingerprint to a public key, so a ledger forged
+   * with the real fingerprint but someone else's signing key is only caught here.
+   */
+  publicKeyMatches?: boolean;
   files: FileCheck[];
 }
 
@@ -31,7 +38,7 @@ export interface FilesVerification {
  * it compares each header's key id with the ledger (which also catches a ledger cut short after
  * a rotation); with the key it decrypts every file. Never returns or logs a value.
  */
-export function verifyEnvironmentFiles(ctx: OpsContext, root: string, environment: string, projectId: string, currentFingerprint: string): FilesVerification {
+export function verifyEnvironmentFiles(ctx: OpsContext, root: string, environment: string, projectId: string, currentFingerprint: string, currentPublicKey: string): FilesVerification {
   const wanted = shortKeyId(currentFingerprint);
   const key = currentKey(ctx, root, environment, projectId, currentFingerprint);
   const files = listEncryptedFiles(root, environment).map((file): FileCheck => {
@@ -53,7 +60,8 @@ export function verifyEnvironmentFiles(ctx: OpsContext, root: string, environmen
       return { path: file, keyId, result: 'unreadable', decrypted: false, message: error instanceof EnvguardError ? error.message : `${file} does not decrypt` };
     }
   });
-  return { keyAvailable: key !== undefined, files };
+  if (!key) return { keyAvailable: false, files };
+  return { keyAvailable: true, publicKeyMatches: sameText(ledgerPublicKey(key), currentPublicKey), files };
 }
 
 function currentKey(ctx: OpsContext, root: string, environment: string, projectId: string, wanted: string): FernetKey | undefined {

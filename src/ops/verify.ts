@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { EnvguardError } from '../errors.js';
-import { verifyLedger, type LedgerReport } from '../core/ledger/index.js';
+import { currentKeyEntry, currentPublicKey, verifyLedger, type Ledger, type LedgerReport } from '../core/ledger/index.js';
+import { shortKeyId } from '../core/key.js';
 import { gitTopLevel } from '../io/git.js';
 import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
 import type { OpsContext } from './context.js';
@@ -58,6 +59,17 @@ function verifyEnvironment(ctx: OpsContext, root: string, environment: string): 
     });
   }
   if (!report.valid || report.currentKeyFingerprint === undefined) return { environment, ledgerFile, report };
-  const files = verifyEnvironmentFiles(ctx, root, environment, (value as { projectId: string }).projectId, report.currentKeyFingerprint);
+  const ledger = value as Ledger;
+  const files = verifyEnvironmentFiles(ctx, root, environment, ledger.projectId, report.currentKeyFingerprint, currentPublicKey(ledger));
+  if (files.publicKeyMatches === false) {
+    report.valid = false;
+    report.problems.push({
+      code: 'signature',
+      entry: currentKeyEntry(ledger).seq,
+      path: `/entries/${currentKeyEntry(ledger).seq}/newPublicKey`,
+      message: `the ledger's public key for the current key ${shortKeyId(report.currentKeyFingerprint)} is not derived from that key: its signatures were made by someone else's key`,
+      hint: `do not trust this ledger; restore it from a trusted copy (\`git log -p -- ${ledgerFile}\`)`,
+    });
+  }
   return { environment, ledgerFile, report, files };
 }

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fingerprint, parseKey, shortKeyId } from '../../src/core/key.js';
-import { currentKeyFingerprint, verifyLedger } from '../../src/core/ledger/index.js';
+import { randomBytes } from 'node:crypto';
+import { fingerprint, generateKey, parseKey, shortKeyId } from '../../src/core/key.js';
+import { currentKeyFingerprint, ledgerPublicKey, ledgerSigner, signingBytes, unsignedEntry, verifyLedger } from '../../src/core/ledger/index.js';
 import { ensureBuilt, runCli } from '../helpers/run-cli.js';
 import { createRotationProject, decryptWithStore, keyStoreDir, readLedger, type RotationProject } from '../helpers/rotation-project.js';
 
@@ -138,13 +139,29 @@ describe('envguard verify against the encrypted files', () => {
     expect(text.stdout).toContain(`.env.encrypted is under key ${shortKeyId(currentKeyFingerprint(ledger))}, but the ledger's current key is ${shortKeyId(project.key)}`);
   });
 
+  it('with the key, rejects a ledger that records the real fingerprint under someone else\'s signing key', () => {
+    project = createRotationProject({ files: 1, variables: 2 });
+    // A forger who knows only the fingerprint builds a self-consistent ledger signed by their own key.
+    const forger = generateKey(randomBytes);
+    const real = readLedger(project);
+    const unsigned = { ...unsignedEntry(real.entries[0]!), newPublicKey: ledgerPublicKey(forger) };
+    const forged = { ...real, entries: [{ ...unsigned, signatures: [{ role: 'new', publicKey: ledgerPublicKey(forger), signature: ledgerSigner(forger).sign(signingBytes(unsigned)) }] }] };
+    project.repo.write('.env.ledger.json', JSON.stringify(forged));
+    // Keyless, the forgery is self-consistent...
+    expect(envguard(['verify'], { ENVGUARD_HOME: path.join(project.repo.dir, '..', 'empty-store') }).status).toBe(0);
+    // ...but the key holder sees the public key is not derived from the key.
+    const result = envguard(['verify']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('entry 0 [signature] the ledger\'s public key for the current key');
+  });
+
   it('reports a file that no longer decrypts with the current key', () => {
     project = createRotationProject({ files: 2, variables: 4 });
     const text = project.repo.read('services/01/.env.encrypted');
     project.repo.write('services/01/.env.encrypted', text.replace(/(=fernet:gAAAAA)./, '$1Z'));
     const result = envguard(['verify']);
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/^  services\/01\/\.env\.encrypted:\d+: the token is damaged/m);
+    expect(result.stdout).toMatch(/^ {2}services\/01\/\.env\.encrypted:\d+: the token is damaged/m);
     expectNoSecrets(result.stdout, result.stderr);
   });
 });

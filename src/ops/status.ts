@@ -65,12 +65,13 @@ export function environmentStatus(ctx: OpsContext, root: string, environment: st
   const status: EnvironmentStatus = { environment, ledgerFile, ledgerValid: false, problems: [], hasCurrentKey: false };
   const journal = readJournal(journalPath(root, environment));
   if (journal) {
+    const flag = environment === 'default' ? '' : ` --env ${environment}`;
     status.interruptedRotation = {
       phase: journal.phase,
       startedAt: journal.startedAt,
       actor: journal.actor,
       newKeyId: shortKeyId(journal.newKeyFingerprint),
-      hint: `finish it with \`envguard rotate --env ${environment} --resume\` or undo it with \`envguard rotate --env ${environment} --rollback\``,
+      hint: `finish it with \`envguard rotate${flag} --resume\` or undo it with \`envguard rotate${flag} --rollback\``,
     };
   }
   let value: unknown;

@@ -165,3 +165,44 @@ describe('envguard verify against the encrypted files', () => {
     expectNoSecrets(result.stdout, result.stderr);
   });
 });
+
+describe('envguard status with keys and interrupted rotations', () => {
+  it('says whether this machine has the current key, and shows an interrupted rotation with the fix', () => {
+    project = createRotationProject({ files: 2, variables: 3 });
+    const fine = envguard(['status']);
+    expect(fine.stdout).toMatch(/key here +yes \(key store\)/);
+    expect(fine.stdout).toMatch(/last rotation +never/);
+    const json = JSON.parse(envguard(['status', '--json']).stdout) as { environments: Array<Record<string, unknown>> };
+    expect(json.environments[0]).toMatchObject({ hasCurrentKey: true, keySource: 'key store', overdue: true });
+
+    const killed = envguard(['rotate', '--force'], { ENVGUARD_TEST_CRASH_AT: 'replace:1' });
+    expect(killed.signal).toBe('SIGKILL');
+    const interrupted = envguard(['status']);
+    expect(interrupted.status).toBe(0);
+    expect(interrupted.stdout).toMatch(/rotation +INTERRUPTED at phase "replacing" \(started .* by Test User, new key [0-9a-f]{16}\)/);
+    expect(interrupted.stdout).toContain('fix: finish it with `envguard rotate --resume` or undo it with `envguard rotate --rollback`');
+    expect(envguard(['rotate', '--rollback']).status).toBe(0);
+
+    const other = envguard(['status'], { ENVGUARD_KEY: 'B'.repeat(43) + '=' });
+    expect(other.stdout).toMatch(/key here +no: this machine has [0-9a-f]{16} from ENVGUARD_KEY/);
+  });
+});
+
+describe('envguard rotate --env and --all', () => {
+  it('rotates one named environment, or every environment with a ledger', () => {
+    project = createRotationProject({ files: 2, variables: 3, environment: 'production' });
+    const result = envguard(['rotate', '--env', 'production', '--force', '--reason', 'leaver']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('rotated production:');
+    expect(result.stdout).toContain('ENVGUARD_KEY_PRODUCTION');
+    expect(result.stdout).toContain('envguard key export --env production --format k8s-secret');
+    expect(readLedger(project).entries[1]).toMatchObject({ status: 'completed', reason: 'leaver', files: [{ path: '.env.production.encrypted' }, { path: 'services/01/.env.production.encrypted' }] });
+    const all = envguard(['rotate', '--all', '--force', '--json']);
+    expect(all.status).toBe(0);
+    expect((JSON.parse(all.stdout) as Array<{ environment: string }>).map((r) => r.environment)).toEqual(['production']);
+    expect(envguard(['rotate', '--env', 'staging', '--force']).status).toBe(2);
+    expect(envguard(['rotate', '--all', '--env', 'production']).status).toBe(2);
+    expect(envguard(['rotate', '--resume', '--rollback']).status).toBe(2);
+    expect(envguard(['rotate', '--env', 'production', '--resume']).stderr).toContain('no interrupted rotation');
+  });
+});

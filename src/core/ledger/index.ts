@@ -10,6 +10,7 @@ export {
   currentKeyFingerprint,
   currentPublicKey,
   daysUntilDue,
+  entryForKey,
   genesisEntry,
   lastRotation,
   lastRotationAttempt,

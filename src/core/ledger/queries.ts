@@ -62,3 +62,14 @@ export function daysUntilDue(ledger: Ledger, now: Date): number {
   const remaining = due - now.getTime();
   return remaining >= 0 ? Math.floor(remaining / DAY_MS) : -Math.ceil(-remaining / DAY_MS);
 }
+
+/**
+ * The entry that made a key current (genesis or a completed rotation), by fingerprint or short
+ * key id: what the hooks quote when a teammate's pull brings a new key ("rotated by …, on …").
+ */
+export function entryForKey(ledger: Ledger, keyIdOrFingerprint: string): GenesisEntry | RotationEntry | undefined {
+  const id = keyIdOrFingerprint.replace(/^sha256:/, '');
+  return ledger.entries.find(
+    (entry): entry is GenesisEntry | RotationEntry => (entry.type === 'genesis' || entry.status === 'completed') && entry.newKeyFingerprint.slice('sha256:'.length).startsWith(id),
+  );
+}

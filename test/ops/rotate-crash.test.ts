@@ -127,6 +127,23 @@ describe('rotate survives SIGKILL at any instant', () => {
     for (const [file, text] of originals) expect(rolled.repo.read(file), file).toBe(text);
   });
 
+  it.each(['prepare:50', 'replace:50', 'journal:5'])('with --no-backup, killed at %s: resumes and rolls back, leaving no copies', (point) => {
+    const crashed = copyOf(template);
+    expect(envguard(crashed, ['rotate', '--force', '--no-backup'], point).signal).toBe('SIGKILL');
+    expectEveryValueReadable(crashed);
+    const resumed = copyOf(crashed);
+    expect(envguard(resumed, ['rotate', '--resume']).status).toBe(0);
+    expectEveryValueReadable(resumed);
+    expect(readLedger(resumed).entries.at(-1)).toMatchObject({ status: 'completed', backupPaths: [] });
+    const rolled = copyOf(crashed);
+    expect(envguard(rolled, ['rotate', '--rollback']).status).toBe(0);
+    for (const [file, text] of originals) expect(rolled.repo.read(file), file).toBe(text);
+    for (const project of [resumed, rolled]) {
+      expect(existsSync(path.join(project.repo.dir, '.git/envguard/backups'))).toBe(false);
+      expect(existsSync(path.join(project.repo.dir, '.git/envguard/rotation-default'))).toBe(false);
+    }
+  });
+
   it('survives being killed again while resuming and while rolling back', () => {
     const crashed = copyOf(template);
     expect(envguard(crashed, ['rotate', '--force'], 'replace:30').signal).toBe('SIGKILL');

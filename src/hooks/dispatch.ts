@@ -1,6 +1,7 @@
 import { EnvguardError, exitCodeOf } from '../errors.js';
 import { gitTopLevel } from '../io/git.js';
 import { defaultContext } from '../ops/context.js';
+import { ledgerMergeDriver } from './ledger-merge-driver.js';
 import { mergeDriver } from './merge-driver.js';
 import { postCommitHook } from './post-commit.js';
 import { postSyncHook } from './post-sync.js';
@@ -17,7 +18,7 @@ export const HOOK_NAMES = ['pre-commit', 'post-commit', 'post-checkout', 'post-m
  */
 export function runHook(name: string | undefined, args: readonly string[], env: NodeJS.ProcessEnv = process.env): number {
   const io = createHookIO(env);
-  if (env.ENVGUARD_SKIP === '1' && name !== 'textconv' && name !== 'merge-driver') return 0;
+  if (env.ENVGUARD_SKIP === '1' && name !== 'textconv' && name !== 'merge-driver' && name !== 'merge-ledger') return 0;
   try {
     const ctx = defaultContext({ cwd: gitTopLevel(process.cwd()), env, log: { info: io.say, warn: io.warn, debug: () => {} } });
     switch (name) {
@@ -38,8 +39,10 @@ export function runHook(name: string | undefined, args: readonly string[], env: 
         return 0;
       case 'merge-driver':
         return mergeDriver(ctx, io, args);
+      case 'merge-ledger':
+        return ledgerMergeDriver(io, args);
       default:
-        throw new EnvguardError('USAGE', `unknown hook "${name ?? ''}"`, { hint: `use one of: ${HOOK_NAMES.join(', ')}, textconv, merge-driver` });
+        throw new EnvguardError('USAGE', `unknown hook "${name ?? ''}"`, { hint: `use one of: ${HOOK_NAMES.join(', ')}, textconv, merge-driver, merge-ledger` });
     }
   } catch (error) {
     const code = exitCodeOf(error);

@@ -16,6 +16,7 @@ export {
   lastRotationAttempt,
   nextRotationDue,
 } from './queries.js';
+export { mergeLedgers, type LedgerMerge } from './merge.js';
 export { schemaProblems, type SchemaProblem } from './schema.js';
 export { ledgerPublicKey, ledgerSigner, verifySignature, type LedgerSigner } from './signing-key.js';
 export * from './types.js';

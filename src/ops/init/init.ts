@@ -128,6 +128,8 @@ function configureDrivers(root: string): void {
     ['diff.envguard.cachetextconv', 'false'],
     ['merge.envguard.name', 'envguard: per-variable merge of encrypted env files'],
     ['merge.envguard.driver', `${run} hook merge-driver %O %A %B %P`],
+    ['merge.envguard-ledger.name', 'envguard: append-only merge of rotation ledgers'],
+    ['merge.envguard-ledger.driver', `${run} hook merge-ledger %O %A %B %P`],
   ];
   for (const [name, value] of settings) {
     const current = execGit(['config', '--local', '--get', name], { cwd: root, okCodes: [1] }).stdout.toString('utf8').trim();

@@ -105,6 +105,13 @@ try {
   sh('envguard key import && envguard init --no-husky >/dev/null 2>&1 && grep -c = .env', { cwd: clone, env: grace, input: exported });
   check(readFileSync(path.join(clone, '.env'), 'utf8') === readFileSync(path.join(app, '.env'), 'utf8'), "grace's .env matches ada's");
 
+  step('See what is set without revealing secrets');
+  sh('envguard show');
+
+  step('Run the app with the decrypted environment: secrets in its output are masked');
+  const run = sh(`envguard run -- node -e "console.log('password is', process.env.DB_PASSWORD); console.log('base64:', Buffer.from(process.env.DB_PASSWORD).toString('base64'))"`);
+  check(!run.stdout.includes('correct-horse') && run.stdout.includes('password is ****'), 'the value and its base64 form are masked');
+
   step('Anyone can verify the signed ledger, with no key at all');
   sh('envguard verify', { cwd: clone, env: { ...machine('ci') } });
   sh('envguard status');

@@ -3,6 +3,7 @@
  * the key from the environment, so production needs no plaintext file.
  */
 export { config, parse, encrypt, decrypt, type ConfigOptions } from './library.js';
+export { mask, createMasker, createMaskingStream, MaskingTransform, type Masker, type MaskableValue } from './mask.js';
 export { EnvguardError, type ErrorCode } from './errors.js';
 export { encryptToken, decryptToken, tokenTimestamp } from './core/fernet.js';
 export { parseKey, formatKey, fingerprint, shortKeyId, generateKey, type FernetKey } from './core/key.js';

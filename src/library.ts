@@ -5,7 +5,9 @@ import { entryValues } from './core/dotenv/entry.js';
 import { decryptEncryptedFile, encryptDocument, encryptWhole, parseEncryptedFile } from './core/encrypted-file.js';
 import { envFileFor, plaintextPathFor } from './core/env-files.js';
 import { parseKey, type FernetKey } from './core/key.js';
+import { loadConfig } from './io/config.js';
 import { readText } from './io/read-file.js';
+import { addMaskedValues } from './mask.js';
 import { defaultContext } from './ops/context.js';
 import { requireKeyFor } from './ops/project-key.js';
 
@@ -34,6 +36,11 @@ export function config(options: ConfigOptions = {}): { parsed: Record<string, st
   const name = path.basename(encryptedPath);
   const text = decryptEncryptedFile(parseEncryptedFile(readText(encryptedPath, 'commit .env.encrypted or pass { path }'), name), key, name);
   const parsed = parse(text);
+  // What the app loads, `mask()` hides: the same values envguard run would mask in its output.
+  addMaskedValues(
+    Object.entries(parsed).map(([name, value]) => ({ name, value })),
+    { sensitiveNames: loadConfig(ctx.cwd).sensitiveNames },
+  );
   const target = options.processEnv ?? process.env;
   for (const [variable, value] of Object.entries(parsed)) {
     if (options.override || target[variable] === undefined) target[variable] = value;

@@ -10,6 +10,8 @@ export function buildProgram(): Command {
     .version(VERSION, '-v, --version')
     .showHelpAfterError('(run `envguard --help` for usage)')
     .exitOverride();
+  // Lets `run` pass every option after its command name through untouched (passThroughOptions).
+  program.enablePositionalOptions();
   for (const factory of commandFactories) program.addCommand(factory().exitOverride());
   return program;
 }
@@ -27,6 +29,14 @@ async function main(argv: string[]): Promise<void> {
     createOutput().err(`envguard: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 3;
   }
+}
+
+// `envguard … | head` closes stdout early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
 }
 
 // Hooks take a fast path that skips building the whole command tree: git runs them on every commit.

@@ -36,3 +36,22 @@ describe('library: config, encrypt, decrypt, parse', () => {
     expect(parse(text)).toEqual({ X: '1', Y: 'a\nb' });
   });
 });
+
+describe('library: mask() after config()', () => {
+  it('hides every loaded secret value in text the app logs', async () => {
+    const { mask, clearMaskedValues } = await import('../../src/mask.js');
+    const keyText = formatKey(generateKey(randomBytes));
+    const repo = createTempRepo();
+    writeFileSync(path.join(repo.dir, '.env.encrypted'), encrypt('DB_PASSWORD=hunter2-is-long\nPORT=8080\n', keyText));
+    const cwd = process.cwd();
+    process.chdir(repo.dir);
+    try {
+      config({ key: keyText, processEnv: {} });
+      expect(mask('connecting with hunter2-is-long on 8080')).toBe('connecting with **** on 8080');
+    } finally {
+      process.chdir(cwd);
+      clearMaskedValues();
+      repo.cleanup();
+    }
+  });
+});

@@ -6,6 +6,9 @@ import { initCommand } from './init.js';
 import { keyCommand } from './key.js';
 import { keygenCommand } from './keygen.js';
 import { rotateCommand } from './rotate.js';
+import { scanCommand } from './scan.js';
+import { runCommand } from './run.js';
+import { showCommand } from './show.js';
 import { statusCommand } from './status.js';
 import { verifyCommand } from './verify.js';
 
@@ -22,5 +25,8 @@ export const commandFactories: Array<() => Command> = [
   rotateCommand,
   statusCommand,
   verifyCommand,
+  scanCommand,
+  runCommand,
+  showCommand,
   hookCommand,
 ];

@@ -1,0 +1,52 @@
+import { Command } from 'commander';
+import { formatAge, type VariableInfo } from '../../core/describe-variables.js';
+import { revealVariable, showEnv } from '../../ops/show.js';
+import { cliContext } from '../context.js';
+import { runAction } from '../run-command.js';
+
+interface ShowOptions {
+  env: string;
+  reveal?: string;
+  json?: boolean;
+}
+
+/**
+ * `envguard show [--env NAME] [--reveal NAME] [--json]`: the variables of an environment with
+ * secret values hidden (`****` and the length), each value's age, and which names are sensitive.
+ * A value is printed only with `--reveal NAME`.
+ */
+export function showCommand(): Command {
+  return new Command('show')
+    .description('list the variables of an environment: values masked, age of each value, which are sensitive')
+    .option('--env <name>', 'environment (`default` is .env)', 'default')
+    .option('--reveal <name>', 'print the value of this one variable (it is a secret: mind where it goes)')
+    .option('--json', 'print the list as JSON (secret values are never included)')
+    .action((options: ShowOptions) =>
+      runAction((output) => {
+        const ctx = cliContext(output);
+        if (options.reveal !== undefined) {
+          const value = revealVariable(ctx, options.env, options.reveal);
+          if (options.json) output.json({ name: options.reveal, value });
+          else process.stdout.write(`${value}\n`);
+          return 0;
+        }
+        const result = showEnv(ctx, options.env);
+        if (options.json) {
+          output.json(result);
+          return 0;
+        }
+        output.out(`${result.file} (environment ${result.envName}, key ${result.keyId}): ${result.variables.length} variable(s)`);
+        const shownValue = (variable: VariableInfo) => (variable.value !== undefined ? JSON.stringify(variable.value).slice(1, -1) : `**** (${variable.length} chars)`);
+        const width = Math.max(4, ...result.variables.map((variable) => variable.name.length));
+        const valueWidth = Math.max(4, ...result.variables.map((variable) => shownValue(variable).length));
+        for (const variable of result.variables) {
+          const shown = shownValue(variable).padEnd(valueWidth);
+          const since = variable.ageSeconds === null ? undefined : formatAge(variable.ageSeconds);
+          const age = since === undefined ? 'age unknown' : since === 'just now' ? 'set just now' : `set ${since} ago`;
+          const flag = variable.sensitive ? output.color.yellow(' sensitive') : '';
+          output.out(`  ${variable.name.padEnd(width)}  ${shown}  ${output.color.dim(age)}${flag}`.trimEnd());
+        }
+        return 0;
+      }),
+    );
+}

@@ -1,0 +1,72 @@
+import { characterClasses, shannonEntropy } from './entropy.js';
+import { isFakeMarker, isPlaceholder } from './placeholder.js';
+import { isDefaultSkippedValue } from './default-skips.js';
+
+/**
+ * The last tier: a secret-looking name (`password`, `secret`, `token`, `api_key`, …) assigned a
+ * value that looks random. It runs only on lines no specific rule matched, and only judges
+ * quoted literals, or bare values on config-style lines (`KEY=value`, `key: value`), so that
+ * code such as `token = scanner.next()` is never read as a secret.
+ */
+
+export const GENERIC_RULE_ID = 'generic-secret';
+
+/** Prefilter keywords: the generic regex runs only on lines containing one (case-insensitive). */
+export const GENERIC_KEYWORDS: readonly string[] = [
+  'password', 'passwd', 'passphrase', 'secret', 'token', 'api_key', 'apikey', 'api-key', 'api.key',
+  'access_key', 'accesskey', 'access-key', 'auth_key', 'authkey', 'private_key', 'privatekey', 'credential',
+];
+
+const ASSIGNMENT =
+  /([A-Za-z0-9_.-]*(?:password|passwd|passphrase|secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|private[_.-]?key|credentials?)[A-Za-z0-9_.-]*)["'`]?\s*(?::=|=>|=|:)\s*(?:(["'`])([^"'`\r\n\\]{8,200})\2|([^\s"'`,;(){}[\]<>]{8,200})(?=[\s,;]|$))/gi;
+/** A bare (unquoted) value counts only when its key starts the line: `KEY=…`, `export KEY=…`, `- key: …`. */
+const CONFIG_LINE_PREFIX = /^\s*(?:export\s+|-\s+)?["']?$/;
+/** In source code an unquoted value is an expression (`token: nextToken2`), never a literal secret. */
+const CODE_FILE = /\.(?:[cm]?[jt]sx?|java|kt|kts|scala|go|rs|py|rb|php|cs|c|cc|cpp|h|hpp|swift|m|dart|lua|ex|exs|clj|json|vue|svelte)$/i;
+const IDENTIFIER_LIKE = /^[A-Za-z_$][A-Za-z_$]*(?:(?:\.|-|::|\/|:)[A-Za-z_$]+)*$/;
+const EDGE_PUNCTUATION = /^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g;
+const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
+const PATH_OR_URL = /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\|[a-z][a-z0-9+.-]*:\/\/)/i;
+const NUMBER_OR_VERSION = /^v?[\d.,_:+-]+$/i;
+
+export interface GenericMatch {
+  /** Offset of the value in the line. */
+  index: number;
+  secret: string;
+  /** The name it was assigned to (safe to print). */
+  key: string;
+}
+
+/** Finds keyword-assigned high-entropy values on one line of `file` (its extension decides whether bare values count). */
+export function findGenericSecrets(line: string, file = ''): GenericMatch[] {
+  const bareAllowed = !CODE_FILE.test(file);
+  const found: GenericMatch[] = [];
+  ASSIGNMENT.lastIndex = 0;
+  for (let match = ASSIGNMENT.exec(line); match !== null; match = ASSIGNMENT.exec(line)) {
+    const key = match[1] as string;
+    const quoted = match[3];
+    const bare = match[4];
+    if (bare !== undefined && (!bareAllowed || !CONFIG_LINE_PREFIX.test(line.slice(0, match.index)))) continue;
+    const secret = (quoted ?? bare) as string;
+    if (!looksLikeSecret(secret, key)) continue;
+    found.push({ index: match.index + match[0].lastIndexOf(secret), secret, key });
+  }
+  return found;
+}
+
+/** The judgement on a candidate value: random enough, and not a placeholder, identifier, path or number. */
+export function looksLikeSecret(value: string, key = ''): boolean {
+  // Secrets are printable ASCII; prose and translated messages are not.
+  if (value.length < 8 || !PRINTABLE_ASCII.test(value)) return false;
+  if (isPlaceholder(value) || isFakeMarker(value) || isDefaultSkippedValue(value)) return false;
+  if (IDENTIFIER_LIKE.test(value.replace(EDGE_PUNCTUATION, '')) || PATH_OR_URL.test(value) || NUMBER_OR_VERSION.test(value)) return false;
+  if (value.toLowerCase() === key.toLowerCase()) return false;
+  // Encrypted envguard values are ciphertext, the opposite of a leak.
+  if (value.startsWith('fernet:')) return false;
+  const entropy = shannonEntropy(value);
+  const classes = characterClasses(value);
+  if (classes < 2 || entropy < 3) return false;
+  // Without a digit, only a value that is clearly random counts: words in camelCase are not secrets.
+  if (!/\d/.test(value) && (classes < 3 || entropy < 4)) return false;
+  return value.length < 24 || entropy >= 3.5;
+}

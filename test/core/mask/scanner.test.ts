@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildAutomaton } from '../../../src/core/mask/automaton.js';
+import { MaskScanner } from '../../../src/core/mask/scanner.js';
+import { referenceMask } from './reference.js';
+
+const STAR = Buffer.from('****');
+
+function maskInChunks(patterns: Buffer[], text: Buffer, cuts: number[], compact = false): { output: Buffer; pieces: Buffer[] } {
+  const scanner = new MaskScanner(buildAutomaton(patterns, { compact }), STAR);
+  const pieces: Buffer[] = [];
+  let from = 0;
+  for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
+    pieces.push(...scanner.push(text.subarray(from, cut)));
+    from = cut;
+  }
+  pieces.push(...scanner.push(text.subarray(from)), ...scanner.end());
+  return { output: Buffer.concat(pieces), pieces };
+}
+
+// A small alphabet makes overlaps, nested patterns and near misses common.
+const bytesOver = (alphabet: string, min: number, max: number) =>
+  fc.array(fc.constantFrom(...alphabet), { minLength: min, maxLength: max }).map((chars) => Buffer.from(chars.join('')));
+
+describe('MaskScanner', () => {
+  it('hides each occurrence, the longest form of nested patterns as one run', () => {
+    const patterns = [Buffer.from('abc'), Buffer.from('abcdef'), Buffer.from('xyz')];
+    const { output } = maskInChunks(patterns, Buffer.from('1 abcdef 2 abc 3 xyzabc 4 abcde'), []);
+    expect(output.toString()).toBe('1 **** 2 **** 3 ******** 4 ****de');
+  });
+
+  it('merges overlapping secrets so no part of either shows', () => {
+    const patterns = [Buffer.from('abcdef'), Buffer.from('defghi')];
+    const { output } = maskInChunks(patterns, Buffer.from('<abcdefghi>'), []);
+    expect(output.toString()).toBe('<****>');
+  });
+
+  it('masks a secret fed one byte at a time and never emits part of it', () => {
+    const secret = Buffer.from('s3cr3t-value');
+    const text = Buffer.from('before s3cr3t-value after s3cr3t-valu end');
+    const cuts = Array.from({ length: text.length }, (_, i) => i);
+    const { output, pieces } = maskInChunks([secret], text, cuts);
+    expect(output.toString()).toBe('before **** after s3cr3t-valu end');
+    // Up to the masked occurrence, not a single byte of the secret was written ahead of its mask.
+    const upToMask = pieces.slice(0, pieces.findIndex((piece) => piece.equals(STAR)));
+    expect(Buffer.concat(upToMask).toString()).toBe('before ');
+  });
+
+  it('does not let an endless chain of overlaps grow what it holds back', () => {
+    const scanner = new MaskScanner(buildAutomaton([Buffer.from('aa')]), STAR);
+    const written: Buffer[] = [...scanner.push(Buffer.from('x'))];
+    for (let i = 0; i < 1000; i++) written.push(...scanner.push(Buffer.from('a')));
+    expect(Buffer.concat(written).toString()).toBe('x****');
+    written.push(...scanner.push(Buffer.from('y')), ...scanner.end());
+    expect(Buffer.concat(written).toString()).toBe('x****y');
+  });
+
+  it('never ends an emitted piece inside a UTF-8 character', () => {
+    const text = Buffer.from('héllo wörld ✓ 😀 ß', 'utf8');
+    const cuts = Array.from({ length: text.length }, (_, i) => i);
+    const { output, pieces } = maskInChunks([Buffer.from('zzz')], text, cuts);
+    expect(output.equals(text)).toBe(true);
+    for (const piece of pieces) expect(Buffer.from(piece.toString('utf8'), 'utf8').equals(piece)).toBe(true);
+  });
+
+  it('chooses byte classes for long patterns and still masks them whole', () => {
+    const long = Buffer.from('-----BEGIN KEY-----\n' + 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo'.repeat(600) + '\n-----END KEY-----');
+    const automaton = buildAutomaton([long, Buffer.from('short-one')]);
+    expect(automaton.classCount).toBeLessThan(256);
+    const scanner = new MaskScanner(automaton, STAR);
+    const text = Buffer.concat([Buffer.from('key: '), long, Buffer.from(' and short-one.')]);
+    const out = Buffer.concat([...scanner.push(text.subarray(0, 5000)), ...scanner.push(text.subarray(5000)), ...scanner.end()]);
+    expect(out.toString()).toBe('key: **** and ****.');
+  });
+
+  it('passes text through untouched when there are no patterns', () => {
+    const text = Buffer.from('nothing to hide');
+    expect(maskInChunks([], text, [3, 7]).output.equals(text)).toBe(true);
+  });
+
+  it('for any chunking, with or without byte classes, equals the reference masking of the whole text', () => {
+    fc.assert(
+      fc.property(
+        fc.array(bytesOver('abc', 1, 6), { minLength: 1, maxLength: 6 }),
+        bytesOver('abcd', 0, 80),
+        fc.array(fc.nat({ max: 80 }), { maxLength: 20 }),
+        fc.boolean(),
+        (patterns, text, rawCuts, compact) => {
+          const cuts = rawCuts.map((cut) => cut % (text.length + 1));
+          const expected = referenceMask(text, patterns);
+          expect(maskInChunks(patterns, text, cuts, compact).output.toString()).toBe(expected.toString());
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});

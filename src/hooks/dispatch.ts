@@ -6,6 +6,7 @@ import { mergeDriver } from './merge-driver.js';
 import { postCommitHook } from './post-commit.js';
 import { postSyncHook } from './post-sync.js';
 import { preCommitHook } from './pre-commit.js';
+import { reportRotationPolicy } from './rotation-policy.js';
 import { createHookIO } from './report.js';
 import { textconv } from './textconv.js';
 
@@ -33,7 +34,7 @@ export function runHook(name: string | undefined, args: readonly string[], env: 
       case 'post-rewrite':
         return postSyncHook(ctx, io);
       case 'pre-push':
-        return 0;
+        return reportRotationPolicy(ctx, io);
       case 'textconv':
         process.stdout.write(textconv(ctx, args[0] ?? ''));
         return 0;

@@ -26,10 +26,9 @@ export interface RotationPolicyResult {
  * The rotation policy check the pre-commit and pre-push hooks call: which keys are overdue, and
  * whether `.envguard.json` `overdue` ("off" | "warn" | "block", default "warn") makes that a
  * refusal. Cheap (reads the ledgers' due dates; `envguard verify` checks the signatures) and never
- * fails the hook on a missing or unreadable ledger.
+ * fails the hook on a missing or unreadable ledger. Hooks, already at the top, pass `root` to save a git call.
  */
-export function checkRotationPolicy(ctx: OpsContext): RotationPolicyResult {
-  const root = gitTopLevel(ctx.cwd);
+export function checkRotationPolicy(ctx: OpsContext, root: string = gitTopLevel(ctx.cwd)): RotationPolicyResult {
   const config = loadConfig(root);
   const none: RotationPolicyResult = { overdue: false, block: false, message: undefined, environments: [] };
   if (config.overdue === 'off') return none;

@@ -3,6 +3,7 @@ import { createGenesis } from '../../src/core/ledger/index.js';
 import { defaultContext } from '../../src/ops/context.js';
 import { checkRotationPolicy } from '../../src/ops/rotation-policy.js';
 import { createTempRepo, type TempRepo } from '../helpers/temp-repo.js';
+import { ensureBuilt, runCli } from '../helpers/run-cli.js';
 import { ACTOR, key, PROJECT_ID, T0 } from '../core/ledger/fixtures.js';
 
 let repo: TempRepo;
@@ -50,5 +51,24 @@ describe('checkRotationPolicy (pre-commit / pre-push)', () => {
     repo.write('.envguard.json', '{}');
     repo.write('.env.production.ledger.json', '<<<<<<< HEAD');
     expect(check(120).environments.map((e) => e.environment)).toEqual(['default']);
+  });
+});
+
+describe('envguard hook pre-push / pre-commit under the overdue policy', () => {
+  it('warns and exits 0 by default; refuses with exit 1 under "block"; ENVGUARD_SKIP bypasses', () => {
+    ensureBuilt();
+    setup();
+    // The fixtures' keys were due in 2025: overdue now.
+    const warn = runCli(['hook', 'pre-push', 'origin', 'url'], { cwd: repo.dir, env: repo.env });
+    expect(warn.status).toBe(0);
+    expect(warn.stderr).toMatch(/envguard: key rotation overdue: default \(due 2025-04-01, \d+ days overdue\), production/);
+    repo.write('.envguard.json', JSON.stringify({ overdue: 'block' }));
+    const push = runCli(['hook', 'pre-push', 'origin', 'url'], { cwd: repo.dir, env: repo.env });
+    expect(push.status).toBe(1);
+    expect(push.stderr).toContain('run `envguard rotate --all` (.envguard.json "overdue": "block" refuses until then)');
+    const commit = runCli(['hook', 'pre-commit'], { cwd: repo.dir, env: repo.env });
+    expect(commit.status).toBe(1);
+    expect(commit.stderr).toContain('key rotation overdue');
+    expect(runCli(['hook', 'pre-push'], { cwd: repo.dir, env: { ...repo.env, ENVGUARD_SKIP: '1' } }).status).toBe(0);
   });
 });

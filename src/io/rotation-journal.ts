@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { EnvguardError } from '../errors.js';
 import type { Actor, RotationEntry } from '../core/ledger/types.js';
@@ -88,6 +89,33 @@ export function readJournal(file: string): RotationJournal | undefined {
 export function writeJournal(file: string, journal: RotationJournal): void {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileAtomic(file, `${JSON.stringify(journal, null, 2)}\n`, { mode: 0o600 });
+}
+
+/**
+ * Creates the journal of a new rotation, failing with `ROTATION_INTERRUPTED` if one exists: the
+ * complete file is linked into place (atomic create-if-absent), so two rotations started at once
+ * cannot both proceed.
+ */
+export function createJournal(file: string, journal: RotationJournal): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  const fd = openSync(temp, 'wx', 0o600);
+  try {
+    writeSync(fd, `${JSON.stringify(journal, null, 2)}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(temp, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new EnvguardError('IO_ERROR', `could not create the rotation journal ${file}`, { cause: error });
+    throw new EnvguardError('ROTATION_INTERRUPTED', `another rotation of "${journal.environment}" is in progress or was interrupted`, {
+      hint: '`envguard status` shows it; finish it with `envguard rotate --resume` or undo it with `envguard rotate --rollback`',
+    });
+  } finally {
+    rmSync(temp, { force: true });
+  }
 }
 
 export function removeJournal(file: string): void {

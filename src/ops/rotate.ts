@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { EnvguardError } from '../errors.js';
 import { fingerprint, shortKeyId, type FernetKey } from '../core/key.js';
@@ -8,8 +8,8 @@ import { loadConfig } from '../io/config.js';
 import { gitTopLevel } from '../io/git.js';
 import { gitActor } from '../io/git-actor.js';
 import { keyByFingerprint, missingKeyError, resolveKey, type ResolvedKey } from '../io/key-store.js';
-import { findLedgerEnvironments, ledgerFileName, ledgerPath, readVerifiedLedger } from '../io/ledger-file.js';
-import { journalPath, readJournal, type RotationJournal } from '../io/rotation-journal.js';
+import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson, readVerifiedLedger } from '../io/ledger-file.js';
+import { createJournal, journalPath, readJournal, type RotationJournal } from '../io/rotation-journal.js';
 import { crashInjector } from '../io/test-crash.js';
 import type { OpsContext } from './context.js';
 import { listEncryptedFiles, sha256 } from './rotation/environment-files.js';
@@ -67,7 +67,10 @@ function rotateEnvironment(ctx: OpsContext, root: string, environment: string, o
   const journal = readJournal(journalFile);
   const mode = options.mode ?? 'start';
   // The project id is needed before the ledger can be trusted (a rollback may repair it), so read it plainly.
-  const projectId = (JSON.parse(readFileSync(ledgerFile, 'utf8')) as { projectId: string }).projectId;
+  const projectId = (readLedgerJson(ledgerFile) as { projectId?: unknown }).projectId;
+  if (typeof projectId !== 'string') {
+    throw new EnvguardError('LEDGER_INVALID', `${ledgerFileName(environment)} has no projectId`, { hint: `see \`envguard verify --env ${environment}\`` });
+  }
   const run: RotationRun = {
     ctx,
     root,
@@ -104,9 +107,6 @@ function start(run: RotationRun, options: RotateOptions): RotateResult {
     cache.set(file, { sha: sha256(text), decrypted: decryptForRotation(text, file, oldKey) });
   }
   const newKey = newRotationKey(run);
-  const workDir = path.join(path.dirname(run.journalFile), `rotation-${run.environment}`);
-  removeTree(workDir);
-  mkdirSync(workDir, { recursive: true, mode: 0o700 });
   const stamp = run.ctx.now().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   const journal: RotationJournal = {
     version: 1,
@@ -123,9 +123,15 @@ function start(run: RotationRun, options: RotateOptions): RotateResult {
     ledgerFile: ledgerFileName(run.environment),
     files: files.map((file) => ({ path: file, oldSha256: (cache.get(file) as { sha: string }).sha })),
   };
-  // The ledger as it was, so a rollback from any phase puts it back exactly.
+  // Exclusive: a second rotation started at the same time stops here, before touching anything.
+  createJournal(run.journalFile, journal);
+  const workDir = path.join(path.dirname(run.journalFile), journal.workDir);
+  removeTree(workDir);
+  mkdirSync(workDir, { recursive: true, mode: 0o700 });
+  // The ledger as it was, so a rollback from any phase puts it back exactly (until this exists,
+  // nothing has changed and a rollback reads the ledger itself).
   writeCopy(path.join(workDir, 'ledger.before.json'), readWorkFile(run.ledgerFile));
-  saveJournal(run, journal);
+  run.crash('journal');
   persistNewKey(run, oldKey, newKey);
   return finish(run, journal, oldKey, newKey, cache, stale);
 }

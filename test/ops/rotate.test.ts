@@ -4,7 +4,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { fingerprint, generateKey, parseKey, shortKeyId } from '../../src/core/key.js';
 import { currentKeyFingerprint, ledgerPublicKey, ledgerSigner, signingBytes, unsignedEntry, verifyLedger } from '../../src/core/ledger/index.js';
-import { ensureBuilt, runCli } from '../helpers/run-cli.js';
+import { CLI, ensureBuilt, runCli } from '../helpers/run-cli.js';
+import { runInPty } from '../helpers/run-in-pty.js';
 import { createRotationProject, decryptWithStore, keyStoreDir, readLedger, type RotationProject } from '../helpers/rotation-project.js';
 
 let project: RotationProject;
@@ -185,6 +186,23 @@ describe('envguard status with keys and interrupted rotations', () => {
 
     const other = envguard(['status'], { ENVGUARD_KEY: 'B'.repeat(43) + '=' });
     expect(other.stdout).toMatch(/key here +no: this machine has [0-9a-f]{16} from ENVGUARD_KEY/);
+  });
+});
+
+describe('envguard rotate on a terminal', () => {
+  it('asks before rotating; "n" changes nothing, "y" rotates', () => {
+    project = createRotationProject({ files: 1, variables: 2 });
+    const before = project.repo.read('.env.encrypted');
+    const argv = [process.execPath, CLI, 'rotate'];
+    const no = runInPty(argv, { cwd: project.repo.dir, env: project.repo.env, prompt: '[y/N]', answer: 'n\n' });
+    expect(no.terminal).toContain('Rotate the key of default (due)?');
+    expect(no.status).toBe(1);
+    expect(no.terminal).toContain('rotation cancelled; nothing changed');
+    expect(project.repo.read('.env.encrypted')).toBe(before);
+    const yes = runInPty(argv, { cwd: project.repo.dir, env: project.repo.env, prompt: '[y/N]', answer: 'y\n' });
+    expect(yes.status).toBe(0);
+    expect(yes.stdout).toContain('rotated default:');
+    expect(readLedger(project).entries).toHaveLength(2);
   });
 });
 

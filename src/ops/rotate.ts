@@ -2,18 +2,16 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { EnvguardError } from '../errors.js';
 import { fingerprint, shortKeyId, type FernetKey } from '../core/key.js';
-import { currentKeyEntry, type FileResult } from '../core/ledger/index.js';
-import { decryptForRotation } from '../core/reencrypt-file.js';
+import type { FileResult } from '../core/ledger/index.js';
 import { loadConfig } from '../io/config.js';
 import { gitTopLevel } from '../io/git.js';
 import { gitActor } from '../io/git-actor.js';
-import { keyByFingerprint, missingKeyError, resolveKey, type ResolvedKey } from '../io/key-store.js';
-import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson, readVerifiedLedger } from '../io/ledger-file.js';
+import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
 import { createJournal, journalPath, readJournal, type RotationJournal } from '../io/rotation-journal.js';
 import { crashInjector } from '../io/test-crash.js';
 import type { OpsContext } from './context.js';
-import { listEncryptedFiles, sha256 } from './rotation/environment-files.js';
 import { runForward, type PlaintextCache } from './rotation/forward.js';
+import { preflight, type RotationPlan } from './rotation/preflight.js';
 import { rollBack } from './rotation/roll-back.js';
 import { envFlag, journalKeys, newRotationKey, persistNewKey, readWorkFile, removeTree, saveJournal, writeCopy, type RotationRun } from './rotation/rotation-run.js';
 
@@ -54,18 +52,39 @@ export function rotate(ctx: OpsContext, options: RotateOptions = {}): RotateResu
   const root = gitTopLevel(ctx.cwd);
   const environments = options.all ? findLedgerEnvironments(root) : [options.environment ?? 'default'];
   if (environments.length === 0) throw new EnvguardError('NOT_FOUND', 'no ledger found at the repository top, so there is nothing to rotate', { hint: 'run `envguard init` first' });
-  return environments.map((environment) => rotateEnvironment(ctx, root, environment, options));
+  const runs = environments.map((environment) => openRun(ctx, root, environment));
+  const mode = options.mode ?? 'start';
+  if (mode === 'start') {
+    // Every environment passes its checks (no interrupted rotation, ledger, key, every file
+    // decrypts) before any of them changes: `--all` never stops half-way on a missing key.
+    const planned = runs.map(({ run, journal }) => {
+      if (journal) {
+        throw new EnvguardError('ROTATION_INTERRUPTED', `a rotation of "${run.environment}" started ${journal.startedAt} was interrupted (phase ${journal.phase})`, {
+          hint: `finish it with \`envguard rotate${envFlag(run.environment)} --resume\` or undo it with \`envguard rotate${envFlag(run.environment)} --rollback\``,
+        });
+      }
+      return { run, plan: preflight(run) };
+    });
+    return planned.map(({ run, plan }) => start(run, plan, options));
+  }
+  // With --all, resume or roll back whichever environments were interrupted.
+  const interrupted = runs.filter(({ journal }) => journal !== undefined || !options.all);
+  if (interrupted.length === 0) throw new EnvguardError('NOT_FOUND', `no interrupted rotation to ${mode === 'resume' ? 'resume' : 'roll back'}`, { hint: '`envguard status` shows interrupted rotations' });
+  return interrupted.map(({ run, journal }) => {
+    if (!journal) {
+      throw new EnvguardError('NOT_FOUND', `no interrupted rotation of "${run.environment}" to ${mode === 'resume' ? 'resume' : 'roll back'}`, { hint: '`envguard status` shows interrupted rotations' });
+    }
+    return mode === 'resume' ? resume(run, journal) : rollBackResult(run, journal);
+  });
 }
 
-function rotateEnvironment(ctx: OpsContext, root: string, environment: string, options: RotateOptions): RotateResult {
+function openRun(ctx: OpsContext, root: string, environment: string): { run: RotationRun; journal: RotationJournal | undefined } {
   const ledgerFile = ledgerPath(root, environment);
   if (!existsSync(ledgerFile)) {
     throw new EnvguardError('NOT_FOUND', `${ledgerFileName(environment)} does not exist, so environment "${environment}" has no key to rotate`, { hint: `run \`envguard init --env ${environment}\`` });
   }
   const config = loadConfig(root);
   const journalFile = journalPath(root, environment);
-  const journal = readJournal(journalFile);
-  const mode = options.mode ?? 'start';
   // The project id is needed before the ledger can be trusted (a rollback may repair it), so read it plainly.
   const projectId = (readLedgerJson(ledgerFile) as { projectId?: unknown }).projectId;
   if (typeof projectId !== 'string') {
@@ -82,30 +101,10 @@ function rotateEnvironment(ctx: OpsContext, root: string, environment: string, o
     rotationDays: config.rotationDays,
     crash: crashInjector(ctx.env),
   };
-  if (mode === 'start') {
-    if (journal) {
-      throw new EnvguardError('ROTATION_INTERRUPTED', `a rotation of "${environment}" started ${journal.startedAt} was interrupted (phase ${journal.phase})`, {
-        hint: `finish it with \`envguard rotate${envFlag(environment)} --resume\` or undo it with \`envguard rotate${envFlag(environment)} --rollback\``,
-      });
-    }
-    return start(run, options);
-  }
-  if (!journal) {
-    throw new EnvguardError('NOT_FOUND', `no interrupted rotation of "${environment}" to ${mode === 'resume' ? 'resume' : 'roll back'}`, { hint: '`envguard status` shows interrupted rotations' });
-  }
-  return mode === 'resume' ? resume(run, journal) : rollBackResult(run, journal);
+  return { run, journal: readJournal(journalFile) };
 }
 
-function start(run: RotationRun, options: RotateOptions): RotateResult {
-  const ledger = readVerifiedLedger(run.ledgerFile);
-  const { key: oldKey, stale } = currentKey(run, currentKeyEntry(ledger).newKeyFingerprint);
-  const files = listEncryptedFiles(run.root, run.environment);
-  // Pre-flight: every file must decrypt with the current key before anything changes.
-  const cache: PlaintextCache = new Map();
-  for (const file of files) {
-    const text = readWorkFile(path.join(run.root, file));
-    cache.set(file, { sha: sha256(text), decrypted: decryptForRotation(text, file, oldKey) });
-  }
+function start(run: RotationRun, { oldKey, stale, files, cache }: RotationPlan, options: RotateOptions): RotateResult {
   const newKey = newRotationKey(run);
   const stamp = run.ctx.now().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   const journal: RotationJournal = {
@@ -174,19 +173,4 @@ function rollBackResult(run: RotationRun, journal: RotationJournal): RotateResul
     backupPaths: [],
     staleKeySources: [],
   };
-}
-
-/**
- * The ledger's current key from wherever this machine has it. A variable or keyCommand that
- * supplies it will still supply the old key after the rotation: the caller is told to update it.
- */
-function currentKey(run: RotationRun, wanted: string): { key: FernetKey; stale: string[] } {
-  const resolved: ResolvedKey | undefined = resolveKey(run.lookup);
-  if (resolved && fingerprint(resolved.key) === wanted) return { key: resolved.key, stale: resolved.source === 'key store' ? [] : [resolved.source] };
-  const stored = keyByFingerprint(run.lookup, wanted);
-  if (stored) return { key: stored, stale: resolved && resolved.source !== 'key store' ? [resolved.source] : [] };
-  if (!resolved) throw missingKeyError(run.environment);
-  throw new EnvguardError('KEY_INVALID', `your key for "${run.environment}" (${shortKeyId(resolved.key)}, from ${resolved.source}) is not the ledger's current key ${shortKeyId(wanted)}`, {
-    hint: `someone rotated it: \`envguard status\` says who; get the current key (\`envguard key import${envFlag(run.environment)}\`) and rotate again`,
-  });
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { fingerprint, generateKey, parseKey, shortKeyId } from '../../src/core/key.js';
-import { currentKeyFingerprint, ledgerPublicKey, ledgerSigner, signingBytes, unsignedEntry, verifyLedger } from '../../src/core/ledger/index.js';
+import { createGenesis, currentKeyFingerprint, ledgerPublicKey, ledgerSigner, signingBytes, unsignedEntry, verifyLedger } from '../../src/core/ledger/index.js';
 import { CLI, ensureBuilt, runCli } from '../helpers/run-cli.js';
 import { runInPty } from '../helpers/run-in-pty.js';
 import { createRotationProject, decryptWithStore, keyStoreDir, readLedger, type RotationProject } from '../helpers/rotation-project.js';
@@ -222,5 +222,18 @@ describe('envguard rotate --env and --all', () => {
     expect(envguard(['rotate', '--all', '--env', 'production']).status).toBe(2);
     expect(envguard(['rotate', '--resume', '--rollback']).status).toBe(2);
     expect(envguard(['rotate', '--env', 'production', '--resume']).stderr).toContain('no interrupted rotation');
+    expect(envguard(['rotate', '--all', '--rollback']).stderr).toContain('no interrupted rotation to roll back');
+  });
+
+  it('with --all checks every environment first: a missing key for one changes none', () => {
+    project = createRotationProject({ files: 1, variables: 2 });
+    const other = createGenesis({ key: generateKey(randomBytes), projectId: project.projectId, environment: 'staging', actor: { name: 'T', email: 't@example.com' }, now: new Date() });
+    project.repo.write('.env.staging.ledger.json', JSON.stringify(other));
+    const before = project.repo.read('.env.encrypted');
+    const result = envguard(['rotate', '--all', '--force']);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain('no key for environment "staging"');
+    expect(project.repo.read('.env.encrypted')).toBe(before);
+    expect(readLedger(project).entries).toHaveLength(1);
   });
 });

@@ -1,8 +1,9 @@
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fingerprint, parseKey } from '../../src/core/key.js';
+import { fingerprint, formatKey, parseKey } from '../../src/core/key.js';
+import { allStoredKeys } from '../../src/io/key-store.js';
 import { currentKeyFingerprint, verifyLedger } from '../../src/core/ledger/index.js';
 import { readFileSync } from 'node:fs';
 import { ensureBuilt, runCli } from '../helpers/run-cli.js';
@@ -59,6 +60,15 @@ function copyOf(project: RotationProject): RotationProject {
   return { ...project, repo: createTempRepo({ root, init: false }) };
 }
 
+/** Every file envguard keeps under .git/envguard (journal, work dir, backups). */
+function gitDirTexts(project: RotationProject): string[] {
+  const dir = path.join(project.repo.dir, '.git', 'envguard');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => readFileSync(path.join(entry.parentPath, entry.name), 'utf8'));
+}
+
 function envguard(project: RotationProject, args: string[], crashAt?: string) {
   return runCli(args, { cwd: project.repo.dir, env: { ...project.repo.env, ...(crashAt ? { ENVGUARD_TEST_CRASH_AT: crashAt } : {}) } });
 }
@@ -81,6 +91,11 @@ describe('rotate survives SIGKILL at any instant', () => {
     const killed = envguard(crashed, ['rotate', '--force'], point);
     expect(killed.signal).toBe('SIGKILL');
     expectEveryValueReadable(crashed);
+    // What a crash leaves under the git dir (journal, work dir) holds no key and no value.
+    const leftovers = gitDirTexts(crashed);
+    const keyTexts = allStoredKeys(crashed.repo.env, crashed.projectId).map(formatKey);
+    expect(keyTexts.length).toBeGreaterThanOrEqual(1);
+    for (const text of leftovers) for (const secret of [...keyTexts, ...crashed.secretValues]) expect(text.includes(secret)).toBe(false);
 
     const status = JSON.parse(envguard(crashed, ['status', '--json']).stdout) as { environments: Array<{ interruptedRotation?: { phase: string } }> };
     if (point === 'cleanup:1') expect(status.environments[0]?.interruptedRotation).toBeUndefined();

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { fingerprint, generateKey, parseKey, shortKeyId } from '../../src/core/key.js';
+import { fingerprint, formatKey, generateKey, parseKey, shortKeyId } from '../../src/core/key.js';
 import { createGenesis, currentKeyFingerprint, ledgerPublicKey, ledgerSigner, signingBytes, unsignedEntry, verifyLedger } from '../../src/core/ledger/index.js';
 import { CLI, ensureBuilt, runCli } from '../helpers/run-cli.js';
 import { runInPty } from '../helpers/run-in-pty.js';
@@ -54,6 +54,9 @@ describe('envguard rotate', () => {
     expect(existsSync(path.join(project.repo.dir, '.git/envguard/rotation-default.json'))).toBe(false);
     expect(existsSync(path.join(project.repo.dir, '.git/envguard/rotation-default'))).toBe(false);
     expectNoSecrets(result.stdout, result.stderr, JSON.stringify(ledger));
+    for (const keyText of [formatKey(project.key), formatKey(current)]) {
+      expect(result.stdout + result.stderr + JSON.stringify(ledger)).not.toContain(keyText);
+    }
   });
 
   it('with --no-backup keeps no copies, and --json reports the result', () => {

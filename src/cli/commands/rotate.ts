@@ -103,7 +103,7 @@ function report(output: Output, result: RotateResult): void {
   output.out('  hand the new key over:');
   output.out(`    teammates:   \`envguard key export${env}\` here, \`envguard key import${env}\` on their machine`);
   output.out(`    CI:          set ${result.environment === 'default' ? 'ENVGUARD_KEY' : keyVariableFor(result.environment)} to the output of \`envguard key export${env}\``);
-  output.out(`    Kubernetes:  \`envguard key export${env} --format k8s-secret | kubectl apply -f -\`, then restart the workloads`);
+  output.out(`    Kubernetes:  \`envguard key export${env} --format k8s-secret --name <secret-name> | kubectl apply -f -\`, then restart the workloads`);
   for (const source of result.staleKeySources) {
     output.err(color.yellow(`envguard: warning: ${source} on this machine supplies a key other than the new ${result.newKeyId} and takes precedence over the key store: update or unset it`));
   }

@@ -112,7 +112,16 @@ try {
   const run = sh(`envguard run -- node -e "console.log('password is', process.env.DB_PASSWORD); console.log('base64:', Buffer.from(process.env.DB_PASSWORD).toString('base64'))"`);
   check(!run.stdout.includes('correct-horse') && run.stdout.includes('password is ****'), 'the value and its base64 form are masked');
 
-  step('Anyone can verify the signed ledger, with no key at all');
+  step('Quarterly rotation: new key, every file re-encrypted and verified, a signed ledger entry');
+  sh('envguard rotate --force --reason "Q4 rotation" && git commit -qm "Rotate envguard key" && git show --stat --format=%s HEAD');
+
+  step('The teammate pulls: the hook says who rotated and how to get the new key');
+  sh('git pull -q', { cwd: clone, env: grace });
+  const rotated = spawnSync('sh', ['-c', 'envguard key export'], { cwd: app, env: ada, encoding: 'utf8' }).stdout;
+  sh('envguard key import && envguard decrypt --force && envguard key fingerprint', { cwd: clone, env: grace, input: rotated });
+  check(readFileSync(path.join(clone, '.env'), 'utf8') === readFileSync(path.join(app, '.env'), 'utf8'), "grace's .env still matches after the rotation");
+
+  step('Anyone can verify the signed ledger, with no key at all (as CI on a fork would)');
   sh('envguard verify', { cwd: clone, env: { ...machine('ci') } });
   sh('envguard status');
 } finally {

@@ -4,16 +4,18 @@ import { EnvguardError, exitCodeOf } from '../errors.js';
 import { hookRepoPaths, type RepoPaths } from '../io/repo-paths.js';
 import { defaultContext } from '../ops/context.js';
 import { installDrivers } from '../ops/init/drivers.js';
+import { ledgerMergeDriver } from './ledger-merge-driver.js';
 import { mergeDriver } from './merge-driver.js';
 import { postCommitHook } from './post-commit.js';
 import { postSyncHook } from './post-sync.js';
 import { preCommitHook, type StagedCheck } from './pre-commit.js';
+import { reportRotationPolicy } from './rotation-policy.js';
 import { createHookIO } from './report.js';
 import { textconv } from './textconv.js';
 
 /**
  * Checks pre-commit runs after encrypting and staging (see `StagedCheck`): the place to add the
- * secret scan and the rotation-policy warning.
+ * secret scan. (The rotation policy runs first, in preCommitHook, so a blocked commit stages nothing.)
  */
 const PRE_COMMIT_CHECKS: readonly StagedCheck[] = [];
 
@@ -26,11 +28,11 @@ export const HOOK_NAMES = ['pre-commit', 'post-commit', 'post-checkout', 'post-m
  */
 export async function runHook(name: string | undefined, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const io = createHookIO(env);
-  if (env.ENVGUARD_SKIP === '1' && name !== 'textconv' && name !== 'merge-driver') return 0;
+  if (env.ENVGUARD_SKIP === '1' && name !== 'textconv' && name !== 'merge-driver' && name !== 'merge-ledger') return 0;
   try {
     const paths = hookRepoPaths(process.cwd(), env);
     const ctx = defaultContext({ cwd: paths.root, env, log: { info: io.say, warn: io.warn, debug: () => {} } });
-    if (name !== 'textconv' && name !== 'merge-driver') completeSetup(paths);
+    if (name !== 'textconv' && name !== 'merge-driver' && name !== 'merge-ledger') completeSetup(paths);
     switch (name) {
       case 'pre-commit':
         return await preCommitHook(ctx, io, paths, PRE_COMMIT_CHECKS);
@@ -43,14 +45,16 @@ export async function runHook(name: string | undefined, args: readonly string[],
       case 'post-rewrite':
         return postSyncHook(ctx, io, paths);
       case 'pre-push':
-        return 0;
+        return reportRotationPolicy(ctx, io);
       case 'textconv':
         process.stdout.write(textconv(ctx, args[0] ?? ''));
         return 0;
       case 'merge-driver':
         return mergeDriver(ctx, io, args);
+      case 'merge-ledger':
+        return ledgerMergeDriver(io, args);
       default:
-        throw new EnvguardError('USAGE', `unknown hook "${name ?? ''}"`, { hint: `use one of: ${HOOK_NAMES.join(', ')}, textconv, merge-driver` });
+        throw new EnvguardError('USAGE', `unknown hook "${name ?? ''}"`, { hint: `use one of: ${HOOK_NAMES.join(', ')}, textconv, merge-driver, merge-ledger` });
     }
   } catch (error) {
     const code = exitCodeOf(error);

@@ -5,12 +5,13 @@ import type { OpsContext } from '../ops/context.js';
 import { preCommit, type Refusal } from '../ops/pre-commit.js';
 import { markForPostCommit } from './post-commit.js';
 import type { HookIO } from './report.js';
+import { reportRotationPolicy } from './rotation-policy.js';
 
 /**
  * A further check on what the commit will contain, run after the env files are encrypted and
  * staged: it gets every path the commit changes (the hook's own staging included) and returns
- * refusals and warnings. This is where the secret scan (`scanStaged`) and the rotation policy
- * (`checkRotationPolicy`) plug in: add them to the list the hook entry passes.
+ * refusals and warnings. This is where the secret scan (`scanStaged`) plugs in: add it to the
+ * list the hook entry passes (PRE_COMMIT_CHECKS in dispatch.ts).
  */
 export type StagedCheck = (ctx: OpsContext, paths: readonly string[]) => StagedCheckResult | Promise<StagedCheckResult>;
 
@@ -21,6 +22,8 @@ export interface StagedCheckResult {
 
 /** pre-commit: encrypt and stage changed env files; refuse plaintext secrets in the staged change. */
 export async function preCommitHook(ctx: OpsContext, io: HookIO, paths: RepoPaths, checks: readonly StagedCheck[] = []): Promise<number> {
+  // Checked first: under "overdue": "block" nothing is encrypted or staged for a refused commit.
+  if (reportRotationPolicy(ctx, io) === 1) return 1;
   // git names the index it is committing (a temporary one under `-a` or `git commit <path>`).
   const indexFile = ctx.env.GIT_INDEX_FILE ? path.resolve(ctx.cwd, ctx.env.GIT_INDEX_FILE) : path.join(paths.gitDir, 'index');
   const result = preCommit(ctx, stateDirIn(paths.gitDir), { indexFile });

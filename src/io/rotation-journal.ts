@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { EnvguardError } from '../errors.js';
 import type { Actor, RotationEntry } from '../core/ledger/types.js';
@@ -15,7 +16,7 @@ import { gitPath } from './git.js';
 export type RotationPhase =
   /** Journal written; the new key is being persisted and the files re-encrypted to the work dir. Working tree untouched. */
   | 'started'
-  /** Every new file is written and verified, every old file copied. Working tree untouched. */
+  /** Every new file is written and verified, every old file saved. Working tree untouched. */
   | 'prepared'
   /** Working-tree files are being replaced, one atomic rename each: each holds old or new content. */
   | 'replacing'
@@ -43,11 +44,14 @@ export interface RotationJournal {
   reason: string;
   oldKeyFingerprint: string;
   newKeyFingerprint: string;
-  /** Absolute directory holding `new/<i>` (re-encrypted files) and the ledger as it was. */
+  /**
+   * Directory holding `old.json` and `new.json` (every file's old and re-encrypted text, one
+   * fsync each rather than one per file) and `ledger.before.json`, relative to the journal's own
+   * directory: the repository may be moved or copied while a rotation is interrupted.
+   */
   workDir: string;
-  /** Absolute directory holding `<path>` copies of the old files (the backup, or a scratch copy with --no-backup). */
-  oldCopyDir: string;
-  keepBackup: boolean;
+  /** Where the old files are backed up as `<path>` (relative like `workDir`); absent with --no-backup. */
+  backupDir?: string;
   /** Repository-relative ledger path. */
   ledgerFile: string;
   files: JournalFile[];
@@ -85,6 +89,33 @@ export function readJournal(file: string): RotationJournal | undefined {
 export function writeJournal(file: string, journal: RotationJournal): void {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileAtomic(file, `${JSON.stringify(journal, null, 2)}\n`, { mode: 0o600 });
+}
+
+/**
+ * Creates the journal of a new rotation, failing with `ROTATION_INTERRUPTED` if one exists: the
+ * complete file is linked into place (atomic create-if-absent), so two rotations started at once
+ * cannot both proceed.
+ */
+export function createJournal(file: string, journal: RotationJournal): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  const fd = openSync(temp, 'wx', 0o600);
+  try {
+    writeSync(fd, `${JSON.stringify(journal, null, 2)}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(temp, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new EnvguardError('IO_ERROR', `could not create the rotation journal ${file}`, { cause: error });
+    throw new EnvguardError('ROTATION_INTERRUPTED', `another rotation of "${journal.environment}" is in progress or was interrupted`, {
+      hint: '`envguard status` shows it; finish it with `envguard rotate --resume` or undo it with `envguard rotate --rollback`',
+    });
+  } finally {
+    rmSync(temp, { force: true });
+  }
 }
 
 export function removeJournal(file: string): void {

@@ -1,23 +1,32 @@
 /**
- * TEST-ONLY fault injection for the rotation crash-safety tests. When
- * `ENVGUARD_TEST_CRASH_AT=<point>:<n>` is set, the n-th time the process reaches `<point>` it
- * kills itself with SIGKILL: no `finally`, no exit handlers, exactly like a power cut or
- * `kill -9`. Never set it outside tests; without it this is a no-op.
+ * TEST-ONLY fault injection for the rotation crash-safety tests; without these variables every
+ * call is a no-op. Never set them outside tests.
+ *
+ * - `ENVGUARD_TEST_CRASH_AT=<point>:<n>`: the n-th time the process reaches `<point>` it kills
+ *   itself with SIGKILL (no `finally`, no exit handlers: like a power cut or `kill -9`).
+ * - `ENVGUARD_TEST_CORRUPT_AT=<point>:<n>`: `corrupt(<point>)` returns true the n-th time, so the
+ *   caller damages what it just produced (e.g. a re-encrypted file) and its real check must catch it.
  */
 export interface CrashInjector {
   (point: string): void;
+  corrupt(point: string): boolean;
 }
 
 export function crashInjector(env: NodeJS.ProcessEnv): CrashInjector {
-  const spec = env.ENVGUARD_TEST_CRASH_AT;
+  const crashAt = counter(env.ENVGUARD_TEST_CRASH_AT);
+  const corruptAt = counter(env.ENVGUARD_TEST_CORRUPT_AT);
+  const inject = ((point: string) => {
+    if (crashAt(point)) process.kill(process.pid, 'SIGKILL');
+  }) as CrashInjector;
+  inject.corrupt = corruptAt;
+  return inject;
+}
+
+function counter(spec: string | undefined): (point: string) => boolean {
   const match = spec ? /^([a-z-]+):(\d+)$/.exec(spec) : null;
-  if (!match) return () => {};
+  if (!match) return () => false;
   const target = match[1] as string;
   const nth = Number(match[2]);
   let seen = 0;
-  return (point) => {
-    if (point !== target) return;
-    seen += 1;
-    if (seen === nth) process.kill(process.pid, 'SIGKILL');
-  };
+  return (point) => point === target && ++seen === nth;
 }

@@ -6,6 +6,7 @@ import { shortKeyId, type FernetKey } from '../core/key.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { readText, readTextIfExists } from '../io/read-file.js';
 import type { OpsContext } from './context.js';
+import { describeKeyChange } from './key-change.js';
 import { requireKeyFor } from './project-key.js';
 
 export interface DecryptInput {
@@ -35,6 +36,11 @@ export function decryptEnvFile(ctx: OpsContext, input: DecryptInput = {}): Decry
   const display = path.relative(ctx.cwd, encryptedPath) || encryptedPath;
   const file = parseEncryptedFile(readText(encryptedPath, 'pass --encrypted-path, or run `envguard encrypt` first'), display);
   const key = input.key ?? requireKeyFor(ctx, envPath).key;
+  if (file.format === 'values' && file.keyId !== shortKeyId(key)) {
+    // Most often a teammate rotated: say who and when (from the ledger) rather than just "wrong key".
+    const change = describeKeyChange(ctx, path.relative(ctx.cwd, envPath) || envPath, file.keyId);
+    throw new EnvguardError('DECRYPT_FAILED', `${display} not decrypted: ${change.message}`, { hint: change.hint });
+  }
   const text = decryptEncryptedFile(file, key, display);
   const keyId = shortKeyId(key);
   if (input.stdout) return { encryptedPath, envPath, keyId, text, outcome: 'stdout' };

@@ -1,38 +1,29 @@
 import path from 'node:path';
-import { ledgerPathFor } from '../core/env-files.js';
-import type { LedgerEntry } from '../core/ledger/types.js';
-import { readTextIfExists } from '../io/read-file.js';
+import { entryForKey, type Ledger } from '../core/ledger/index.js';
+import { readLedgerJson } from '../io/ledger-file.js';
 import type { OpsContext } from './context.js';
 
 /**
- * Explains that an encrypted file is under a key this machine does not have: who rotated it and
- * when (from the ledger, which holds no secret), the new key id, and how to get it.
+ * Explains that an encrypted file is under a key this machine does not have: who rotated it,
+ * when and why (from the ledger beside it), the new key id, and how to get it.
  */
 export function describeKeyChange(ctx: OpsContext, envFile: string, newKeyId: string): { message: string; hint: string } {
   const env = envFile === '.env' ? '' : ` --env ${envFile.replace(/^\.env\./, '')}`;
-  const rotation = rotationTo(ctx, envFile, newKeyId);
-  const who = rotation ? `; ${rotation.actor.name} <${rotation.actor.email}> rotated it on ${rotation.time.slice(0, 10)}${rotation.reason ? ` ("${rotation.reason}")` : ''}` : '';
-  const from = rotation ? `${rotation.actor.name}` : 'the teammate who rotated it';
   return {
-    message: `the key changed: ${envFile}.encrypted is now under key ${newKeyId}, which this machine does not have${who}`,
-    hint: `ask ${from} for the new key (\`envguard key export${env}\` on their side), then run \`envguard key import${env}\``,
+    message: `the key changed: ${envFile}.encrypted is now under key ${newKeyId}${rotatedBy(ctx, envFile, newKeyId)}, which this machine does not have`,
+    hint: `ask the teammate who rotated for the new key (\`envguard key export${env}\` on their side), then run \`envguard key import${env}\``,
   };
 }
 
-/**
- * The ledger entry that made `keyId` current, read without verification: it only words a
- * message (`envguard verify` is what judges the ledger).
- */
-function rotationTo(ctx: OpsContext, envFile: string, keyId: string): LedgerEntry | undefined {
+/** ", rotated by NAME <email> on DATE (reason)" from the ledger, or nothing when it does not say. */
+function rotatedBy(ctx: OpsContext, envFile: string, keyId: string): string {
   try {
-    const text = readTextIfExists(path.join(ctx.cwd, ledgerPathFor(envFile)));
-    if (text === undefined) return undefined;
-    const ledger = JSON.parse(text) as { entries?: LedgerEntry[] };
-    const entries = Array.isArray(ledger.entries) ? ledger.entries : [];
-    return [...entries].reverse().find(
-      (entry) => entry.type === 'rotation' && entry.status === 'completed' && typeof entry.newKeyFingerprint === 'string' && entry.newKeyFingerprint.startsWith(`sha256:${keyId}`),
-    );
+    const ledger = readLedgerJson(path.join(ctx.cwd, `${envFile}.ledger.json`)) as Ledger;
+    const entry = Array.isArray(ledger.entries) ? entryForKey(ledger, keyId) : undefined;
+    if (!entry || entry.type !== 'rotation') return '';
+    return ` (rotated by ${entry.actor.name} <${entry.actor.email}> on ${entry.time.slice(0, 10)}: ${entry.reason})`;
   } catch {
-    return undefined;
+    // No ledger, or one that does not parse: the message stands without the history.
+    return '';
   }
 }

@@ -12,7 +12,8 @@ export function keyLookupFor(ctx: OpsContext, envPath: string): KeyLookup {
   const config = loadConfig(ctx.cwd);
   return {
     envName: envNameOf(absolute),
-    projectId: readProjectId(root, path.basename(absolute)),
+    // An env file in a subfolder shares the project's key store entry via the ledger at the top.
+    projectId: readProjectId(root, path.basename(absolute)) ?? readProjectId(ctx.cwd),
     root: ctx.cwd,
     env: ctx.env,
     keyCommand: config.keyCommand,

@@ -1,7 +1,9 @@
-import { shortKeyId } from '../core/key.js';
+import { fingerprint, shortKeyId } from '../core/key.js';
 import { currentKeyEntry, daysUntilDue, genesisEntry, lastRotation, verifyLedger, type Actor, type Ledger } from '../core/ledger/index.js';
 import { EnvguardError } from '../errors.js';
+import { loadConfig } from '../io/config.js';
 import { gitTopLevel } from '../io/git.js';
+import { resolveKey } from '../io/key-store.js';
 import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
 import { journalPath, readJournal, type RotationPhase } from '../io/rotation-journal.js';
 import type { OpsContext } from './context.js';
@@ -31,6 +33,12 @@ export interface EnvironmentStatus {
   /** Whole days left until due; negative when overdue. */
   daysLeft?: number;
   overdue?: boolean;
+  /** This machine resolves the ledger's current key (variables, key store, keyCommand). */
+  hasCurrentKey: boolean;
+  /** Where this machine's key comes from: a variable name, `key store` or `keyCommand`. */
+  keySource?: string;
+  /** Id of the key this machine resolves when it is not the current one (someone rotated), or why none resolved. */
+  localKey?: { keyId?: string; problem?: string };
   interruptedRotation?: InterruptedRotation;
 }
 
@@ -54,15 +62,16 @@ export function projectStatus(ctx: OpsContext): StatusResult {
 /** The status of one environment whose ledger exists at the repository top. */
 export function environmentStatus(ctx: OpsContext, root: string, environment: string): EnvironmentStatus {
   const ledgerFile = ledgerFileName(environment);
-  const status: EnvironmentStatus = { environment, ledgerFile, ledgerValid: false, problems: [] };
+  const status: EnvironmentStatus = { environment, ledgerFile, ledgerValid: false, problems: [], hasCurrentKey: false };
   const journal = readJournal(journalPath(root, environment));
   if (journal) {
+    const flag = environment === 'default' ? '' : ` --env ${environment}`;
     status.interruptedRotation = {
       phase: journal.phase,
       startedAt: journal.startedAt,
       actor: journal.actor,
       newKeyId: shortKeyId(journal.newKeyFingerprint),
-      hint: `finish it with \`envguard rotate --env ${environment} --resume\` or undo it with \`envguard rotate --env ${environment} --rollback\``,
+      hint: `finish it with \`envguard rotate${flag} --resume\` or undo it with \`envguard rotate${flag} --rollback\``,
     };
   }
   let value: unknown;
@@ -93,5 +102,20 @@ export function environmentStatus(ctx: OpsContext, root: string, environment: st
     daysLeft,
     overdue: daysLeft < 0,
   });
+  Object.assign(status, localKeyStatus(ctx, root, ledger, current.newKeyFingerprint));
   return status;
+}
+
+/** Whether this machine resolves the current key; a keyCommand that fails is reported, not thrown. */
+function localKeyStatus(ctx: OpsContext, root: string, ledger: Ledger, wanted: string): Pick<EnvironmentStatus, 'hasCurrentKey' | 'keySource' | 'localKey'> {
+  try {
+    const lookup = { envName: ledger.environment, projectId: ledger.projectId, root, env: ctx.env, keyCommand: loadConfig(root).keyCommand };
+    const resolved = resolveKey(lookup);
+    if (!resolved) return { hasCurrentKey: false, localKey: { problem: 'no key on this machine' } };
+    if (fingerprint(resolved.key) === wanted) return { hasCurrentKey: true, keySource: resolved.source };
+    return { hasCurrentKey: false, keySource: resolved.source, localKey: { keyId: shortKeyId(resolved.key) } };
+  } catch (error) {
+    if (!(error instanceof EnvguardError)) throw error;
+    return { hasCurrentKey: false, localKey: { problem: error.message } };
+  }
 }

@@ -1,15 +1,19 @@
 import path from 'node:path';
 import { EnvguardError } from '../errors.js';
-import { verifyLedger, type LedgerReport } from '../core/ledger/index.js';
+import { currentKeyEntry, currentPublicKey, verifyLedger, type Ledger, type LedgerReport } from '../core/ledger/index.js';
+import { shortKeyId } from '../core/key.js';
 import { gitTopLevel } from '../io/git.js';
 import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
 import type { OpsContext } from './context.js';
+import { verifyEnvironmentFiles, type FilesVerification } from './verify-files.js';
 
 export interface EnvironmentVerification {
   environment: string;
   /** Repository-relative ledger file. */
   ledgerFile: string;
   report: LedgerReport;
+  /** The encrypted files checked against the ledger's current key (present when the ledger verified). */
+  files?: FilesVerification;
 }
 
 export interface VerifyResult {
@@ -33,11 +37,12 @@ export function verifyProject(ctx: OpsContext, options: VerifyOptions = {}): Ver
   if (environments.length === 0) {
     throw new EnvguardError('NOT_FOUND', 'no ledger found (.env.ledger.json or .env.<name>.ledger.json at the repository top)', { hint: 'run `envguard init` to create keys and ledgers' });
   }
-  const results = environments.map((environment) => verifyEnvironment(root, environment));
-  return { valid: results.every((result) => result.report.valid), environments: results };
+  const results = environments.map((environment) => verifyEnvironment(ctx, root, environment));
+  const filesOk = (result: EnvironmentVerification) => (result.files?.files ?? []).every((file) => file.result === 'ok');
+  return { valid: results.every((result) => result.report.valid && filesOk(result)), environments: results };
 }
 
-function verifyEnvironment(root: string, environment: string): EnvironmentVerification {
+function verifyEnvironment(ctx: OpsContext, root: string, environment: string): EnvironmentVerification {
   const file = ledgerPath(root, environment);
   const ledgerFile = ledgerFileName(environment);
   const value = readLedgerJson(file);
@@ -53,5 +58,18 @@ function verifyEnvironment(root: string, environment: string): EnvironmentVerifi
       hint: `rename the file to ${ledgerFileName(String(declared))}, or restore it with \`git checkout HEAD -- ${ledgerFile}\``,
     });
   }
-  return { environment, ledgerFile, report };
+  if (!report.valid || report.currentKeyFingerprint === undefined) return { environment, ledgerFile, report };
+  const ledger = value as Ledger;
+  const files = verifyEnvironmentFiles(ctx, root, environment, ledger.projectId, report.currentKeyFingerprint, currentPublicKey(ledger));
+  if (files.publicKeyMatches === false) {
+    report.valid = false;
+    report.problems.push({
+      code: 'signature',
+      entry: currentKeyEntry(ledger).seq,
+      path: `/entries/${currentKeyEntry(ledger).seq}/newPublicKey`,
+      message: `the ledger's public key for the current key ${shortKeyId(report.currentKeyFingerprint)} is not derived from that key: its signatures were made by someone else's key`,
+      hint: `do not trust this ledger; restore it from a trusted copy (\`git log -p -- ${ledgerFile}\`)`,
+    });
+  }
+  return { environment, ledgerFile, report, files };
 }

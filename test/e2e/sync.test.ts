@@ -312,7 +312,7 @@ describe('checkout, merge, rebase, pull: .env follows the branch', () => {
     const pull = b.gitRaw(['pull', '--no-rebase', '-q']);
     expect(pull.status).toBe(0);
     expect(pull.stderr).toMatch(/the key changed/);
-    expect(pull.stderr).toMatch(/Rita Rotator <rita@example\.com> rotated it on 2026-03-01 \("quarterly"\)/);
+    expect(pull.stderr).toMatch(/rotated by Rita Rotator <rita@example\.com> on 2026-03-01: quarterly/);
     expect(pull.stderr).toMatch(/envguard key import/);
     expect(b.read('.env')).toBe(envText({ A, B }));
     expect(pull.stderr).not.toContain(newText);

@@ -7,7 +7,7 @@ import { HOOK_NAMES, runHook } from '../../hooks/dispatch.js';
  */
 export function hookCommand(): Command {
   return new Command('hook')
-    .description(`run a git hook or driver: ${HOOK_NAMES.join(', ')}, textconv <file>, merge-driver %O %A %B %P`)
+    .description(`run a git hook or driver: ${HOOK_NAMES.join(', ')}, textconv <file>, merge-driver %O %A %B %P, merge-ledger %O %A %B %P`)
     .argument('<name>', 'hook or driver name')
     .argument('[args...]', 'the arguments git passes')
     .allowUnknownOption()

@@ -5,6 +5,7 @@ import { hookCommand } from './hook.js';
 import { initCommand } from './init.js';
 import { keyCommand } from './key.js';
 import { keygenCommand } from './keygen.js';
+import { rotateCommand } from './rotate.js';
 import { scanCommand } from './scan.js';
 import { runCommand } from './run.js';
 import { showCommand } from './show.js';
@@ -21,6 +22,7 @@ export const commandFactories: Array<() => Command> = [
   encryptCommand,
   decryptCommand,
   keyCommand,
+  rotateCommand,
   statusCommand,
   verifyCommand,
   scanCommand,

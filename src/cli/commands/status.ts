@@ -31,6 +31,12 @@ function printEnvironment(output: Output, status: EnvironmentStatus): void {
     const when = status.daysLeft < 0 ? color.red(`${-status.daysLeft} day(s) overdue`) : `${status.daysLeft} day(s) left`;
     line('next due', `${day(status.nextRotationDue)} (${when})`);
   }
+  if (status.keyId) {
+    const local = status.hasCurrentKey
+      ? color.green(`yes (${status.keySource})`)
+      : color.red(`no: ${status.localKey?.keyId ? `this machine has ${status.localKey.keyId} from ${status.keySource}` : (status.localKey?.problem ?? 'not found')}; get it with \`envguard key import${status.environment === 'default' ? '' : ` --env ${status.environment}`}\``);
+    line('key here', local);
+  }
   line('ledger', status.ledgerValid ? color.green('valid') : color.red(`INVALID (${status.problems.length} problem(s); run \`envguard verify --env ${status.environment}\`)`));
   for (const problem of status.problems.slice(0, 3)) output.out(`    ${problem}`);
   if (status.interruptedRotation) {

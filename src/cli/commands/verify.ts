@@ -17,9 +17,18 @@ export function verifyCommand(): Command {
           output.json(result);
           return result.valid ? 0 : 1;
         }
-        for (const { environment, ledgerFile, report } of result.environments) {
+        for (const { environment, ledgerFile, report, files } of result.environments) {
           if (report.valid) {
-            output.out(`${output.color.green('ok')}   ${environment} (${ledgerFile}): ${report.entries} entr${report.entries === 1 ? 'y' : 'ies'}, chain and signatures valid, current key ${shortKeyId(report.currentKeyFingerprint ?? '')}`);
+            const bad = (files?.files ?? []).filter((file) => file.result !== 'ok');
+            const checked = files && files.files.length > 0 ? `; ${files.files.length} encrypted file(s) ${files.keyAvailable ? 'decrypt with it' : 'name it (no key here to decrypt them)'}` : '';
+            const status = bad.length === 0 ? output.color.green('ok') + '  ' : output.color.red('FAIL');
+            output.out(`${status} ${environment} (${ledgerFile}): ${report.entries} entr${report.entries === 1 ? 'y' : 'ies'}, chain and signatures valid, current key ${shortKeyId(report.currentKeyFingerprint ?? '')}${bad.length === 0 ? checked : ''}`);
+            for (const file of bad) output.out(`  ${file.message ?? `${file.path}: ${file.result}`}`);
+            if (bad.some((file) => file.result === 'other-key')) {
+              output.out(`  fix: a file under another key means a rotation is missing from the ledger or was not committed with it: compare \`git log -- ${ledgerFile}\` with the files' history`);
+            } else if (bad.length > 0) {
+              output.out('  fix: restore the damaged file from git (`git checkout -- <file>`), or re-encrypt it from .env with `envguard encrypt --force`');
+            }
             continue;
           }
           output.out(`${output.color.red('FAIL')} ${environment} (${ledgerFile}): ${report.problems.length} problem(s)`);

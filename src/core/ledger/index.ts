@@ -10,11 +10,13 @@ export {
   currentKeyFingerprint,
   currentPublicKey,
   daysUntilDue,
+  entryForKey,
   genesisEntry,
   lastRotation,
   lastRotationAttempt,
   nextRotationDue,
 } from './queries.js';
+export { mergeLedgers, type LedgerMerge } from './merge.js';
 export { schemaProblems, type SchemaProblem } from './schema.js';
 export { ledgerPublicKey, ledgerSigner, verifySignature, type LedgerSigner } from './signing-key.js';
 export * from './types.js';

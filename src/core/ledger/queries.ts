@@ -54,11 +54,22 @@ export function nextRotationDue(ledger: Ledger): string {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Whole days until the next rotation is due: positive while time is left, 0 on the due day,
- * negative when overdue (e.g. -3 = three days overdue).
+ * Days until the next rotation is due, counting a started day as a day: positive while time is
+ * left (90 right after a 90-day rotation, 1 on the last day), 0 at the due instant, negative
+ * once overdue (-3 = into the third day overdue).
  */
 export function daysUntilDue(ledger: Ledger, now: Date): number {
-  const due = Date.parse(nextRotationDue(ledger));
-  const remaining = due - now.getTime();
-  return remaining >= 0 ? Math.floor(remaining / DAY_MS) : -Math.ceil(-remaining / DAY_MS);
+  const remaining = Date.parse(nextRotationDue(ledger)) - now.getTime();
+  return remaining >= 0 ? Math.ceil(remaining / DAY_MS) : -Math.ceil(-remaining / DAY_MS);
+}
+
+/**
+ * The entry that made a key current (genesis or a completed rotation), by fingerprint or short
+ * key id: what the hooks quote when a teammate's pull brings a new key ("rotated by …, on …").
+ */
+export function entryForKey(ledger: Ledger, keyIdOrFingerprint: string): GenesisEntry | RotationEntry | undefined {
+  const id = keyIdOrFingerprint.replace(/^sha256:/, '');
+  return ledger.entries.find(
+    (entry): entry is GenesisEntry | RotationEntry => (entry.type === 'genesis' || entry.status === 'completed') && entry.newKeyFingerprint.slice('sha256:'.length).startsWith(id),
+  );
 }

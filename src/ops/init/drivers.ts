@@ -14,6 +14,8 @@ const DRIVER_SETTINGS: ReadonlyArray<readonly [string, string]> = [
   ['diff.envguard.cachetextconv', 'false'],
   ['merge.envguard.name', 'envguard: per-variable merge of encrypted env files'],
   ['merge.envguard.driver', `${RUN} hook merge-driver %O %A %B %P`],
+  ['merge.envguard-ledger.name', 'envguard: append-only merge of rotation ledgers'],
+  ['merge.envguard-ledger.driver', `${RUN} hook merge-ledger %O %A %B %P`],
 ];
 
 /**

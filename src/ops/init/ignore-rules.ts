@@ -16,7 +16,13 @@ export const GITIGNORE_LINES = [
 ];
 
 /** Per-variable diff and merge for encrypted env files; `-text` so CRLF in copied comments survives. */
-export const GITATTRIBUTES_LINES = ['.env.encrypted -text diff=envguard merge=envguard', '.env.*.encrypted -text diff=envguard merge=envguard'];
+export const GITATTRIBUTES_LINES = [
+  '.env.encrypted -text diff=envguard merge=envguard',
+  '.env.*.encrypted -text diff=envguard merge=envguard',
+  // Ledgers merge entry by entry: one side ahead wins, a fork stops the merge with both tails kept.
+  '.env.ledger.json merge=envguard-ledger',
+  '.env.*.ledger.json merge=envguard-ledger',
+];
 
 /** Writes envguard's block into a file when it changes; returns whether it wrote. */
 export function ensureManagedBlock(root: string, file: string, lines: readonly string[], atEnd: boolean): boolean {

@@ -5,6 +5,7 @@ import {
   createGenesis,
   currentKeyFingerprint,
   daysUntilDue,
+  entryForKey,
   entryHash,
   lastRotation,
   lastRotationAttempt,
@@ -57,6 +58,14 @@ describe('ledger creation and queries', () => {
     expect(nextRotationDue(ledger)).toBe(day(181 + 90).toISOString());
     expect(daysUntilDue(ledger, day(181))).toBe(90);
     expect(daysUntilDue(ledger, day(272))).toBe(-1);
+  });
+
+  it('finds the entry that made a key current, by short id or fingerprint, but not a failed attempt', () => {
+    const ledger = sampleLedger();
+    expect(entryForKey(ledger, fingerprint(key(3)))?.seq).toBe(3);
+    expect(entryForKey(ledger, fingerprint(key(2)).slice(7, 23))?.seq).toBe(1);
+    expect(entryForKey(ledger, fingerprint(key(1)).slice(7, 23))?.type).toBe('genesis');
+    expect(entryForKey(ledger, fingerprint(key(9)).slice(7, 23))).toBeUndefined();
   });
 
   it('keeps the old key and its due date in force after a failed attempt', () => {

@@ -1,0 +1,176 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { EnvguardError } from '../errors.js';
+import { fingerprint, shortKeyId, type FernetKey } from '../core/key.js';
+import type { FileResult } from '../core/ledger/index.js';
+import { loadConfig } from '../io/config.js';
+import { gitTopLevel } from '../io/git.js';
+import { gitActor } from '../io/git-actor.js';
+import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
+import { createJournal, journalPath, readJournal, type RotationJournal } from '../io/rotation-journal.js';
+import { crashInjector } from '../io/test-crash.js';
+import type { OpsContext } from './context.js';
+import { runForward, type PlaintextCache } from './rotation/forward.js';
+import { preflight, type RotationPlan } from './rotation/preflight.js';
+import { rollBack } from './rotation/roll-back.js';
+import { envFlag, journalKeys, newRotationKey, persistNewKey, readWorkFile, removeTree, saveJournal, writeCopy, type RotationRun } from './rotation/rotation-run.js';
+
+export interface RotateOptions {
+  /** One environment (default `default`); ignored with `all`. */
+  environment?: string;
+  /** Every environment that has a ledger at the repository top. */
+  all?: boolean;
+  reason?: string;
+  /** Keep copies of the old files under the git dir (default true; `--no-backup` turns it off). */
+  backup?: boolean;
+  /** `start` a rotation (default), `resume` an interrupted one, or `rollback` it. */
+  mode?: 'start' | 'resume' | 'rollback';
+}
+
+export interface RotateResult {
+  environment: string;
+  status: 'completed' | 'failed' | 'rolled_back';
+  /** False only for a rollback of a rotation killed before its new key was saved: nothing had changed, nothing to sign. */
+  recorded: boolean;
+  ledgerFile: string;
+  oldKeyId: string;
+  /** The new key's id (for `failed`/`rolled_back`: the key that was abandoned). */
+  newKeyId: string;
+  files: FileResult[];
+  backupPaths: string[];
+  /** Key sources on this machine that still hold the old key (a variable, keyCommand). */
+  staleKeySources: string[];
+}
+
+/**
+ * `envguard rotate`: a new key for each environment, every encrypted file re-encrypted and
+ * verified, the old files backed up, a ledger entry signed by the old and the new key, all
+ * staged. Crash-safe through a journal under the git dir (see rotation/). Returns one result per
+ * environment; a `failed` result means verification failed and everything was put back.
+ */
+export function rotate(ctx: OpsContext, options: RotateOptions = {}): RotateResult[] {
+  const root = gitTopLevel(ctx.cwd);
+  const environments = options.all ? findLedgerEnvironments(root) : [options.environment ?? 'default'];
+  if (environments.length === 0) throw new EnvguardError('NOT_FOUND', 'no ledger found at the repository top, so there is nothing to rotate', { hint: 'run `envguard init` first' });
+  const runs = environments.map((environment) => openRun(ctx, root, environment));
+  const mode = options.mode ?? 'start';
+  if (mode === 'start') {
+    // Every environment passes its checks (no interrupted rotation, ledger, key, every file
+    // decrypts) before any of them changes: `--all` never stops half-way on a missing key.
+    const planned = runs.map(({ run, journal }) => {
+      if (journal) {
+        throw new EnvguardError('ROTATION_INTERRUPTED', `a rotation of "${run.environment}" started ${journal.startedAt} was interrupted (phase ${journal.phase})`, {
+          hint: `finish it with \`envguard rotate${envFlag(run.environment)} --resume\` or undo it with \`envguard rotate${envFlag(run.environment)} --rollback\``,
+        });
+      }
+      return { run, plan: preflight(run) };
+    });
+    return planned.map(({ run, plan }) => start(run, plan, options));
+  }
+  // With --all, resume or roll back whichever environments were interrupted.
+  const interrupted = runs.filter(({ journal }) => journal !== undefined || !options.all);
+  if (interrupted.length === 0) throw new EnvguardError('NOT_FOUND', `no interrupted rotation to ${mode === 'resume' ? 'resume' : 'roll back'}`, { hint: '`envguard status` shows interrupted rotations' });
+  return interrupted.map(({ run, journal }) => {
+    if (!journal) {
+      throw new EnvguardError('NOT_FOUND', `no interrupted rotation of "${run.environment}" to ${mode === 'resume' ? 'resume' : 'roll back'}`, { hint: '`envguard status` shows interrupted rotations' });
+    }
+    return mode === 'resume' ? resume(run, journal) : rollBackResult(run, journal);
+  });
+}
+
+function openRun(ctx: OpsContext, root: string, environment: string): { run: RotationRun; journal: RotationJournal | undefined } {
+  const ledgerFile = ledgerPath(root, environment);
+  if (!existsSync(ledgerFile)) {
+    throw new EnvguardError('NOT_FOUND', `${ledgerFileName(environment)} does not exist, so environment "${environment}" has no key to rotate`, { hint: `run \`envguard init --env ${environment}\`` });
+  }
+  const config = loadConfig(root);
+  const journalFile = journalPath(root, environment);
+  // The project id is needed before the ledger can be trusted (a rollback may repair it), so read it plainly.
+  const projectId = (readLedgerJson(ledgerFile) as { projectId?: unknown }).projectId;
+  if (typeof projectId !== 'string') {
+    throw new EnvguardError('LEDGER_INVALID', `${ledgerFileName(environment)} has no projectId`, { hint: `see \`envguard verify --env ${environment}\`` });
+  }
+  const run: RotationRun = {
+    ctx,
+    root,
+    environment,
+    projectId,
+    ledgerFile,
+    journalFile,
+    lookup: { envName: environment, projectId, root, env: ctx.env, keyCommand: config.keyCommand },
+    rotationDays: config.rotationDays,
+    crash: crashInjector(ctx.env),
+  };
+  return { run, journal: readJournal(journalFile) };
+}
+
+function start(run: RotationRun, { oldKey, stale, files, cache }: RotationPlan, options: RotateOptions): RotateResult {
+  const newKey = newRotationKey(run);
+  const stamp = run.ctx.now().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const journal: RotationJournal = {
+    version: 1,
+    environment: run.environment,
+    projectId: run.projectId,
+    phase: 'started',
+    startedAt: run.ctx.now().toISOString(),
+    actor: gitActor(run.root),
+    reason: options.reason ?? 'scheduled rotation',
+    oldKeyFingerprint: fingerprint(oldKey),
+    newKeyFingerprint: fingerprint(newKey),
+    workDir: `rotation-${run.environment}`,
+    backupDir: options.backup === false ? undefined : `backups/${run.environment}-${stamp}`,
+    ledgerFile: ledgerFileName(run.environment),
+    files: files.map((file) => ({ path: file, oldSha256: (cache.get(file) as { sha: string }).sha })),
+  };
+  // Exclusive: a second rotation started at the same time stops here, before touching anything.
+  createJournal(run.journalFile, journal);
+  const workDir = path.join(path.dirname(run.journalFile), journal.workDir);
+  removeTree(workDir);
+  mkdirSync(workDir, { recursive: true, mode: 0o700 });
+  // The ledger as it was, so a rollback from any phase puts it back exactly (until this exists,
+  // nothing has changed and a rollback reads the ledger itself).
+  writeCopy(path.join(workDir, 'ledger.before.json'), readWorkFile(run.ledgerFile));
+  run.crash('journal');
+  persistNewKey(run, oldKey, newKey);
+  return finish(run, journal, oldKey, newKey, cache, stale);
+}
+
+function resume(run: RotationRun, journal: RotationJournal): RotateResult {
+  const keys = journalKeys(run, journal);
+  let newKey = keys.newKey;
+  if (journal.phase === 'started') {
+    // Killed before the new key reached the store: no file has changed yet, so start over with a fresh key.
+    if (!newKey) {
+      newKey = newRotationKey(run);
+      journal.newKeyFingerprint = fingerprint(newKey);
+      saveJournal(run, journal);
+    }
+    persistNewKey(run, keys.oldKey, newKey);
+  }
+  if (!newKey) throw new EnvguardError('KEY_MISSING', `the new key ${shortKeyId(journal.newKeyFingerprint)} of the interrupted rotation is not in the key store`, { hint: `undo the rotation with \`envguard rotate${envFlag(run.environment)} --rollback\`` });
+  return finish(run, journal, keys.oldKey, newKey, new Map(), []);
+}
+
+function finish(run: RotationRun, journal: RotationJournal, oldKey: FernetKey, newKey: FernetKey, cache: PlaintextCache, stale: string[]): RotateResult {
+  const base = { environment: run.environment, ledgerFile: journal.ledgerFile, oldKeyId: shortKeyId(oldKey), newKeyId: shortKeyId(newKey) };
+  const outcome = runForward(run, journal, oldKey, newKey, cache);
+  if (outcome.status === 'completed') return { ...base, status: 'completed', recorded: true, files: outcome.files, backupPaths: outcome.backupPaths, staleKeySources: stale };
+  rollBack(run, journal, { oldKey, newKey }, 'failed', outcome.files);
+  return { ...base, status: 'failed', recorded: true, files: outcome.files, backupPaths: [], staleKeySources: [] };
+}
+
+function rollBackResult(run: RotationRun, journal: RotationJournal): RotateResult {
+  const keys = journalKeys(run, journal);
+  const { recorded } = rollBack(run, journal, keys, 'rolled_back');
+  return {
+    environment: run.environment,
+    status: 'rolled_back',
+    recorded,
+    ledgerFile: journal.ledgerFile,
+    oldKeyId: shortKeyId(journal.oldKeyFingerprint),
+    newKeyId: shortKeyId(journal.newKeyFingerprint),
+    files: journal.files.map((file) => ({ path: file.path, verified: false })),
+    backupPaths: [],
+    staleKeySources: [],
+  };
+}

@@ -1,0 +1,55 @@
+import { daysUntilDue, nextRotationDue, type Ledger } from '../core/ledger/index.js';
+import { loadConfig } from '../io/config.js';
+import { gitTopLevel } from '../io/git.js';
+import { findLedgerEnvironments, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
+import { schemaProblems } from '../core/ledger/schema.js';
+import type { OpsContext } from './context.js';
+
+export interface OverdueEnvironment {
+  environment: string;
+  /** ISO date the rotation was due. */
+  due: string;
+  daysOverdue: number;
+}
+
+export interface RotationPolicyResult {
+  /** True when at least one environment's key is past its rotation date. */
+  overdue: boolean;
+  /** True when overdue and `.envguard.json` says `"overdue": "block"`: the hook must refuse. */
+  block: boolean;
+  /** One line for the hook to print (warning or refusal), with the fix; undefined when nothing is due. */
+  message: string | undefined;
+  environments: OverdueEnvironment[];
+}
+
+/**
+ * The rotation policy check the pre-commit and pre-push hooks call: which keys are overdue, and
+ * whether `.envguard.json` `overdue` ("off" | "warn" | "block", default "warn") makes that a
+ * refusal. Cheap (reads the ledgers' due dates; `envguard verify` checks the signatures) and never
+ * fails the hook on a missing or unreadable ledger. Hooks, already at the top, pass `root` to save a git call.
+ */
+export function checkRotationPolicy(ctx: OpsContext, root: string = gitTopLevel(ctx.cwd)): RotationPolicyResult {
+  const config = loadConfig(root);
+  const none: RotationPolicyResult = { overdue: false, block: false, message: undefined, environments: [] };
+  if (config.overdue === 'off') return none;
+  const environments: OverdueEnvironment[] = [];
+  for (const environment of findLedgerEnvironments(root)) {
+    let value: unknown;
+    try {
+      value = readLedgerJson(ledgerPath(root, environment));
+    } catch {
+      continue;
+    }
+    if (schemaProblems(value).length > 0) continue;
+    const ledger = value as Ledger;
+    if (ledger.entries[0]?.type !== 'genesis') continue;
+    const days = daysUntilDue(ledger, ctx.now());
+    if (days < 0) environments.push({ environment, due: nextRotationDue(ledger), daysOverdue: -days });
+  }
+  if (environments.length === 0) return none;
+  const block = config.overdue === 'block';
+  const list = environments.map((e) => `${e.environment} (due ${e.due.slice(0, 10)}, ${e.daysOverdue} day${e.daysOverdue === 1 ? '' : 's'} overdue)`).join(', ');
+  const command = environments.length === 1 ? `envguard rotate${environments[0]?.environment === 'default' ? '' : ` --env ${environments[0]?.environment}`}` : 'envguard rotate --all';
+  const message = `key rotation overdue: ${list}; run \`${command}\`${block ? ' (.envguard.json "overdue": "block" refuses until then)' : ''}`;
+  return { overdue: true, block, message, environments };
+}

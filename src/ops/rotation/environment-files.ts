@@ -1,0 +1,21 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { gitLinesZ } from '../../io/git.js';
+
+/**
+ * The encrypted files of an environment: every `<envfile>.encrypted` in the repository
+ * (`.env.encrypted` for `default`, `.env.production.encrypted` for `production`), at the top or
+ * in any subdirectory, tracked or new but not ignored. One key and one ledger (at the top) cover
+ * them all, so a rotation re-encrypts every one.
+ */
+export function listEncryptedFiles(root: string, environment: string): string[] {
+  const name = `${environment === 'default' ? '.env' : `.env.${environment}`}.encrypted`;
+  const listed = gitLinesZ(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', `:(glob)**/${name}`], { cwd: root });
+  return [...new Set(listed)].filter((file) => existsSync(path.join(root, file))).sort();
+}
+
+/** Hex SHA-256 of file content: how the journal recognises old and new versions of a file. */
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}

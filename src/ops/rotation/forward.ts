@@ -1,0 +1,144 @@
+import { writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { EnvguardError } from '../../errors.js';
+import { appendEntry, buildRotationEntry, entryHash, sameText, type FileResult, type Ledger } from '../../core/ledger/index.js';
+import { decryptForRotation, decryptsTo, encryptForRotation, type DecryptedForRotation } from '../../core/reencrypt-file.js';
+import type { FernetKey } from '../../core/key.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
+import { readVerifiedLedger, writeLedger } from '../../io/ledger-file.js';
+import { removeJournal, type RotationJournal } from '../../io/rotation-journal.js';
+import { sha256 } from './environment-files.js';
+import { backupDirOf, envFlag, pooledRandom, readTexts, readWorkFile, removeTree, repoRelative, saveJournal, stage, workDirOf, writeTexts, type RotationRun } from './rotation-run.js';
+
+/** Plaintexts already decrypted by the pre-flight check, by path and file hash (kept in memory only). */
+export type PlaintextCache = Map<string, { sha: string; decrypted: DecryptedForRotation }>;
+
+export type ForwardOutcome = { status: 'completed'; files: FileResult[]; backupPaths: string[] } | { status: 'verify-failed'; files: FileResult[] };
+
+/**
+ * Carries a rotation forward from whatever phase its journal records to the end: prepare (new
+ * texts to the work dir, each verified; old texts saved and backed up), replace, record the
+ * signed entry, stage, clean up. Every step checks what is already done, so running it again
+ * after a crash at any instant finishes the same rotation.
+ */
+export function runForward(run: RotationRun, journal: RotationJournal, oldKey: FernetKey, newKey: FernetKey, cache: PlaintextCache = new Map()): ForwardOutcome {
+  if (journal.phase === 'started') {
+    const files = prepare(run, journal, oldKey, newKey, cache);
+    if (files.some((file) => !file.verified)) return { status: 'verify-failed', files };
+    journal.phase = 'prepared';
+    saveJournal(run, journal);
+  }
+  if (journal.phase === 'prepared' || journal.phase === 'replacing') {
+    if (journal.phase === 'prepared') {
+      journal.phase = 'replacing';
+      saveJournal(run, journal);
+    }
+    replace(run, journal);
+    journal.entry = buildRotationEntry(readVerifiedLedger(run.ledgerFile), {
+      oldKey,
+      newKey,
+      status: 'completed',
+      actor: journal.actor,
+      reason: journal.reason,
+      now: run.ctx.now(),
+      files: journal.files.map((file) => ({ path: file.path, verified: true })),
+      backupPaths: backupPaths(run, journal),
+      rotationDays: run.rotationDays,
+    });
+    journal.phase = 'replaced';
+    saveJournal(run, journal);
+  }
+  if (journal.phase === 'replaced') {
+    record(run, journal);
+    journal.phase = 'recorded';
+    saveJournal(run, journal);
+  }
+  stage(run, [...journal.files.map((file) => file.path), journal.ledgerFile]);
+  removeJournal(run.journalFile);
+  run.crash('cleanup');
+  removeTree(workDirOf(run, journal));
+  return { status: 'completed', files: journal.files.map((file) => ({ path: file.path, verified: true })), backupPaths: backupPaths(run, journal) };
+}
+
+/**
+ * Re-encrypts every file in memory and verifies it, then saves the old and new texts to the work
+ * dir (one durable file each) and the old files to the backup. Touches no working-tree file.
+ */
+function prepare(run: RotationRun, journal: RotationJournal, oldKey: FernetKey, newKey: FernetKey, cache: PlaintextCache): FileResult[] {
+  const now = Math.floor(run.ctx.now().getTime() / 1000);
+  const random = pooledRandom(run.ctx.random);
+  const results: FileResult[] = journal.files.map((file) => ({ path: file.path, verified: false }));
+  const oldTexts: string[] = [];
+  const newTexts: string[] = [];
+  const backupDir = backupDirOf(run, journal);
+  for (const [index, file] of journal.files.entries()) {
+    const text = readWorkFile(path.join(run.root, file.path));
+    const sha = sha256(text);
+    const cached = cache.get(file.path);
+    const decrypted = cached?.sha === sha ? cached.decrypted : decryptForRotation(text, file.path, oldKey);
+    let output = encryptForRotation(decrypted, file.path, newKey, { now, random });
+    if (run.crash.corrupt('verify')) output = output.replace(/=fernet:gAAAAA/, '=fernet:gAAAAB');
+    // The verification the ledger records: the new file decrypts with the new key to exactly the old plaintext.
+    if (!decryptsTo(output, file.path, newKey, decrypted.plaintext)) return results;
+    (results[index] as FileResult).verified = true;
+    oldTexts.push(text);
+    newTexts.push(output);
+    file.oldSha256 = sha;
+    file.newSha256 = sha256(output);
+    // The backup is for people to browse; the durable copy a rollback uses is old.json.
+    if (backupDir) writeBackup(path.join(backupDir, file.path), text);
+    run.crash('prepare');
+  }
+  writeTexts(run, journal, 'old', oldTexts);
+  writeTexts(run, journal, 'new', newTexts);
+  return results;
+}
+
+/** Replaces each working-tree file with its verified new version, one atomic rename each. */
+function replace(run: RotationRun, journal: RotationJournal): void {
+  const texts = readTexts(run, journal, 'new');
+  for (const [index, file] of journal.files.entries()) {
+    const target = path.join(run.root, file.path);
+    const current = sha256(readWorkFile(target));
+    if (current === file.newSha256) continue;
+    if (current !== file.oldSha256) throw changedUnderneath(run, file.path);
+    const replacement = texts[index];
+    if (replacement === undefined || sha256(replacement) !== file.newSha256) {
+      throw new EnvguardError('ROTATION_INTERRUPTED', `the re-encrypted copy of ${file.path} in ${workDirOf(run, journal)} is damaged`, { hint: `undo the rotation with \`envguard rotate${envFlag(run.environment)} --rollback\`` });
+    }
+    writeFileAtomic(target, replacement);
+    run.crash('replace');
+  }
+}
+
+/** Appends the journal's signed entry unless the ledger already ends with it. */
+function record(run: RotationRun, journal: RotationJournal): void {
+  const entry = journal.entry;
+  if (!entry) throw new TypeError('journal in phase "replaced" has no entry');
+  const ledger: Ledger = readVerifiedLedger(run.ledgerFile);
+  const head = ledger.entries[ledger.entries.length - 1];
+  if (head && sameText(entryHash(head), entryHash(entry))) return;
+  if (!head || !sameText(entryHash(head), entry.prevHash)) {
+    throw new EnvguardError('ROTATION_INTERRUPTED', `${path.basename(run.ledgerFile)} changed while the rotation was interrupted (pulled or edited?)`, {
+      hint: `undo the rotation with \`envguard rotate${envFlag(run.environment)} --rollback\`, then rotate again`,
+    });
+  }
+  writeLedger(run.ledgerFile, appendEntry(ledger, entry));
+  run.crash('ledger');
+}
+
+function writeBackup(file: string, text: string): void {
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  writeFileSync(file, text, { mode: 0o600 });
+}
+
+function backupPaths(run: RotationRun, journal: RotationJournal): string[] {
+  const backupDir = backupDirOf(run, journal);
+  return backupDir ? journal.files.map((file) => repoRelative(run, path.join(backupDir, file.path))) : [];
+}
+
+function changedUnderneath(run: RotationRun, file: string): EnvguardError {
+  return new EnvguardError('ROTATION_INTERRUPTED', `${file} was changed while the rotation was interrupted; it is neither the old nor the new version`, {
+    hint: `keep your edit elsewhere, restore the file (\`git checkout -- ${file}\`), then run \`envguard rotate${envFlag(run.environment)} --resume\``,
+  });
+}

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { EnvguardError } from '../../errors.js';
+import { fingerprint, shortKeyId, type FernetKey } from '../../core/key.js';
+import { currentKeyEntry } from '../../core/ledger/index.js';
+import { decryptForRotation } from '../../core/reencrypt-file.js';
+import { keyByFingerprint, missingKeyError, resolveKey, type ResolvedKey } from '../../io/key-store.js';
+import { readVerifiedLedger } from '../../io/ledger-file.js';
+import { listEncryptedFiles, sha256 } from './environment-files.js';
+import type { PlaintextCache } from './forward.js';
+import { envFlag, readWorkFile, type RotationRun } from './rotation-run.js';
+
+/** What a rotation starts from, established before anything changes. */
+export interface RotationPlan {
+  /** The ledger's current key, from wherever this machine has it. */
+  oldKey: FernetKey;
+  /** Key sources that take precedence over the key store (a variable, keyCommand) and will still supply the old key. */
+  stale: string[];
+  /** Repository-relative encrypted files of the environment. */
+  files: string[];
+  cache: PlaintextCache;
+}
+
+/** Checks that change nothing: the ledger verifies, this machine has its current key, every file decrypts with it. */
+export function preflight(run: RotationRun): RotationPlan {
+  const ledger = readVerifiedLedger(run.ledgerFile);
+  const { key: oldKey, stale } = currentKey(run, currentKeyEntry(ledger).newKeyFingerprint);
+  const files = listEncryptedFiles(run.root, run.environment);
+  const cache: PlaintextCache = new Map();
+  for (const file of files) {
+    const text = readWorkFile(path.join(run.root, file));
+    cache.set(file, { sha: sha256(text), decrypted: decryptForRotation(text, file, oldKey) });
+  }
+  return { oldKey, stale, files, cache };
+}
+
+/**
+ * The ledger's current key from wherever this machine has it. A variable or keyCommand that
+ * supplies it will still supply the old key after the rotation: the caller is told to update it.
+ */
+function currentKey(run: RotationRun, wanted: string): { key: FernetKey; stale: string[] } {
+  const resolved: ResolvedKey | undefined = resolveKey(run.lookup);
+  if (resolved && fingerprint(resolved.key) === wanted) return { key: resolved.key, stale: resolved.source === 'key store' ? [] : [resolved.source] };
+  const stored = keyByFingerprint(run.lookup, wanted);
+  if (stored) return { key: stored, stale: resolved && resolved.source !== 'key store' ? [resolved.source] : [] };
+  if (!resolved) throw missingKeyError(run.environment);
+  throw new EnvguardError('KEY_INVALID', `your key for "${run.environment}" (${shortKeyId(resolved.key)}, from ${resolved.source}) is not the ledger's current key ${shortKeyId(wanted)}`, {
+    hint: `someone rotated it: \`envguard status\` says who; get the current key (\`envguard key import${envFlag(run.environment)}\`) and rotate again`,
+  });
+}

@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { EnvguardError } from '../../errors.js';
+import { appendRotation, type FileResult, type Ledger, type RotationStatus } from '../../core/ledger/index.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
+import { readLedgerJson, writeLedger } from '../../io/ledger-file.js';
+import { removeJournal, type RotationJournal } from '../../io/rotation-journal.js';
+import { sha256 } from './environment-files.js';
+import { backupDirOf, envFlag, readTexts, readWorkFile, removeTree, restoreOldKey, stage, workDirOf, type RotationKeys, type RotationRun } from './rotation-run.js';
+
+export interface RollbackOutcome {
+  status: Extract<RotationStatus, 'failed' | 'rolled_back'>;
+  /** False when the rotation died before its new key was saved: nothing to sign, nothing recorded. */
+  recorded: boolean;
+}
+
+/**
+ * Undoes a rotation from any phase: every file back to its old version, the ledger back to what
+ * it was, the old key current again (the new one kept as retired), then an entry recording the
+ * attempt as `rolled_back` (asked for) or `failed` (verification failed). Safe to run again
+ * after a crash part-way: each step checks what is already undone.
+ */
+export function rollBack(run: RotationRun, journal: RotationJournal, keys: RotationKeys, status: RollbackOutcome['status'], files?: FileResult[]): RollbackOutcome {
+  let oldTexts: string[] | undefined;
+  for (const [index, file] of journal.files.entries()) {
+    const target = path.join(run.root, file.path);
+    const current = sha256(readWorkFile(target));
+    if (current === file.oldSha256) continue;
+    if (current !== file.newSha256) {
+      throw new EnvguardError('ROTATION_INTERRUPTED', `${file.path} was changed while the rotation was interrupted; it is neither the old nor the new version`, {
+        hint: `keep your edit elsewhere, restore the file (\`git checkout -- ${file.path}\`), then run \`envguard rotate${envFlag(run.environment)} --rollback\` again`,
+      });
+    }
+    oldTexts ??= readTexts(run, journal, 'old');
+    const old = oldTexts[index];
+    if (old === undefined || sha256(old) !== file.oldSha256) throw new EnvguardError('ROTATION_INTERRUPTED', `the copy of the old ${file.path} is damaged`, { hint: `restore it from git (\`git checkout HEAD -- ${file.path}\`)` });
+    writeFileAtomic(target, old);
+    run.crash('rollback');
+  }
+  const before = path.join(workDirOf(run, journal), 'ledger.before.json');
+  const ledgerBefore = (existsSync(before) ? JSON.parse(readWorkFile(before)) : readLedgerJson(run.ledgerFile)) as Ledger;
+  restoreOldKey(run, keys.oldKey);
+  let recorded = false;
+  if (keys.newKey) {
+    const entryFiles = files ?? journal.files.map((file) => ({ path: file.path, verified: file.newSha256 !== undefined }));
+    writeLedger(run.ledgerFile, appendRotation(ledgerBefore, { oldKey: keys.oldKey, newKey: keys.newKey, status, actor: journal.actor, reason: journal.reason, now: run.ctx.now(), files: entryFiles, backupPaths: [], rotationDays: run.rotationDays }));
+    recorded = true;
+  } else {
+    writeLedger(run.ledgerFile, ledgerBefore);
+  }
+  run.crash('ledger');
+  // Files were staged only once the rotation was recorded; re-staging puts the old versions back in the index.
+  stage(run, journal.phase === 'recorded' ? [...journal.files.map((file) => file.path), journal.ledgerFile] : [journal.ledgerFile]);
+  removeJournal(run.journalFile);
+  run.crash('cleanup');
+  removeTree(workDirOf(run, journal));
+  // Nothing was rotated: the backup would only duplicate the files as they are again.
+  const backupDir = backupDirOf(run, journal);
+  if (backupDir) removeTree(backupDir);
+  return { status, recorded };
+}

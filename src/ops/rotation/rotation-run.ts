@@ -1,0 +1,135 @@
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { EnvguardError } from '../../errors.js';
+import { fingerprint, generateKey, shortKeyId, type FernetKey } from '../../core/key.js';
+import { execGit } from '../../io/git.js';
+import { keyByFingerprint, retireKey, saveKey, type KeyLookup } from '../../io/key-store.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
+import { writeJournal, type RotationJournal } from '../../io/rotation-journal.js';
+import type { CrashInjector } from '../../io/test-crash.js';
+import type { OpsContext } from '../context.js';
+
+/** What every step of one environment's rotation works with. */
+export interface RotationRun {
+  ctx: OpsContext;
+  root: string;
+  environment: string;
+  projectId: string;
+  /** Absolute ledger path. */
+  ledgerFile: string;
+  journalFile: string;
+  lookup: KeyLookup;
+  rotationDays: number;
+  crash: CrashInjector;
+}
+
+export interface RotationKeys {
+  oldKey: FernetKey;
+  /** Undefined only when a rotation was killed before its new key reached the key store. */
+  newKey: FernetKey | undefined;
+}
+
+/** The journal's work directory, resolved next to the journal. */
+export function workDirOf(run: RotationRun, journal: RotationJournal): string {
+  return path.resolve(path.dirname(run.journalFile), journal.workDir);
+}
+
+/** The backup directory of the old files, resolved next to the journal; undefined with --no-backup. */
+export function backupDirOf(run: RotationRun, journal: RotationJournal): string | undefined {
+  return journal.backupDir === undefined ? undefined : path.resolve(path.dirname(run.journalFile), journal.backupDir);
+}
+
+/** Every file's text at one phase (`old` or `new`), as one durable file in the work dir. */
+export function writeTexts(run: RotationRun, journal: RotationJournal, which: 'old' | 'new', texts: readonly string[]): void {
+  writeCopy(path.join(workDirOf(run, journal), `${which}.json`), JSON.stringify(texts));
+}
+
+export function readTexts(run: RotationRun, journal: RotationJournal, which: 'old' | 'new'): string[] {
+  return JSON.parse(readWorkFile(path.join(workDirOf(run, journal), `${which}.json`))) as string[];
+}
+
+/**
+ * A random source that draws from the context's in 4 KiB blocks: 10,000 tokens need 10,000
+ * IVs, and one CSPRNG call per IV cost more than the AES itself.
+ */
+export function pooledRandom(random: (size: number) => Buffer): (size: number) => Buffer {
+  let pool: Buffer = Buffer.alloc(0);
+  return (size) => {
+    if (size > 1024) return random(size);
+    if (pool.length < size) pool = random(4096);
+    const out = Buffer.from(pool.subarray(0, size));
+    pool = pool.subarray(size);
+    return out;
+  };
+}
+
+/** Writes the journal and passes the test-only crash point that follows every journal write. */
+export function saveJournal(run: RotationRun, journal: RotationJournal): void {
+  writeJournal(run.journalFile, journal);
+  run.crash('journal');
+}
+
+/**
+ * Persists the new key before any file changes, keeping the old one as retired first: the old
+ * key may have come from a variable or keyCommand, and every file must decrypt with a key the
+ * store holds at every instant.
+ */
+export function persistNewKey(run: RotationRun, oldKey: FernetKey, newKey: FernetKey): void {
+  retireKey(run.ctx.env, run.projectId, oldKey);
+  saveKey(run.ctx.env, run.projectId, run.environment, newKey);
+  run.crash('key');
+}
+
+/** Makes the old key current again (the new one is kept as retired by saveKey). */
+export function restoreOldKey(run: RotationRun, oldKey: FernetKey): void {
+  saveKey(run.ctx.env, run.projectId, run.environment, oldKey);
+}
+
+/** Finds both keys of a journal in the variables or the key store. */
+export function journalKeys(run: RotationRun, journal: RotationJournal): RotationKeys {
+  const oldKey = keyByFingerprint(run.lookup, journal.oldKeyFingerprint);
+  if (!oldKey) {
+    throw new EnvguardError('KEY_MISSING', `the key ${shortKeyId(journal.oldKeyFingerprint)} that the interrupted rotation started from is not in the key store`, {
+      hint: `import it with \`envguard key import${envFlag(run.environment)}\`, then run \`envguard rotate${envFlag(run.environment)} --rollback\``,
+    });
+  }
+  return { oldKey, newKey: keyByFingerprint(run.lookup, journal.newKeyFingerprint) };
+}
+
+/** A fresh key from the context's random source. */
+export function newRotationKey(run: RotationRun): FernetKey {
+  return generateKey(run.ctx.random);
+}
+
+export function sameKey(a: FernetKey, b: FernetKey): boolean {
+  return fingerprint(a) === fingerprint(b);
+}
+
+export function readWorkFile(file: string): string {
+  return readFileSync(file, 'utf8');
+}
+
+/** Writes a copy under the git dir (creating its directory), atomically. */
+export function writeCopy(file: string, text: string): void {
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  writeFileAtomic(file, text, { mode: 0o600 });
+}
+
+export function removeTree(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Stages repository-relative paths. */
+export function stage(run: RotationRun, files: readonly string[]): void {
+  execGit(['add', '--', ...files], { cwd: run.root });
+  run.crash('stage');
+}
+
+/** Repository-relative, `/`-separated form of an absolute path (what the ledger records). */
+export function repoRelative(run: RotationRun, absolute: string): string {
+  return path.relative(run.root, absolute).split(path.sep).join('/');
+}
+
+export function envFlag(environment: string): string {
+  return environment === 'default' ? '' : ` --env ${environment}`;
+}

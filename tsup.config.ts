@@ -17,7 +17,7 @@ export default defineConfig([
     noExternal: [/.*/],
     // Chunks: the hook fast path loads only the hook code (not commander, chalk or the ledger
     // validator), which measured about 8 ms of every hook run (bench/hook.mjs).
-    splitting: true,
+    splitting: false,
     // Chunks live in dist/chunks, emptied before each build so stale ones never reach the package
     // (the library build writes to dist/ at the same time, so dist/ itself is not cleaned).
     esbuildOptions(options) {

@@ -91,6 +91,15 @@ try {
   sh('git add -f .env && git commit -qm "oops"', { expect: 1 });
   sh('git rm -q --cached .env');
 
+  step('A secret pasted into source code is refused, reported by name and masked');
+  // Token-shaped strings are assembled here so that this script itself holds no secret-shaped literal.
+  const awsKeyId = ['AKIA', 'Q3EGRL7XK2WZ5TNB'].join('');
+  const stripeKey = ['sk', 'live', 'Zq4VwX8nR2tY6uP0sL3kJ9hB'].join('_');
+  writeFileSync(path.join(app, 'db.js'), `export const password = 'correct-horse-battery-staple';\nexport const aws = '${awsKeyId}';\nexport const stripe = '${stripeKey}';\n`);
+  const refused = sh('git add db.js && git commit -qm "Add db config"', { expect: 1 });
+  check(!refused.stderr.includes('correct-horse') && !refused.stderr.includes(awsKeyId) && !refused.stderr.includes(stripeKey), 'findings are named and masked, never printed');
+  sh('git rm -q --cached db.js && rm db.js');
+
   step('Branch switch: post-checkout decrypts what the branch has');
   sh('git checkout -q -b feature');
   writeFileSync(path.join(app, '.env'), readFileSync(path.join(app, '.env'), 'utf8').replace('DB_USER=app', 'DB_USER=feature_app'));

@@ -10,14 +10,15 @@ import { postCommitHook } from './post-commit.js';
 import { postSyncHook } from './post-sync.js';
 import { preCommitHook, type StagedCheck } from './pre-commit.js';
 import { reportRotationPolicy } from './rotation-policy.js';
+import { secretScanCheck } from './secret-scan-check.js';
 import { createHookIO } from './report.js';
 import { textconv } from './textconv.js';
 
 /**
- * Checks pre-commit runs after encrypting and staging (see `StagedCheck`): the place to add the
- * secret scan. (The rotation policy runs first, in preCommitHook, so a blocked commit stages nothing.)
+ * Checks pre-commit runs after encrypting and staging (see `StagedCheck`): the secret scan of the
+ * staged change. (The rotation policy runs first, in preCommitHook, so a blocked commit stages nothing.)
  */
-const PRE_COMMIT_CHECKS: readonly StagedCheck[] = [];
+const PRE_COMMIT_CHECKS: readonly StagedCheck[] = [secretScanCheck];
 
 export const HOOK_NAMES = ['pre-commit', 'post-commit', 'post-checkout', 'post-merge', 'post-rewrite', 'pre-push'] as const;
 

@@ -1,0 +1,27 @@
+import { isPlaintextEnvFile } from '../core/env-files.js';
+import { formatFindingLine } from '../core/scan/format-text.js';
+import type { OpsContext } from '../ops/context.js';
+import { scanStaged } from '../ops/scan.js';
+import type { StagedCheck, StagedCheckResult } from './pre-commit.js';
+
+/**
+ * The secret scan as a pre-commit check: every line the commit adds (the hook's own staging
+ * included) is scanned for the project's own values, provider token formats and generic secrets.
+ * Findings are reported masked; the fix says how to move the value out or allow it.
+ */
+export const secretScanCheck: StagedCheck = async (ctx: OpsContext): Promise<StagedCheckResult> => {
+  const report = await scanStaged(ctx);
+  // A staged plaintext env file is already refused as a whole; listing each of its values adds noise.
+  const findings = report.findings.filter((finding) => !isPlaintextEnvFile(finding.file));
+  return {
+    refusals: findings.map((finding) => ({
+      file: finding.file,
+      message: formatFindingLine(finding),
+      fix:
+        finding.kind === 'known-value'
+          ? `read it from the environment instead (${/of (\S+) from/.exec(finding.description)?.[1] ?? 'the variable'}), do not copy its value`
+          : 'move the secret to .env (envguard encrypts it), or allow it with an `envguard:allow` comment or a .envguardignore entry (`envguard scan --format json` prints it)',
+    })),
+    warnings: [],
+  };
+};

@@ -44,6 +44,25 @@ describe('pre-commit: refusals, bypasses and chaining', () => {
     expect(committedLeaks(p, all)).toEqual([]);
   });
 
+  it('runs the secret scan on the staged change: a project value in source is refused by name, masked, in any encoding', () => {
+    const p = initializedProject({ A, B });
+    const head = p.git('rev-parse', 'HEAD');
+    p.write('config.js', `export const a = '${A}';\nexport const b = '${Buffer.from(B).toString('base64')}';\n`);
+    p.git('add', 'config.js');
+    const result = commit(p, ['-m', 'hardcode']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/config\.js:1:\d+ known-value +Value of A from \.env/);
+    expect(result.stderr).toMatch(/config\.js:2:\d+ known-value +Value of B from \.env/);
+    expect(p.git('rev-parse', 'HEAD')).toBe(head);
+    expectQuiet(result, all);
+    expect(result.stderr).not.toContain(Buffer.from(B).toString('base64'));
+    expect(committedLeaks(p, all)).toEqual([]);
+    // With the value gone, the same commit goes through.
+    p.write('config.js', `export const a = 'placeholder'; // nothing secret here\n`);
+    p.git('add', 'config.js');
+    expect(commit(p, ['-m', 'fixed']).status).toBe(0);
+  });
+
   it('refuses a token moved to another variable name', () => {
     const p = initializedProject({ A, B });
     const lines = p.read('.env.encrypted').split('\n');

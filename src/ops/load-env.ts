@@ -19,6 +19,11 @@ export interface LoadOptions {
   envNames?: readonly string[];
   /** Read plaintext `.env*` files too (the scan wants them; `run` and `config()` use only encrypted ones by default). */
   includePlaintext?: boolean;
+  /**
+   * With `includePlaintext`: skip decrypting an encrypted file whose plaintext file is present (the
+   * pre-commit hook has just made the two agree, and decrypting again is most of the scan's cost).
+   */
+  preferPlaintext?: boolean;
 }
 
 /**
@@ -35,7 +40,9 @@ export function loadProjectEnvs(ctx: OpsContext, options: LoadOptions = {}): Loa
   }
   const wanted = (file: string) => options.envNames === undefined || options.envNames.includes(envNameOf(file));
   const loaded: LoadedEnv[] = [];
-  for (const name of names.filter((n) => isEncryptedEnvFile(n) && wanted(plaintextPathFor(n)))) {
+  const present = new Set(names);
+  const skipDecrypt = (name: string) => Boolean(options.includePlaintext && options.preferPlaintext && present.has(plaintextPathFor(name)));
+  for (const name of names.filter((n) => isEncryptedEnvFile(n) && wanted(plaintextPathFor(n)) && !skipDecrypt(n))) {
     const envPath = plaintextPathFor(name);
     const resolved = safely(() => findKeyFor(ctx, envPath));
     const text = readTextIfExists(path.join(ctx.cwd, name));

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseIgnoreFile, IGNORE_FILE, type IgnoreList } from '../core/scan/allow-list.js';
 import { isDefaultSkippedPath } from '../core/scan/default-skips.js';
@@ -28,6 +29,10 @@ export interface ScanOptions {
   useKnownValues?: boolean;
   /** Path globs to skip, relative to the repository root; default `.envguard.json` `scan.ignorePaths`. */
   ignorePaths?: readonly string[];
+  /** The repository root, when the caller knows it (a hook): saves asking git. */
+  root?: string;
+  /** Take known values from a plaintext env file rather than decrypting its encrypted twin (see loadProjectEnvs). */
+  preferPlaintext?: boolean;
 }
 
 interface ResolvedOptions {
@@ -42,16 +47,16 @@ function resolveOptions(ctx: OpsContext, root: string, options: ScanOptions): Re
   if (options.useKnownValues === false || (options.knownValues === undefined && config?.scan.knownValues === false)) {
     return { knownValues: [], ignorePaths };
   }
-  return { knownValues: options.knownValues ?? projectKnownValues({ ...ctx, cwd: root }), ignorePaths };
+  return { knownValues: options.knownValues ?? projectKnownValues({ ...ctx, cwd: root }, { preferPlaintext: options.preferPlaintext }), ignorePaths };
 }
 
 /**
  * Every value of every env file envguard can read, named after the plaintext file it belongs in
  * (`DB_PASSWORD from .env`, whether it was read from `.env` or decrypted from `.env.encrypted`).
  */
-export function projectKnownValues(ctx: OpsContext): KnownValue[] {
+export function projectKnownValues(ctx: OpsContext, options: { preferPlaintext?: boolean } = {}): KnownValue[] {
   const values: KnownValue[] = [];
-  for (const env of loadProjectEnvs(ctx, { includePlaintext: true })) {
+  for (const env of loadProjectEnvs(ctx, { includePlaintext: true, preferPlaintext: options.preferPlaintext })) {
     const file = env.file.replace(/\.encrypted$/, '');
     for (const entry of env.entries) values.push({ name: entry.name, file, value: entry.value });
   }
@@ -64,12 +69,13 @@ const DIFF_FLAGS = ['-U0', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--
 
 /** Scans the lines added by the staged change (`git diff --cached`), new files included. */
 export async function scanStaged(ctx: OpsContext, options: ScanOptions = {}): Promise<ScanReport> {
-  const root = gitTopLevel(ctx.cwd);
+  const root = options.root ?? gitTopLevel(ctx.cwd);
   const diff = execGit(['-c', 'core.quotepath=off', 'diff', '--cached', ...DIFF_FLAGS], { cwd: root }).stdout.toString('utf8');
   const files = parseUnifiedDiff(diff);
   if (files.length === 0) return { findings: [], filesScanned: 0 };
   const resolved = resolveOptions(ctx, root, options);
-  const scanner = createScanner({ knownValues: resolved.knownValues, ignore: loadIgnoreList(root, { staged: true }) });
+  const ignoreStaged = files.some((file) => file.path === IGNORE_FILE);
+  const scanner = createScanner({ knownValues: resolved.knownValues, ignore: loadIgnoreList(root, { staged: true, ignoreStaged }) });
   return scanDiff(scanner, files, resolved.ignorePaths, ctx);
 }
 
@@ -138,9 +144,11 @@ function scanDiff(scanner: Scanner, files: readonly DiffFile[], ignorePaths: rea
  * `.envguardignore` from the repository root. For the staged scan the staged version wins (what
  * is being committed is what counts), falling back to the working tree for an untracked one.
  */
-function loadIgnoreList(root: string, { staged }: { staged: boolean }): IgnoreList {
-  let text: string | undefined;
-  if (staged) {
+function loadIgnoreList(root: string, { staged, ignoreStaged = false }: { staged: boolean; ignoreStaged?: boolean }): IgnoreList {
+  let text: string | undefined = staged ? undefined : readOptionalText(path.join(root, IGNORE_FILE));
+  // Ask git for the staged copy only when there is one to differ: most projects have no such file,
+  // and the spawn is a noticeable part of every commit.
+  if (staged && (ignoreStaged || existsSync(path.join(root, IGNORE_FILE)))) {
     const shown = execGit(['show', `:${IGNORE_FILE}`], { cwd: root, okCodes: [128] });
     if (shown.status === 0) text = shown.stdout.toString('utf8');
   }

@@ -19,14 +19,18 @@ function naive(patterns: string[], text: string, caseInsensitive: boolean): stri
   return out.sort();
 }
 
-describe('AhoCorasick', () => {
+// Small scans use indexOf per pattern, large ones the DFA: both paths must give the same matches.
+describe.each([
+  ['the DFA', 0],
+  ['indexOf per pattern', Number.POSITIVE_INFINITY],
+])('AhoCorasick through %s', (_path, naiveWorkLimit) => {
   it('finds overlapping and nested keywords case-insensitively', () => {
-    const matcher = new AhoCorasick(['he', 'she', 'his', 'hers'], { caseInsensitive: true });
+    const matcher = new AhoCorasick(['he', 'she', 'his', 'hers'], { caseInsensitive: true, naiveWorkLimit });
     expect(allMatches(matcher, 'uSHErs')).toEqual(['he@2', 'hers@2', 'she@1']);
   });
 
   it('is exact when case-sensitive, non-ASCII patterns included', () => {
-    const matcher = new AhoCorasick(['Pässwort', 'key'], { caseInsensitive: false });
+    const matcher = new AhoCorasick(['Pässwort', 'key'], { caseInsensitive: false, naiveWorkLimit });
     expect(allMatches(matcher, 'KEY key Pässwort Pässwert')).toEqual(['Pässwort@8', 'key@4']);
   });
 
@@ -36,8 +40,15 @@ describe('AhoCorasick', () => {
     fc.assert(
       fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 6 }), fc.string({ unit: letter, maxLength: 40 }), fc.boolean(), (patterns, text, ci) => {
         const distinct = ci ? [...new Map(patterns.map((p) => [p.replace(/[A-Z]/g, (c) => c.toLowerCase()), p])).values()] : patterns;
-        expect(allMatches(new AhoCorasick(distinct, { caseInsensitive: ci }), text)).toEqual(naive(distinct, text, ci));
+        expect(allMatches(new AhoCorasick(distinct, { caseInsensitive: ci, naiveWorkLimit }), text)).toEqual(naive(distinct, text, ci));
       }),
     );
+  });
+
+  it('reports matches in order of their end, as the prefilter expects', () => {
+    const matcher = new AhoCorasick(['abcd', 'bc', 'c'], { caseInsensitive: false, naiveWorkLimit });
+    const order: string[] = [];
+    matcher.search('xabcd', (index, start) => order.push(`${matcher.patterns[index]}@${start}`));
+    expect(order).toEqual(['bc@2', 'c@3', 'abcd@1']);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupProjects, committedLeaks } from './helpers/project.js';
 import { packageTemplates } from './helpers/package-template.js';
-import { commit, committedPlaintext, envText, expectQuiet, initializedProject, secret } from './helpers/scenario.js';
+import { commit, committedPlaintext, envText, expectQuiet, initializedProject, secret, scenarioSecrets } from './helpers/scenario.js';
 
 /**
  * pre-commit through real `git commit` runs with plain git hooks: the committed encrypted file is
@@ -11,10 +11,7 @@ describe('pre-commit: encrypting and staging on real commits', () => {
   beforeAll(() => void packageTemplates(), 240_000);
   afterAll(cleanupProjects);
 
-  const A = secret('alpha');
-  const B = secret('bravo');
-  const A2 = secret('alpha2');
-  const all = [A, B, A2];
+  const { A, B, A2, all } = scenarioSecrets();
 
   it('a commit whose only change is .env stops once with "nothing to commit"; the rerun commits the encrypted file', () => {
     const p = initializedProject({ A, B });

@@ -5,17 +5,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupProjects, committedLeaks } from './helpers/project.js';
 import { packageTemplates } from './helpers/package-template.js';
-import { commit, envText, expectQuiet, initializedProject, secret } from './helpers/scenario.js';
+import { commit, envText, expectQuiet, initializedProject, scenarioSecrets } from './helpers/scenario.js';
 
 /** What pre-commit refuses, how it can be bypassed on purpose, and how it chains with other hooks. */
 describe('pre-commit: refusals, bypasses and chaining', () => {
   beforeAll(() => void packageTemplates(), 240_000);
   afterAll(cleanupProjects);
 
-  const A = secret('alpha');
-  const B = secret('bravo');
-  const A2 = secret('alpha2');
-  const all = [A, B, A2];
+  const { A, B, A2, all } = scenarioSecrets();
 
   it('refuses a plaintext .env staged with add -f even when the working tree now holds an encrypted copy (dotenvx-style bypass)', () => {
     const p = initializedProject({ A, B });

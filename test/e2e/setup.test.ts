@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOrigin, cleanupProjects, cloneProject, committedLeaks, createProject, type Project } from './helpers/project.js';
 import { packageTemplates } from './helpers/package-template.js';
-import { commit, envText, expectQuiet, initializedProject, secret } from './helpers/scenario.js';
+import { commit, envText, expectQuiet, initializedProject, scenarioSecrets } from './helpers/scenario.js';
 
 /** A fingerprint of everything init may touch: tracked and ignored files, git config, hooks, git dir extras. */
 function setupSnapshot(p: Project): string {
@@ -28,10 +28,7 @@ describe('envguard init and the husky setup', () => {
   beforeAll(() => void packageTemplates(), 240_000);
   afterAll(cleanupProjects);
 
-  const A = secret('alpha');
-  const B = secret('bravo');
-  const A2 = secret('alpha2');
-  const all = [A, B, A2];
+  const { A, B, A2, all } = scenarioSecrets();
 
   it('init sets up ignore rules, drivers and hooks, and running it again changes nothing at all', () => {
     const p = createProject();

@@ -7,6 +7,14 @@ export function secret(label: string): string {
   return `${label}-${randomBytes(9).toString('base64url')}`;
 }
 
+/** The values most scenarios use: A and B in `.env`, A2 to change A to; `all` for leak checks. */
+export function scenarioSecrets(): { A: string; B: string; A2: string; all: string[] } {
+  const A = secret('alpha');
+  const B = secret('bravo');
+  const A2 = secret('alpha2');
+  return { A, B, A2, all: [A, B, A2] };
+}
+
 /** `.env` text from name/value pairs. */
 export function envText(vars: Record<string, string>): string {
   return Object.entries(vars)

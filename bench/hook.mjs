@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Times `envguard hook pre-commit` the way the installed hooks run it (`node dist/cli.js hook
+// Times `envguard hook pre-commit` the way the installed hooks run it (`node dist/cli.cjs hook
 // pre-commit` at the top of the repo) on a commit of 20 staged files with a 50-variable .env
 // (one variable changed), against `node -e 0` measured in the same run, interleaved, and against
 // the same staged change in a repo of 10,000 files. Prints medians and the two ratios.
@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cliFlag = process.argv.indexOf('--cli');
-const cli = cliFlag > 0 ? path.resolve(process.argv[cliFlag + 1]) : path.join(root, 'dist', 'cli.js');
+const cli = cliFlag > 0 ? path.resolve(process.argv[cliFlag + 1]) : path.join(root, 'dist', 'cli.cjs');
 const repsFlag = process.argv.indexOf('--reps');
 const reps = repsFlag > 0 ? Number(process.argv[repsFlag + 1]) : 40;
 const work = mkdtempSync(path.join(os.tmpdir(), 'envguard-bench-hook-'));

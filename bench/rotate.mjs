@@ -15,7 +15,7 @@ const FILES = 100;
 const VARIABLES = 100;
 const RUNS = 5;
 const root = path.resolve(import.meta.dirname, '..');
-const cli = path.join(root, 'dist', 'cli.js');
+const cli = path.join(root, 'dist', 'cli.cjs');
 
 // The setup and the crypto baseline use envguard's own modules, bundled from source.
 const bundled = await build({

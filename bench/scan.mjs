@@ -1,14 +1,14 @@
 // Secret scan benchmark: envguard vs secretlint (+ its recommended preset) on the same corpus of
 // ~2,000 real source files, then the staged scan of a ~20 MB change and of a 20-file commit.
 // Wall time is measured once per tool in the same run (the machine is shared: compare ratios,
-// not absolute figures). Run: node bench/scan.mjs   (it builds dist/cli.js first)
+// not absolute figures). Run: node bench/scan.mjs   (it builds dist/cli.cjs first)
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const cli = path.join(root, 'dist', 'cli.js');
+const cli = path.join(root, 'dist', 'cli.cjs');
 const modules = path.join(root, 'node_modules');
 const CORPUS_FILES = 2000;
 const SOURCE = /\.(?:[cm]?js|[cm]?ts|json|md)$/;

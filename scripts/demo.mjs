@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const cli = path.join(root, 'dist', 'cli.js');
+const cli = path.join(root, 'dist', 'cli.cjs');
 const keep = process.argv.includes('--keep');
 const tty = process.stdout.isTTY && !process.env.NO_COLOR;
 const bold = (s) => (tty ? `\u001b[1m${s}\u001b[0m` : s);

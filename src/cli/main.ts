@@ -46,9 +46,13 @@ for (const stream of isHook && process.argv[3] !== 'textconv' ? [process.stderr]
 
 // Hooks take a fast path that loads neither commander, chalk nor the command tree (all imported
 // lazily above): git runs them on every commit, checkout and merge.
-if (isHook) {
-  const { runHook } = await import('../hooks/dispatch.js');
-  process.exitCode = await runHook(process.argv[3], process.argv.slice(4));
-} else {
-  await main(process.argv);
+async function start(): Promise<void> {
+  if (isHook) {
+    const { runHook } = await import('../hooks/dispatch.js');
+    process.exitCode = await runHook(process.argv[3], process.argv.slice(4));
+  } else {
+    await main(process.argv);
+  }
 }
+
+void start();

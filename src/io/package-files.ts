@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The installed envguard package's own directory (for `hooks/` and `templates/`), found by
- * walking up from this module: it is `dist/cli.js` when bundled and `src/io/…` under tests.
+ * walking up from this module: it is `dist/cli.cjs` when bundled and `src/io/…` under tests.
  */
 export function packageRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
@@ -19,6 +19,6 @@ export function packageRoot(): string {
 
 /** The CLI entry that is running, if it is envguard's bundled CLI (recorded for hooks to find). */
 export function runningCliPath(): string | undefined {
-  const candidate = path.join(packageRoot(), 'dist', 'cli.js');
+  const candidate = path.join(packageRoot(), 'dist', 'cli.cjs');
   return existsSync(candidate) ? candidate : undefined;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
 /** The bundled CLI, as users and git hooks run it. `npm test` builds it first. */
-export const CLI = path.join(root, 'dist', 'cli.js');
+export const CLI = path.join(root, 'dist', 'cli.cjs');
 
 export interface CliResult {
   status: number;
@@ -13,7 +13,7 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Builds dist/cli.js when it is missing or older than a source or schema file (running one test file directly). */
+/** Builds dist/cli.cjs when it is missing or older than a source or schema file (running one test file directly). */
 export function ensureBuilt(): void {
   let built = 0;
   try {

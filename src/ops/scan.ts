@@ -145,14 +145,15 @@ function scanDiff(scanner: Scanner, files: readonly DiffFile[], ignorePaths: rea
  * is being committed is what counts), falling back to the working tree for an untracked one.
  */
 function loadIgnoreList(root: string, { staged, ignoreStaged = false }: { staged: boolean; ignoreStaged?: boolean }): IgnoreList {
-  let text: string | undefined = staged ? undefined : readOptionalText(path.join(root, IGNORE_FILE));
-  // Ask git for the staged copy only when there is one to differ: most projects have no such file,
-  // and the spawn is a noticeable part of every commit.
-  if (staged && (ignoreStaged || existsSync(path.join(root, IGNORE_FILE)))) {
+  const file = path.join(root, IGNORE_FILE);
+  let text: string | undefined;
+  // Ask git for the staged copy only when there can be one: most projects have no such file, and
+  // the spawn is a noticeable part of every commit.
+  if (staged && (ignoreStaged || existsSync(file))) {
     const shown = execGit(['show', `:${IGNORE_FILE}`], { cwd: root, okCodes: [128] });
     if (shown.status === 0) text = shown.stdout.toString('utf8');
   }
-  text ??= readOptionalText(path.join(root, IGNORE_FILE));
+  text ??= readOptionalText(file);
   return parseIgnoreFile(text ?? '');
 }
 

@@ -20,7 +20,7 @@ export const secretScanCheck: StagedCheck = async (ctx: OpsContext): Promise<Sta
       message: formatFindingLine(finding),
       fix:
         finding.kind === 'known-value'
-          ? `read it from the environment instead (${/of (\S+) from/.exec(finding.description)?.[1] ?? 'the variable'}), do not copy its value`
+          ? `read it from the environment instead (${finding.preview.split(' from ')[0]}), do not copy its value`
           : 'move the secret to .env (envguard encrypts it), or allow it with an `envguard:allow` comment or a .envguardignore entry (`envguard scan --format json` prints it)',
     })),
     warnings: [],

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupProjects, committedLeaks } from './helpers/project.js';
 import { packageTemplates } from './helpers/package-template.js';
-import { commit, envText, expectQuiet, initializedProject, scenarioSecrets } from './helpers/scenario.js';
+import { commit, envText, expectQuiet, initializedProject, scenarioSecrets, editEnvAndStageApp } from './helpers/scenario.js';
 
 /** What pre-commit refuses, how it can be bypassed on purpose, and how it chains with other hooks. */
 describe('pre-commit: refusals, bypasses and chaining', () => {
@@ -109,9 +109,7 @@ describe('pre-commit: refusals, bypasses and chaining', () => {
 
   it('never waits for input: a commit with stdin left open (never closed) still finishes', async () => {
     const p = initializedProject({ A, B }, { kind: 'husky' }); // husky's shims do not redirect stdin
-    p.write('.env', envText({ A: A2, B }));
-    p.write('app.js', '1\n');
-    p.git('add', 'app.js');
+    editEnvAndStageApp(p, { A: A2, B });
     const child = spawn('git', ['commit', '-m', 'stdin open'], { cwd: p.dir, env: p.env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
@@ -139,9 +137,7 @@ describe('pre-commit: refusals, bypasses and chaining', () => {
     expect(p.read('.git/hooks/pre-commit.pre-envguard')).toContain('existing-hook-ran');
     expect(p.read('.git/existing-hook-ran')).toBe('ran\n');
 
-    p.write('.env', envText({ A: A2, B }));
-    p.write('app.js', '1\n');
-    p.git('add', 'app.js');
+    editEnvAndStageApp(p, { A: A2, B });
     expect(commit(p, ['-m', 'app']).status).toBe(0);
     expect(p.read('.git/existing-hook-ran')).toBe('ran\nran\n');
     expect(p.git('show', '--name-only', '--format=', 'HEAD')).toContain('.env.encrypted');
@@ -157,9 +153,7 @@ describe('pre-commit: refusals, bypasses and chaining', () => {
     const p = initializedProject({ A, B }, { before: (project) => project.git('config', 'core.hooksPath', '.githooks') });
     expect(p.exists('.githooks/pre-commit')).toBe(true);
     expect(p.exists('.git/hooks/pre-commit')).toBe(false);
-    p.write('.env', envText({ A: A2, B }));
-    p.write('app.js', '1\n');
-    p.git('add', 'app.js');
+    editEnvAndStageApp(p, { A: A2, B });
     const result = commit(p, ['-m', 'app']);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/encrypted and staged \.env\.encrypted/);

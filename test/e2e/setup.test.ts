@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOrigin, cleanupProjects, cloneProject, committedLeaks, createProject, type Project } from './helpers/project.js';
 import { packageTemplates } from './helpers/package-template.js';
-import { commit, envText, expectQuiet, initializedProject, scenarioSecrets } from './helpers/scenario.js';
+import { commit, envText, expectQuiet, initializedProject, scenarioSecrets, editEnvAndStageApp } from './helpers/scenario.js';
 
 /** A fingerprint of everything init may touch: tracked and ignored files, git config, hooks, git dir extras. */
 function setupSnapshot(p: Project): string {
@@ -103,9 +103,7 @@ describe('envguard init and the husky setup', () => {
     expect(again.status).toBe(0);
     expect(p.read('.husky/pre-commit')).toBe('echo lint-ran >> lint.log\nenvguard hook pre-commit "$@"\n');
 
-    p.write('.env', envText({ A: A2, B }));
-    p.write('app.js', '1\n');
-    p.git('add', 'app.js');
+    editEnvAndStageApp(p, { A: A2, B });
     const result = commit(p, ['-m', 'app']);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/encrypted and staged \.env\.encrypted/);

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { EnvguardError } from '../../errors.js';
-import { fingerprint, generateKey, shortKeyId, type FernetKey } from '../../core/key.js';
+import { generateKey, shortKeyId, type FernetKey } from '../../core/key.js';
 import { execGit } from '../../io/git.js';
 import { keyByFingerprint, retireKey, saveKey, type KeyLookup } from '../../io/key-store.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
@@ -99,10 +99,6 @@ export function journalKeys(run: RotationRun, journal: RotationJournal): Rotatio
 /** A fresh key from the context's random source. */
 export function newRotationKey(run: RotationRun): FernetKey {
   return generateKey(run.ctx.random);
-}
-
-export function sameKey(a: FernetKey, b: FernetKey): boolean {
-  return fingerprint(a) === fingerprint(b);
 }
 
 export function readWorkFile(file: string): string {

@@ -51,6 +51,13 @@ export function expectQuiet(result: RunResult, secrets: readonly string[]): void
 }
 
 /** Runs `git commit` (stdin closed) and returns the result, for commits a hook may stop. */
+/** A typical commit in progress: `.env` edited (not staged: it is ignored) and an app file staged. */
+export function editEnvAndStageApp(project: Project, vars: Record<string, string>, app = '1\n'): void {
+  project.write('.env', envText(vars));
+  project.write('app.js', app);
+  project.git('add', 'app.js');
+}
+
 export function commit(project: Project, args: string[], env?: NodeJS.ProcessEnv): RunResult {
   return project.gitRaw(['commit', ...args], env);
 }

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'LEDGER_INVALID'
   | 'LOCAL_CHANGES'
   | 'CONFLICT'
+  | 'CANCELLED'
   // exit 2: usage or configuration
   | 'USAGE'
   | 'CONFIG_INVALID'
@@ -37,6 +38,7 @@ const EXIT_CODES: Record<ErrorCode, 1 | 2 | 3> = {
   LEDGER_INVALID: 1,
   LOCAL_CHANGES: 1,
   CONFLICT: 1,
+  CANCELLED: 1,
   USAGE: 2,
   CONFIG_INVALID: 2,
   KEY_INVALID: 2,

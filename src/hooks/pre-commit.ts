@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { commitAllowsEmpty } from '../io/commit-command-line.js';
 import type { RepoPaths } from '../io/repo-paths.js';
 import { stateDirIn } from '../io/sync-state.js';
 import type { OpsContext } from '../ops/context.js';
@@ -26,7 +27,7 @@ export async function preCommitHook(ctx: OpsContext, io: HookIO, paths: RepoPath
   if (reportRotationPolicy(ctx, io) === 1) return 1;
   // git names the index it is committing (a temporary one under `-a` or `git commit <path>`).
   const indexFile = ctx.env.GIT_INDEX_FILE ? path.resolve(ctx.cwd, ctx.env.GIT_INDEX_FILE) : path.join(paths.gitDir, 'index');
-  const result = preCommit(ctx, stateDirIn(paths.gitDir), { indexFile });
+  const result = preCommit(ctx, stateDirIn(paths.gitDir), { indexFile, allowsEmpty: () => commitAllowsEmpty() });
   if (result.staged.length > 0) markForPostCommit(paths, result.staged);
   for (const check of checks) {
     const extra = await check(ctx, result.paths);

@@ -49,7 +49,7 @@ const CONFLICT_MARKER = /^(<{7}|={7}|>{7})( |$)/m;
  * nothing, so a staged encrypted file that came from git (a merge, a checkout of one file) is
  * committed as it is, after checking it is nothing but valid tokens.
  */
-export function preCommit(ctx: OpsContext, stateDirectory: string, options: { indexFile?: string } = {}): PreCommitResult {
+export function preCommit(ctx: OpsContext, stateDirectory: string, options: { indexFile?: string; allowsEmpty?: () => boolean } = {}): PreCommitResult {
   const result: PreCommitResult = { staged: [], refusals: [], warnings: [], paths: [] };
   // The staged list is taken before the hook stages anything: it shows the commit as git will judge it.
   const staged = gitLinesZ(['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMRT', '--no-renames'], { cwd: ctx.cwd });
@@ -74,7 +74,8 @@ export function preCommit(ctx: OpsContext, stateDirectory: string, options: { in
     // which measured about 4 ms more on a 10,000-file index.
     execGit(['update-index', '--add', '--', ...work.toStage], { cwd: ctx.cwd });
   }
-  if (staged.length === 0 && result.staged.length > 0 && result.refusals.length === 0) {
+  // Under `--allow-empty` git commits whatever the hook staged: no "run again" needed.
+  if (staged.length === 0 && result.staged.length > 0 && result.refusals.length === 0 && !options.allowsEmpty?.()) {
     // git checks whether a commit is empty against the index it read before pre-commit ran,
     // so a commit whose only change is .env stops with "nothing to commit" (docs/hooks.md).
     result.warnings.push(

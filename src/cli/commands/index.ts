@@ -1,12 +1,15 @@
 import type { Command } from 'commander';
 import { decryptCommand } from './decrypt.js';
+import { editCommand } from './edit.js';
 import { encryptCommand } from './encrypt.js';
+import { getCommand } from './get.js';
 import { hookCommand } from './hook.js';
 import { initCommand } from './init.js';
 import { keyCommand } from './key.js';
 import { keygenCommand } from './keygen.js';
 import { rotateCommand } from './rotate.js';
 import { scanCommand } from './scan.js';
+import { setCommand, unsetCommand } from './set.js';
 import { runCommand } from './run.js';
 import { showCommand } from './show.js';
 import { statusCommand } from './status.js';
@@ -28,5 +31,9 @@ export const commandFactories: Array<() => Command> = [
   scanCommand,
   runCommand,
   showCommand,
+  setCommand,
+  getCommand,
+  unsetCommand,
+  editCommand,
   hookCommand,
 ];

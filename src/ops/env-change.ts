@@ -14,6 +14,15 @@ import type { OpsContext } from './context.js';
 import { describeKeyChange } from './key-change.js';
 import { requireKeyFor } from './project-key.js';
 
+const ENV_NAME = /^[A-Za-z0-9][\w-]*(\.[\w-]+)*$/;
+
+/** Refuses a name that is not an environment name (a path, say): it becomes part of file names. */
+export function checkEnvName(envName: string): void {
+  if (!ENV_NAME.test(envName)) {
+    throw new EnvguardError('USAGE', 'an environment name is letters, digits, "_", "-" and inner dots, e.g. staging', { hint: 'list them with `envguard ls`' });
+  }
+}
+
 /** One managed environment at the repository top, as `set`/`unset`/`edit`/`get` work on it. */
 export interface EnvTarget {
   /** The context with `cwd` at the repository top (where env files and ledgers live). */
@@ -24,13 +33,9 @@ export interface EnvTarget {
   encryptedFile: string;
 }
 
-const ENV_NAME = /^[A-Za-z0-9][\w-]*(\.[\w-]+)*$/;
-
 /** The environment `envName` of the repository around `ctx.cwd`; refuses one `init` never made. */
 export function envTarget(ctx: OpsContext, envName = 'default'): EnvTarget {
-  if (!ENV_NAME.test(envName)) {
-    throw new EnvguardError('USAGE', 'an environment name is letters, digits, "_", "-" and inner dots, e.g. staging', { hint: 'list them with `envguard ls`' });
-  }
+  checkEnvName(envName);
   const root = gitTopLevel(ctx.cwd);
   const envFile = envFileFor(envName);
   const encryptedFile = encryptedPathFor(envFile);

@@ -5,6 +5,7 @@ import { serializeDotenv } from '../core/dotenv/serialize.js';
 import { decryptEncryptedFile, encryptDocument, parseEncryptedFile, type EncryptedFile } from '../core/encrypted-file.js';
 import { encryptedPathFor, envNameOf, isEncryptedEnvFile, isPlaintextEnvFile, ledgerPathFor, plaintextPathFor } from '../core/env-files.js';
 import { formatKey, shortKeyId, type FernetKey } from '../core/key.js';
+import { stagedPlaintextFix } from '../core/env-file-kind.js';
 import { mergeEnvDocuments } from '../core/merge-env.js';
 import { isEnvguardError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
@@ -17,6 +18,7 @@ import type { OpsContext } from './context.js';
 import { describeKeyChange } from './key-change.js';
 import { decryptWithKnownKeys } from './known-keys.js';
 import { findKeyFor } from './project-key.js';
+import { unmanagedEnvFiles } from './unmanaged-env-files.js';
 
 /** One reason to refuse the commit: what, where, and the exact fix. Never a value. */
 export interface Refusal {
@@ -61,7 +63,7 @@ export function preCommit(ctx: OpsContext, stateDirectory: string, options: { in
     if (KEY_FILE.test(file)) {
       result.refusals.push({ file, message: 'a key file is staged', fix: `git rm --cached -- '${file}', and keep keys in the key store (envguard key import)` });
     } else if (isPlaintextEnvFile(file)) {
-      result.refusals.push({ file, message: 'a plaintext env file is staged', fix: `git rm --cached -- '${file}' (envguard commits ${encryptedPathFor(path.basename(file))} instead)` });
+      result.refusals.push({ file, message: 'a plaintext env file is staged', fix: stagedPlaintextFix(file) });
     }
   }
   // Staged encrypted files the encryption pass did not judge (no .env beside them, say): nothing
@@ -82,6 +84,7 @@ export function preCommit(ctx: OpsContext, stateDirectory: string, options: { in
       `only ${result.staged.join(', ')} changed; if git now says "nothing to commit", run the same git commit again (the file is updated and staged), or commit .env-only changes with \`git commit --allow-empty\``,
     );
   }
+  for (const notice of unmanagedEnvFiles(ctx.cwd)) result.warnings.push(`${notice.message}; to encrypt and share it: ${notice.fix}`);
   result.paths = [...new Set([...staged, ...result.staged])];
   return result;
 }

@@ -6,6 +6,7 @@ import { encryptedPathFor, envFileFor } from '../core/env-files.js';
 import { shortKeyId, type FernetKey } from '../core/key.js';
 import { EnvguardError } from '../errors.js';
 import { loadConfig } from '../io/config.js';
+import { findLedgerEnvironments } from '../io/ledger-file.js';
 import { readTextIfExists } from '../io/read-file.js';
 import type { OpsContext } from './context.js';
 import { requireKeyFor } from './project-key.js';
@@ -44,8 +45,9 @@ function readSources(ctx: OpsContext, envName: string): { file: string; sources:
   const file = encryptedPathFor(envPath);
   const text = readTextIfExists(path.join(ctx.cwd, file));
   if (text === undefined) {
-    throw new EnvguardError('NOT_FOUND', `${file} does not exist (environment ${envName})`, {
-      hint: `run \`envguard encrypt${envName === 'default' ? '' : ` --env-path ${envPath}`}\` first, or pass another --env`,
+    const known = findLedgerEnvironments(ctx.cwd);
+    throw new EnvguardError('NOT_FOUND', `${file} does not exist (environment ${envName})${known.length > 0 ? `; environments here: ${known.join(', ')}` : ''}`, {
+      hint: known.length > 0 && !known.includes(envName) ? `pass one of them: \`envguard show --env ${known[0]}\`, or create ${envName} with \`envguard init --env ${envName}\`` : `run \`envguard encrypt${envName === 'default' ? '' : ` --env ${envName}`}\` first, or pass another --env`,
     });
   }
   const parsed = parseEncryptedFile(text, file);

@@ -7,6 +7,7 @@ import { resolveKey } from '../io/key-store.js';
 import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
 import { journalPath, readJournal, type RotationPhase } from '../io/rotation-journal.js';
 import type { OpsContext } from './context.js';
+import { trackedPlaintextEnvFiles, unmanagedEnvFiles, type EnvFileNotice } from './unmanaged-env-files.js';
 
 export interface InterruptedRotation {
   phase: RotationPhase;
@@ -44,6 +45,10 @@ export interface EnvironmentStatus {
 
 export interface StatusResult {
   environments: EnvironmentStatus[];
+  /** Environment files `init` never set up (never encrypted), with the fix. */
+  unmanaged: EnvFileNotice[];
+  /** Plaintext env files git tracks, with the fix; listed until they are removed from the index. */
+  trackedPlaintext: EnvFileNotice[];
 }
 
 /**
@@ -56,7 +61,11 @@ export function projectStatus(ctx: OpsContext): StatusResult {
   if (environments.length === 0) {
     throw new EnvguardError('NOT_FOUND', 'no ledger found (.env.ledger.json or .env.<name>.ledger.json at the repository top)', { hint: 'run `envguard init` to create keys and ledgers' });
   }
-  return { environments: environments.map((environment) => environmentStatus(ctx, root, environment)) };
+  return {
+    environments: environments.map((environment) => environmentStatus(ctx, root, environment)),
+    unmanaged: unmanagedEnvFiles(root),
+    trackedPlaintext: trackedPlaintextEnvFiles(root),
+  };
 }
 
 /** The status of one environment whose ledger exists at the repository top. */

@@ -7,6 +7,7 @@ import { hookCommand } from './hook.js';
 import { initCommand } from './init.js';
 import { keyCommand } from './key.js';
 import { keygenCommand } from './keygen.js';
+import { lsCommand } from './ls.js';
 import { rotateCommand } from './rotate.js';
 import { scanCommand } from './scan.js';
 import { setCommand, unsetCommand } from './set.js';
@@ -35,5 +36,6 @@ export const commandFactories: Array<() => Command> = [
   getCommand,
   unsetCommand,
   editCommand,
+  lsCommand,
   hookCommand,
 ];

@@ -13,7 +13,13 @@ export function statusCommand(): Command {
       runAction((output) => {
         const result = projectStatus(defaultContext({ log: output.logger() }));
         if (options.json) output.json(result);
-        else for (const environment of result.environments) printEnvironment(output, environment);
+        else {
+          for (const environment of result.environments) printEnvironment(output, environment);
+          for (const notice of [...result.unmanaged, ...result.trackedPlaintext]) {
+            output.out(output.color.yellow(notice.message));
+            output.out(`  fix: ${notice.fix}`);
+          }
+        }
         // status reports; it refuses nothing (verify and the hooks do).
         return 0;
       }),

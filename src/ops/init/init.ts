@@ -6,7 +6,9 @@ import { currentKeyFingerprint } from '../../core/ledger/queries.js';
 import type { Ledger } from '../../core/ledger/types.js';
 import { encryptedPathFor, envFileFor, envNameOf, isEncryptedEnvFile, isPlaintextEnvFile, plaintextPathFor } from '../../core/env-files.js';
 import { generateKey, shortKeyId } from '../../core/key.js';
-import { isEnvguardError } from '../../errors.js';
+import { EnvguardError, isEnvguardError } from '../../errors.js';
+import { isEnvironmentFile } from '../../core/env-file-kind.js';
+import { checkEnvName } from '../env-change.js';
 import { loadConfig } from '../../io/config.js';
 import { gitLinesZ, gitText, gitTopLevel } from '../../io/git.js';
 import { gitActor } from '../../io/git-actor.js';
@@ -75,10 +77,21 @@ export function init(ctx: OpsContext, options: InitOptions = {}): InitResult {
 }
 
 function chooseEnvironments(root: string, requested: readonly string[] | undefined): string[] {
-  if (requested && requested.length > 0) return [...new Set(requested)];
+  if (requested && requested.length > 0) {
+    for (const envName of requested) {
+      checkEnvName(envName);
+      if (!isEnvironmentFile(envFileFor(envName))) {
+        throw new EnvguardError('USAGE', `${envFileFor(envName)} is a per-developer or backup file, not an environment; it stays on this machine, ignored by git`, { hint: 'pick another name, e.g. `envguard init --env staging`' });
+      }
+    }
+    return [...new Set(requested)];
+  }
   const found = readdirSync(root)
     .filter((name) => isPlaintextEnvFile(name) || isEncryptedEnvFile(name))
-    .map((name) => envNameOf(isEncryptedEnvFile(name) ? plaintextPathFor(name) : name));
+    .map((name) => (isEncryptedEnvFile(name) ? plaintextPathFor(name) : name))
+    // `.env.local` and backups stay on the machine: never environments (core/env-file-kind.ts).
+    .filter((name) => isEnvironmentFile(name))
+    .map((name) => envNameOf(name));
   const names = [...new Set(found)].sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b)));
   return names.length > 0 ? names : ['default'];
 }

@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'LOCAL_CHANGES'
   | 'CONFLICT'
   | 'CANCELLED'
+  | 'NOT_DUE'
+  | 'KEY_MISMATCH'
   // exit 2: usage or configuration
   | 'USAGE'
   | 'CONFIG_INVALID'
@@ -39,6 +41,8 @@ const EXIT_CODES: Record<ErrorCode, 1 | 2 | 3> = {
   LOCAL_CHANGES: 1,
   CONFLICT: 1,
   CANCELLED: 1,
+  NOT_DUE: 1,
+  KEY_MISMATCH: 1,
   USAGE: 2,
   CONFIG_INVALID: 2,
   KEY_INVALID: 2,

@@ -8,9 +8,14 @@ import { EnvguardError } from '../errors.js';
  */
 export async function readSecretInput(stdin: NodeJS.ReadStream = process.stdin, prompt: (text: string) => void = (text) => void process.stderr.write(text)): Promise<string> {
   if (stdin.isTTY && typeof stdin.setRawMode === 'function') return readHiddenLine(stdin, prompt);
+  return (await readAllInput(stdin)).replace(/\r?\n$/, '');
+}
+
+/** All of standard input as text, read as a stream (see above), for pasted keys and bundles. */
+export async function readAllInput(stdin: NodeJS.ReadStream = process.stdin): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function readHiddenLine(stdin: NodeJS.ReadStream, prompt: (text: string) => void): Promise<string> {

@@ -3,13 +3,14 @@ import path from 'node:path';
 import { EnvguardError, isEnvguardError } from '../errors.js';
 import { parseEncryptedFile } from '../core/encrypted-file.js';
 import { encryptedPathFor, envFileFor } from '../core/env-files.js';
-import { fingerprint, formatKey, parseKey, shortKeyId, type FernetKey } from '../core/key.js';
+import { fingerprint, formatKey, shortKeyId, type FernetKey } from '../core/key.js';
 import { k8sSecretManifest } from '../core/k8s-secret.js';
 import { keyVariablesFor, saveKey } from '../io/key-store.js';
 import { readTextIfExists } from '../io/read-file.js';
 import { stateDir, writeSyncState } from '../io/sync-state.js';
 import { decryptEnvFile } from './decrypt.js';
 import type { OpsContext } from './context.js';
+import { keyMismatchError, parseImportedKey } from './key-import-checks.js';
 import { keyLookupFor, requireKeyFor } from './project-key.js';
 
 export interface KeyInfo {
@@ -51,7 +52,7 @@ export interface ImportResult {
  */
 export function importKey(ctx: OpsContext, options: { envName: string; keyText: string; force?: boolean }): ImportResult {
   const envFile = envFileFor(options.envName);
-  const key = parseKey(extractKeyText(options.keyText), 'the imported key');
+  const key = parseImportedKey(extractKeyText(options.keyText), options.envName);
   const lookup = keyLookupFor(ctx, envFile);
   if (lookup.projectId === undefined) {
     throw new EnvguardError('NOT_FOUND', `no ledger (${envFile}.ledger.json) here, so there is no project to store the key for`, {
@@ -62,9 +63,7 @@ export function importKey(ctx: OpsContext, options: { envName: string; keyText: 
   if (encrypted !== undefined && !options.force) {
     const file = safeParse(encrypted, encryptedPathFor(envFile));
     if (file?.format === 'values' && file.keyId !== shortKeyId(key)) {
-      throw new EnvguardError('KEY_INVALID', `this key (id ${shortKeyId(key)}) does not match ${encryptedPathFor(envFile)} (key ${file.keyId})`, {
-        hint: 'ask for the current key (`envguard key export` on a machine where `envguard status` shows it), or store it anyway with --force',
-      });
+      throw keyMismatchError(ctx.cwd, envFile, key, file.keyId);
     }
   }
   const storedAt = saveKey(ctx.env, lookup.projectId, options.envName, key);

@@ -63,7 +63,7 @@ async function confirmed(ctx: OpsContext, output: Output, flags: RotateFlags): P
   if (!interactive) {
     const first = notDue[0];
     if (!first) return true;
-    throw new EnvguardError('USAGE', `the ${first.environment} key is not due for rotation until ${first.nextRotationDue?.slice(0, 10)} (${first.daysLeft} day(s) left)`, {
+    throw new EnvguardError('NOT_DUE', `the ${first.environment} key is not due for rotation until ${first.nextRotationDue?.slice(0, 10)} (${first.daysLeft} day(s) left)`, {
       hint: `rotate now anyway with \`envguard rotate${first.environment === 'default' ? '' : ` --env ${first.environment}`} --force\``,
     });
   }

@@ -7,4 +7,5 @@ export { parseRecipient } from './parse-recipient.js';
 export type { AgeIdentity, AgeRecipient, RandomBytes } from './recipient-types.js';
 export { parseX25519Identity, parseX25519Recipient, x25519Identity } from './x25519-recipient.js';
 export { parseSshEd25519Recipient, sshEd25519Recipient } from './ssh-ed25519-recipient.js';
+export { formatIdentityFile } from './identity-file.js';
 export { parseOpenSshPrivateKey, isOpenSshPrivateKey } from './openssh-private-key.js';

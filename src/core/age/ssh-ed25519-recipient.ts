@@ -27,7 +27,8 @@ function tagOf(wireKey: Buffer): string {
 }
 
 function tweakedSecret(shared: Buffer | undefined, wireKey: Buffer): Buffer | undefined {
-  return shared && x25519(hkdf(wireKey, Buffer.alloc(0), LABEL), shared);
+  // HKDF with an empty secret and the SSH key as salt: the tweak binds the stanza to this exact key.
+  return shared && x25519(hkdf(Buffer.alloc(0), wireKey, LABEL), shared);
 }
 
 /** An ssh-ed25519 recipient from a 32-byte Ed25519 public key; undefined when it is not a valid point. */

@@ -6,15 +6,10 @@ import { parseX25519Recipient } from './x25519-recipient.js';
 /** What a member sends to be granted: their own, never a secret. */
 const FIX = 'ask for the line `envguard access id` prints (an `age1…` recipient), or the one line of their `~/.ssh/id_ed25519.pub`';
 
-/** Strips what could move a terminal cursor, so an echoed bad recipient cannot forge output. */
-function printable(text: string): string {
-  const visible = text.replace(/[^\x20-\x7e]/g, '?');
-  return visible.length > 24 ? `${visible.slice(0, 20)}…` : visible;
-}
-
 /**
  * Parses a recipient the user typed: `age1…` or `ssh-ed25519 AAAA… [comment]`. Anything else is
- * one line naming what was expected; it never echoes something that looks like a secret key.
+ * one line naming what was expected. The input is never echoed: people paste the wrong thing,
+ * and the wrong thing is often a secret (a Fernet key, an identity, a private key).
  */
 export function parseRecipient(input: string): AgeRecipient {
   const text = input.trim();
@@ -32,5 +27,5 @@ export function parseRecipient(input: string): AgeRecipient {
   const recipient = text.startsWith('ssh-ed25519 ') ? parseSshEd25519Recipient(text) : parseX25519Recipient(text);
   if (recipient) return recipient;
   const kind = text.startsWith('ssh-ed25519 ') ? 'ssh-ed25519 public key' : /^age1/i.test(text) ? 'age recipient (bad checksum, case or length)' : 'recipient';
-  throw new EnvguardError('USAGE', `"${printable(text)}" is not a valid ${kind}`, { hint: FIX });
+  throw new EnvguardError('USAGE', `that is not a valid ${kind}`, { hint: FIX });
 }

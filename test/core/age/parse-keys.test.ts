@@ -45,6 +45,13 @@ describe('parseRecipient', () => {
     expect(text).not.toContain('\x1b');
   });
 
+  it('never echoes what was pasted (it is often a secret)', () => {
+    const fernetKey = randomBytes(32).toString('base64url') + '=';
+    const text = shown(() => parseRecipient(fernetKey));
+    expect(text).toMatch(/not a valid recipient/);
+    for (let i = 0; i + 6 <= fernetKey.length; i += 3) expect(text).not.toContain(fernetKey.slice(i, i + 6));
+  });
+
   it('refuses a pasted secret identity without echoing any of it', () => {
     const secret = identity.encode();
     const text = shown(() => parseRecipient(secret));

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
 import * as cctv from 'cctv-age';
 import { describe, expect, it } from 'vitest';
-import { AgeError, ageDecryptChunks, parseIdentities, type AgeFailure } from '../../../src/core/age/index.js';
+import { AgeError, ageDecryptChunks, armor, dearmor, isArmored, parseIdentities, type AgeFailure } from '../../../src/core/age/index.js';
+import { encodeHeader, parseHeader } from '../../../src/core/age/header.js';
+import { encryptPayload } from '../../../src/core/age/stream.js';
 
 /**
  * The C2SP CCTV age vectors (npm cctv-age). Each is a small text header, a blank line, and an age
@@ -13,6 +15,8 @@ interface Vector {
   name: string;
   expect: string;
   payload?: string;
+  fileKey?: string;
+  armored: boolean;
   identities: string[];
   passphrases: string[];
   file: Buffer;
@@ -30,12 +34,14 @@ const EXPECT_TO_FAILURE: Record<string, AgeFailure | 'success'> = {
 function readVector(name: string, bytes: Uint8Array): Vector {
   const all = Buffer.from(bytes);
   const split = all.indexOf('\n\n');
-  const vector: Vector = { name, expect: '', identities: [], passphrases: [], file: all.subarray(split + 2) };
+  const vector: Vector = { name, expect: '', identities: [], passphrases: [], armored: false, file: all.subarray(split + 2) };
   let compressed = false;
   for (const line of all.subarray(0, split).toString('utf8').split('\n')) {
     const [key, value] = [line.slice(0, line.indexOf(': ')), line.slice(line.indexOf(': ') + 2)];
     if (key === 'expect') vector.expect = value;
     if (key === 'payload') vector.payload = value;
+    if (key === 'file key') vector.fileKey = value;
+    if (key === 'armored') vector.armored = value === 'yes';
     if (key === 'identity') vector.identities.push(value);
     if (key === 'passphrase') vector.passphrases.push(value);
     if (key === 'compressed') compressed = value === 'zlib';
@@ -91,5 +97,23 @@ describe('C2SP CCTV age vectors', () => {
     } else {
       expect(released.length).toBe(0);
     }
+  });
+
+  // The encrypt direction, as the vectors' README suggests: whatever decrypts must re-encode to
+  // the same bytes (header with its MAC, STREAM chunks, armor up to CRLF and outer whitespace).
+  const successes = run.filter((vector) => vector.expect === 'success');
+
+  it.each(successes.map((vector) => [vector.name, vector] as const))('%s re-encodes byte for byte', (_name, vector) => {
+    const binary = isArmored(vector.file) ? dearmor(vector.file) : vector.file;
+    if (vector.armored) {
+      const normalised = vector.file.toString('latin1').trim().replace(/\r\n/g, '\n') + '\n';
+      expect(armor(binary)).toBe(normalised);
+    }
+    const header = parseHeader(binary);
+    const fileKey = Buffer.from(vector.fileKey as string, 'hex');
+    expect(encodeHeader(header.stanzas, fileKey).equals(binary.subarray(0, header.payloadOffset))).toBe(true);
+    const payload = binary.subarray(header.payloadOffset);
+    const plaintext = Buffer.concat([...ageDecryptChunks(vector.file, vector.identities.flatMap((text) => parseIdentities(text, 'vector identity')))]);
+    expect(encryptPayload(fileKey, payload.subarray(0, 16), plaintext).equals(payload)).toBe(true);
   });
 });

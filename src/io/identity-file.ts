@@ -19,7 +19,8 @@ export function readIdentityFile(file: string, warn: (message: string) => void):
     if (code === 'ENOENT') throw new EnvguardError('NOT_FOUND', `identity file ${file} does not exist`, { hint: 'fix ENVGUARD_IDENTITY_FILE, or unset it so envguard uses (and creates) its own identity' });
     throw new EnvguardError('IO_ERROR', `could not read identity file ${file} (${code ?? 'error'})`, { hint: 'check its permissions', cause: error });
   }
-  if ((mode & 0o077) !== 0) {
+  // Windows reports 0666 for every file and has no such bits to fix.
+  if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
     warn(`identity ${file} was readable by others (mode ${mode.toString(8).padStart(4, '0')}); changed it to 0600`);
     try {
       chmodSync(file, 0o600);

@@ -70,6 +70,19 @@ describe('age files', () => {
     );
   });
 
+  it('meets any garbage with an AgeError, never a crash (binary, armored, or a damaged header)', () => {
+    const file = ageEncrypt(Buffer.from('k\n'), { recipients: [alice.recipient], random: randomBytes, armored: true });
+    const header = ageEncrypt(Buffer.from('k\n'), { recipients: [alice.recipient], random: randomBytes }).subarray(0, 120);
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), fc.constantFrom(Buffer.alloc(0), Buffer.from('age-encryption.org/v1\n-> '), header, file.subarray(0, 60)), (tail, prefix) => {
+        expect(() => ageDecrypt(Buffer.concat([prefix, tail]), [alice])).toThrow(AgeError);
+      }),
+      { numRuns: 300 },
+    );
+    // Up to the last dash: dropping only the final newline is allowed (CCTV armor_no_eol).
+    for (let cut = 0; cut < file.length - 1; cut += 7) expect(() => ageDecrypt(file.subarray(0, cut), [alice])).toThrow(AgeError);
+  });
+
   it('refuses truncation and appended bytes', () => {
     const file = ageEncrypt(randomBytes(70000), { recipients: [alice.recipient], random: randomBytes });
     for (const cut of [1, 16, 17, 65552]) expect(() => ageDecrypt(file.subarray(0, file.length - cut), [alice])).toThrow(AgeError);

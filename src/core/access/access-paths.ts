@@ -14,8 +14,8 @@ export const ACCESS_ROOT = '.envguard/access';
 /** A member id: lower-case letters, digits and single hyphens, 1-40 characters (see member-id.ts). */
 export const MEMBER_ID_PATTERN = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){0,39}$/;
 
-// Environment names come from `.env.<name>`; anything that could climb out of the directory,
-// hide as a dot-file or read as an env file name is refused before it becomes a path.
+// Environment names come from `.env.<name>`; anything that could climb out of the directory or
+// hide as a dot-file (`.env…` included) is refused before it becomes a path.
 const ENV_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$/;
 
 export interface AccessPaths {
@@ -26,7 +26,7 @@ export interface AccessPaths {
 
 /** Throws a usage error for an environment name that cannot be a directory under `.envguard/access`. */
 export function assertAccessEnvName(envName: string): void {
-  if (!ENV_NAME_PATTERN.test(envName) || envName.length > 64 || /^env(\.|$)/i.test(envName)) {
+  if (!ENV_NAME_PATTERN.test(envName) || envName.length > 64) {
     throw new EnvguardError('USAGE', `"${envName.replace(/[^\x20-\x7e]/g, '?')}" cannot be an access environment name`, { hint: 'use the name of an existing environment, e.g. `--env production` for .env.production' });
   }
 }
@@ -52,6 +52,6 @@ export function parseAccessPath(filePath: string): { envName: string; memberId: 
   const match = /^\.envguard\/access\/([^/]+)\/([^/]+)\.(age|json)$/.exec(filePath);
   if (!match) return undefined;
   const [, envName, memberId, ext] = match as unknown as [string, string, string, string];
-  if (!ENV_NAME_PATTERN.test(envName) || /^env(\.|$)/i.test(envName) || !MEMBER_ID_PATTERN.test(memberId)) return undefined;
+  if (!ENV_NAME_PATTERN.test(envName) || !MEMBER_ID_PATTERN.test(memberId)) return undefined;
   return { envName, memberId, file: ext === 'age' ? 'age' : 'grant' };
 }

@@ -47,8 +47,8 @@ describe('access paths', () => {
     expect(accessPathsFor('default', 'ci').dir).toBe('.envguard/access/default');
   });
 
-  it('refuses names that could escape the directory or look like env files', () => {
-    for (const env of ['..', '../x', 'a/b', '.hidden', 'env', 'env.local', '', 'prod\n']) expect(() => accessPathsFor(env, 'bob'), env).toThrow();
+  it('refuses names that could escape the directory or hide as dot-files', () => {
+    for (const env of ['..', '../x', 'a/b', '.hidden', '.env', 'a..b', '', 'prod\n']) expect(() => accessPathsFor(env, 'bob'), env).toThrow();
     for (const id of ['..', 'Bob', 'bob/../x', '-bob', 'bob-', 'a--b', '']) expect(() => accessPathsFor('production', id), id).toThrow();
     for (const file of ['.envguard/access/production/bob.txt', '.envguard/access/../bob.age', '.envguard/access/production/x/bob.age', 'other/production/bob.age']) {
       expect(parseAccessPath(file), file).toBeUndefined();

@@ -3,7 +3,7 @@ import { isOpenSshPrivateKey, parseOpenSshPrivateKey } from './openssh-private-k
 import type { AgeIdentity } from './recipient-types.js';
 import { parseX25519Identity } from './x25519-recipient.js';
 
-const FIX = 'regenerate it with `age-keygen -o identity.txt`, or unset ENVGUARD_IDENTITY / ENVGUARD_IDENTITY_FILE so envguard makes one';
+const FIX = 'make an X25519 identity with `age-keygen -o identity.txt`, or unset ENVGUARD_IDENTITY / ENVGUARD_IDENTITY_FILE so envguard makes one';
 
 /**
  * Parses identities from text: an age identity file (age-keygen's format: `#` comment lines,
@@ -19,7 +19,11 @@ export function parseIdentities(text: string, what: string): AgeIdentity[] {
     if (line === '' || line.startsWith('#')) continue;
     const identity = parseX25519Identity(line);
     if (!identity) {
-      const looksLike = /^AGE-SECRET-KEY-/i.test(line) ? 'an age identity with a bad checksum, case or length' : 'not an age identity';
+      const looksLike = /^AGE-SECRET-KEY-PQ-/i.test(line)
+        ? 'a post-quantum age identity, which envguard does not support yet'
+        : /^AGE-SECRET-KEY-/i.test(line)
+          ? 'an age identity with a bad checksum, case or length'
+          : 'not an age identity';
       throw new EnvguardError('KEY_INVALID', `${what}${lines.length > 1 ? ` line ${index + 1}` : ''} is ${looksLike}`, { hint: FIX });
     }
     identities.push(identity);

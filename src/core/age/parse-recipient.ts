@@ -24,6 +24,9 @@ export function parseRecipient(input: string): AgeRecipient {
   if (/^ssh-(rsa|dss) |^ecdsa-/.test(text)) {
     throw new EnvguardError('USAGE', `envguard takes ssh-ed25519 keys only, not ${text.split(' ')[0] ?? 'this type'}`, { hint: FIX });
   }
+  if (/^age1pq1/i.test(text)) {
+    throw new EnvguardError('USAGE', 'post-quantum age recipients (age1pq1…) are not supported yet', { hint: FIX });
+  }
   const recipient = text.startsWith('ssh-ed25519 ') ? parseSshEd25519Recipient(text) : parseX25519Recipient(text);
   if (recipient) return recipient;
   const kind = text.startsWith('ssh-ed25519 ') ? 'ssh-ed25519 public key' : /^age1/i.test(text) ? 'age recipient (bad checksum, case or length)' : 'recipient';

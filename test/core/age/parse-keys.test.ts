@@ -37,6 +37,7 @@ describe('parseRecipient', () => {
     ['a truncated ssh key', () => 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB', /not a valid ssh-ed25519/],
     ['an rsa key', () => 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ me@host', /ssh-ed25519 keys only/],
     ['a security key', () => 'sk-ssh-ed25519@openssh.com AAAAGnNrLXNzaC1lZDI1NTE5QG9wZW5zc2guY29t me', /hardware security keys/],
+    ['a post-quantum recipient', () => 'age1pq1' + 'q'.repeat(60), /post-quantum/],
     ['garbage with control characters', () => 'hello\x1b[2Jworld', /not a valid recipient/],
   ])('refuses %s in one line with the fix', (_label, input, pattern) => {
     const text = shown(() => parseRecipient(input()));
@@ -73,6 +74,7 @@ describe('parseIdentities', () => {
   it('refuses damaged identities naming the line, never its content', () => {
     const secret = x25519Identity(randomBytes(32)).encode();
     const damaged = secret.slice(0, -1) + (secret.endsWith('Q') ? 'P' : 'Q');
+    expect(shown(() => parseIdentities('AGE-SECRET-KEY-PQ-1HZLGZUPT4ETPKDEV8HSGFDCYZ4E522W0A7PU2LHT8EH9W6YLNC3SW78XKG\n', 'pq.txt'))).toMatch(/post-quantum.*age-keygen -o/);
     for (const text of [`# c\n${damaged}\n`, `${secret.toLowerCase()}\n`, `${secret}x\n`, `# only comments\n`, `${secret.slice(0, 30)}\n`]) {
       const message = shown(() => parseIdentities(text, 'identity.txt'));
       expect(message).toContain('identity.txt');

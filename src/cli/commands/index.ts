@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { allowCommand } from './allow.js';
 import { decryptCommand } from './decrypt.js';
 import { editCommand } from './edit.js';
 import { encryptCommand } from './encrypt.js';
@@ -37,5 +38,6 @@ export const commandFactories: Array<() => Command> = [
   unsetCommand,
   editCommand,
   lsCommand,
+  allowCommand,
   hookCommand,
 ];

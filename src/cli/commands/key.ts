@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { EnvguardError } from '../../errors.js';
 import { looksLikeKeyBundle } from '../../core/key-bundle.js';
-import { readAllInput } from '../../io/read-secret-input.js';
+import { readStdin } from '../../io/read-stdin.js';
 import { exportKeyBundle, importKeyBundle } from '../../ops/key-bundle.js';
 import { describeKey, exportKey, importKey } from '../../ops/key-transfer.js';
 import { cliContext } from '../context.js';
@@ -40,7 +40,7 @@ export function keyCommand(): Command {
     .action((options: { env: string; force?: boolean; json?: boolean }, command: Command) =>
       runAction(async (output) => {
         if (process.stdin.isTTY) output.err('envguard: paste the key (or the bundle from `key export --all`), then press Enter and Ctrl-D');
-        const keyText = await readAllInput();
+        const keyText = (await readStdin('the key', 'pipe it in: `envguard key import < key.txt`')).toString('utf8');
         if (looksLikeKeyBundle(keyText)) {
           if (command.getOptionValueSource('env') === 'cli') throw new EnvguardError('USAGE', 'a key bundle names its environments; --env does not apply', { hint: 'run `envguard key import` without --env' });
           const results = importKeyBundle(cliContext(output), keyText, { force: options.force });

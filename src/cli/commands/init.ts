@@ -46,6 +46,7 @@ function printInit(output: Output, result: InitResult): void {
   }
   if (result.gitignoreChanged) output.err('  .gitignore: plaintext .env files ignored, encrypted files and ledgers kept');
   if (result.gitattributesChanged) output.err('  .gitattributes: per-variable diff and merge for .env*.encrypted');
+  if (result.configCreated) output.err('  .envguard.json: created with its $schema line (settings: docs/configuration.md)');
   for (const file of result.trackedPlaintext) {
     output.err(color.red(`  ${file} is tracked by git: run \`git rm --cached ${file}\`, and change those secrets: they are in the history`));
   }
@@ -56,7 +57,7 @@ function printInit(output: Output, result: InitResult): void {
   if (joining) {
     output.err(`  commit any changes init made to .gitignore/.gitattributes${result.hooks.mode === 'husky' ? '/.husky' : ''} (normally none)`);
   } else {
-    output.err(`  git add .gitignore .gitattributes .env*.encrypted .env*.ledger.json${result.hooks.mode === 'husky' ? ' .husky' : ''} && git commit -m "Add envguard"`);
+    output.err(`  git add .gitignore .gitattributes${result.configCreated ? ' .envguard.json' : ''} .env*.encrypted .env*.ledger.json${result.hooks.mode === 'husky' ? ' .husky' : ''} && git commit -m "Add envguard"`);
     output.err('  give teammates the key over a secure channel: `envguard key export` here, `envguard key import` there');
   }
   output.err(`  teammates: after cloning, run \`npm install\`${result.hooks.mode === 'husky' ? '' : ' and `npx envguard init`'} in ${rel(result.root)}, then \`npx envguard key import\` with the key (it decrypts .env)`);

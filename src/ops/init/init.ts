@@ -21,6 +21,7 @@ import type { OpsContext } from '../context.js';
 import { decryptEnvFile } from '../decrypt.js';
 import { encryptEnvFile } from '../encrypt.js';
 import { GITATTRIBUTES_LINES, GITIGNORE_LINES, ensureManagedBlock } from './ignore-rules.js';
+import { ensureConfigFile } from './config-file.js';
 import { installDrivers } from './drivers.js';
 import { installHooks, usesHusky, type HookInstall } from './install-hooks.js';
 
@@ -50,6 +51,8 @@ export interface InitResult {
   hooks: HookInstall;
   gitignoreChanged: boolean;
   gitattributesChanged: boolean;
+  /** `.envguard.json` was created (with its `$schema` line only). */
+  configCreated: boolean;
   /** Plaintext env files git already tracks (their history holds secrets). */
   trackedPlaintext: string[];
 }
@@ -68,12 +71,13 @@ export function init(ctx: OpsContext, options: InitOptions = {}): InitResult {
 
   const gitignoreChanged = ensureManagedBlock(root, '.gitignore', GITIGNORE_LINES, true);
   const gitattributesChanged = ensureManagedBlock(root, '.gitattributes', GITATTRIBUTES_LINES, false);
+  const configCreated = ensureConfigFile(root);
   installDrivers(root, path.resolve(root, gitText(['rev-parse', '--git-common-dir'], { cwd: root })));
   const hooks = installHooks(root, options.hooks === false ? 'none' : (options.husky ?? usesHusky(root)) ? 'husky' : 'git');
 
   const environments = envNames.map((envName) => initEnvironment(rootCtx, envName, projectId, config.rotationDays));
   const tracked = gitLinesZ(['ls-files', '-z'], { cwd: root }).filter((file) => isPlaintextEnvFile(file));
-  return { root, projectId, environments, hooks, gitignoreChanged, gitattributesChanged, trackedPlaintext: tracked };
+  return { root, projectId, environments, hooks, gitignoreChanged, gitattributesChanged, configCreated, trackedPlaintext: tracked };
 }
 
 function chooseEnvironments(root: string, requested: readonly string[] | undefined): string[] {

@@ -7,6 +7,7 @@ import { resolveKey } from '../io/key-store.js';
 import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
 import { journalPath, readJournal, type RotationPhase } from '../io/rotation-journal.js';
 import type { OpsContext } from './context.js';
+import { hookHealth, type HookHealth } from './init/hook-health.js';
 import { trackedPlaintextEnvFiles, unmanagedEnvFiles, type EnvFileNotice } from './unmanaged-env-files.js';
 
 export interface InterruptedRotation {
@@ -45,6 +46,8 @@ export interface EnvironmentStatus {
 
 export interface StatusResult {
   environments: EnvironmentStatus[];
+  /** Whether git runs envguard's hooks here at all. */
+  hooks: HookHealth;
   /** Environment files `init` never set up (never encrypted), with the fix. */
   unmanaged: EnvFileNotice[];
   /** Plaintext env files git tracks, with the fix; listed until they are removed from the index. */
@@ -63,6 +66,7 @@ export function projectStatus(ctx: OpsContext): StatusResult {
   }
   return {
     environments: environments.map((environment) => environmentStatus(ctx, root, environment)),
+    hooks: hookHealth(root),
     unmanaged: unmanagedEnvFiles(root),
     trackedPlaintext: trackedPlaintextEnvFiles(root),
   };

@@ -132,7 +132,8 @@ describe('the packed package from a fresh clone', () => {
     expect(fromCli.environments[0]).toMatchObject({ environment: 'default', overdue: false });
   });
 
-  it('types resolve for both require and import', () => {
+  // tsc takes 15-40 s on the shared machine.
+  it('types resolve for both require and import', { timeout: 120_000 }, () => {
     writeFileSync(path.join(app, 'check.cts'), "import envguard = require('envguard');\nconst result: envguard.ConfigResult = envguard.config({ quiet: true });\nexport const due: boolean | undefined = envguard.status().environments[0]?.overdue;\nexport { result };\n");
     writeFileSync(path.join(app, 'check.mts'), "import { status, type StatusResult } from 'envguard';\nexport const result: StatusResult = status();\n");
     const tsc = path.join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc');

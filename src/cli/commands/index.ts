@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { ciCommand } from './ci.js';
 import { decryptCommand } from './decrypt.js';
 import { encryptCommand } from './encrypt.js';
 import { hookCommand } from './hook.js';
@@ -29,4 +30,5 @@ export const commandFactories: Array<() => Command> = [
   runCommand,
   showCommand,
   hookCommand,
+  ciCommand,
 ];

@@ -6,6 +6,8 @@ import type { ScanReport } from '../../core/scan/types.js';
 import { EnvguardError } from '../../errors.js';
 import { defaultContext } from '../../ops/context.js';
 import { scanPaths, scanSince, scanStaged, type ScanOptions } from '../../ops/scan.js';
+import { scanHistory } from '../../ops/scan-history.js';
+import { repositoryTop, trackedForbiddenFiles } from '../../ops/tracked-forbidden.js';
 import { VERSION } from '../../version.js';
 import { runAction } from '../run-command.js';
 
@@ -15,6 +17,8 @@ interface ScanFlags {
   format: 'text' | 'json' | 'sarif';
   json?: boolean;
   knownValues: boolean;
+  history?: boolean;
+  all?: boolean;
 }
 
 /** `envguard scan`: the secret scan. Exit 1 when anything is found, 0 when clean. */
@@ -24,6 +28,8 @@ export function scanCommand(): Command {
     .argument('[paths...]', 'files or directories to scan instead of the staged change')
     .option('--staged', 'scan the lines added by the staged change (what the pre-commit hook runs)')
     .option('--since <rev>', 'scan the lines added by every commit in <rev>..HEAD')
+    .option('--history', 'scan every commit reachable from HEAD (with --since: only those after REV), env and key files included')
+    .option('--all', 'with --history: the commits of every ref, not just HEAD')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .option('--json', 'same as --format json')
     .option('--no-known-values', "do not look for the project's own .env values")
@@ -31,7 +37,12 @@ export function scanCommand(): Command {
       runAction(async (output) => {
         const ctx = defaultContext({ log: output.logger() });
         const options: ScanOptions = { useKnownValues: flags.knownValues };
-        const report = await runScan(ctx, paths, flags, options);
+        if (flags.history && (flags.staged || paths.length > 0)) {
+          throw new EnvguardError('USAGE', '--history scans commits: it takes no PATH and no --staged', { hint: 'run `envguard scan --history` (add `--since REV` or `--all`)' });
+        }
+        const scanned = flags.history ? await scanHistory(ctx, { since: flags.since, all: flags.all, useKnownValues: flags.knownValues }) : await runScan(ctx, paths, flags, options);
+        // Plain scans (not --history, which reports them per commit) also flag tracked env and key files.
+        const report = flags.history || flags.staged || flags.since !== undefined || paths.length > 0 ? scanned : withTrackedForbidden(ctx, scanned);
         const format = flags.json ? 'json' : flags.format;
         if (format === 'json') output.out(formatJson(report));
         else if (format === 'sarif') output.out(formatSarif(report, VERSION));
@@ -41,10 +52,15 @@ export function scanCommand(): Command {
     );
 }
 
+function withTrackedForbidden(ctx: ReturnType<typeof defaultContext>, report: ScanReport): ScanReport {
+  const root = repositoryTop(ctx.cwd);
+  return root === undefined ? report : { ...report, findings: [...trackedForbiddenFiles(ctx, root), ...report.findings] };
+}
+
 function runScan(ctx: ReturnType<typeof defaultContext>, paths: string[], flags: ScanFlags, options: ScanOptions): Promise<ScanReport> {
   const modes = [flags.staged === true, flags.since !== undefined, paths.length > 0].filter(Boolean).length;
-  if (modes > 1) {
-    throw new EnvguardError('USAGE', 'choose one of --staged, --since REV or PATH…', { hint: 'run `envguard scan --staged`, `envguard scan --since main` or `envguard scan src/`' });
+  if (modes > 1 || (flags.all === true && flags.history !== true)) {
+    throw new EnvguardError('USAGE', 'choose one of --staged, --since REV, --history or PATH… (--all goes with --history)', { hint: 'run `envguard scan --staged`, `envguard scan --since main` or `envguard scan src/`' });
   }
   if (flags.since !== undefined) return scanSince(ctx, flags.since, options);
   if (paths.length > 0) return scanPaths(ctx, paths, options);

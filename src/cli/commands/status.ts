@@ -3,6 +3,7 @@ import { defaultContext } from '../../ops/context.js';
 import { projectStatus, type EnvironmentStatus } from '../../ops/status.js';
 import type { Output } from '../output.js';
 import { runAction } from '../run-command.js';
+import { printTrackedForbidden, trackedForbiddenIn } from '../tracked-forbidden-output.js';
 
 /** `envguard status [--json]`: per environment, key, rotation history and due date, ledger validity. */
 export function statusCommand(): Command {
@@ -11,9 +12,12 @@ export function statusCommand(): Command {
     .option('--json', 'print the status as JSON')
     .action((options: { json?: boolean }) =>
       runAction((output) => {
-        const result = projectStatus(defaultContext({ log: output.logger() }));
-        if (options.json) output.json(result);
+        const ctx = defaultContext({ log: output.logger() });
+        const result = projectStatus(ctx);
+        const tracked = trackedForbiddenIn(ctx);
+        if (options.json) output.json({ ...result, trackedForbiddenFiles: tracked });
         else for (const environment of result.environments) printEnvironment(output, environment);
+        if (!options.json) printTrackedForbidden(output, tracked);
         // status reports; it refuses nothing (verify and the hooks do).
         return 0;
       }),

@@ -19,7 +19,7 @@ export const envguardKeyRules: readonly SecretRule[] = [
     id: 'fernet-key',
     description: 'Fernet key (an envguard or SecretsManager master key)',
     keywords: ['fernet_key', 'secrets_master_key', 'envguard_key'],
-    regex: /\b(?:[A-Z0-9_]*FERNET_KEY|SECRETS_MASTER_KEY|ENVGUARD_KEY(?:_[A-Z0-9_]+)?)\b["']?\s*(?::=|=>|[:=])\s*[bfr]?["'`]?([A-Za-z0-9_-]{43}=)(?![A-Za-z0-9_=-])/i,
+    regex: /\b(?:[A-Z0-9_]*FERNET_KEY|SECRETS_MASTER_KEY|ENVGUARD_KEY(?:_[A-Z0-9_]+)?)\b["'\]]{0,2}\s*(?::=|=>|[:=])\s*[bfr]?["'`]?([A-Za-z0-9_-]{43}=)(?![A-Za-z0-9_=-])/i,
     validate: isFernetKey,
   },
   {

@@ -11,7 +11,6 @@ import { structuredRules } from './structured.js';
 
 /** Every provider-format rule, in reporting priority order (the generic rule is not here: it runs last). */
 export const providerRules: readonly SecretRule[] = [
-  ...envguardKeyRules,
   ...githubRules,
   ...sourceHostingRules,
   ...cloudRules,
@@ -20,4 +19,5 @@ export const providerRules: readonly SecretRule[] = [
   ...aiRules,
   ...devtoolRules,
   ...structuredRules,
+  ...envguardKeyRules,
 ];

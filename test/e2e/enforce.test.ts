@@ -1,3 +1,5 @@
+import { chmodSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOrigin, cleanupProjects, committedLeaks } from './helpers/project.js';
 import { packageTemplates } from './helpers/package-template.js';
@@ -40,6 +42,28 @@ describe('pre-push catches what pre-commit never saw', () => {
     expect(push.stderr).toContain(`git rebase -i ${leaked.slice(0, 12)}^`);
     expectQuiet(push, all);
     expect(p.gitRaw(['--git-dir', origin, 'rev-parse', '--verify', '-q', 'refs/heads/feature']).status).not.toBe(0);
+  });
+
+  it('gives the pushed refs to a pre-push hook that was there before envguard, and still reads them itself', () => {
+    const p = initializedProject({ A, B }, {
+      before: (project) => {
+        mkdirSync(path.join(project.dir, '.git', 'hooks'), { recursive: true });
+        project.write('.git/hooks/pre-push', '#!/bin/sh\ncat > .git/chained-pre-push-input\n');
+        chmodSync(path.join(project.dir, '.git', 'hooks', 'pre-push'), 0o755);
+      },
+    });
+    const origin = path.join(p.root, 'origin.git');
+    p.git('init', '-q', '--bare', origin);
+    p.git('remote', 'add', 'origin', origin);
+    expect(p.gitRaw(['push', '-q', 'origin', 'HEAD']).status).toBe(0);
+    expect(p.read('.git/chained-pre-push-input')).toMatch(/^HEAD [0-9a-f]{40} refs\/heads\/main 0{40}\n$/);
+    p.write('leak.txt', `${A}\n`);
+    p.git('add', 'leak.txt');
+    expect(commit(p, ['-q', '--no-verify', '-m', 'leak']).status).toBe(0);
+    const refused = p.gitRaw(['push', 'origin', 'HEAD']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/leak\.txt:1:1 known-value +Value of A from \.env/);
+    expectQuiet(refused, all);
   });
 
   it('refuses an envguard key put into .env itself, with the fix, and commits nothing', () => {

@@ -80,6 +80,21 @@ describe('envguard ci', () => {
     expect(sarif.stdout).not.toContain('pa55-word');
   });
 
+  it('reports a ledger that does not verify (exit 1), also as a valid SARIF result, with no key', () => {
+    const p = project();
+    repo = p.repo;
+    repo.write('.env.ledger.json', '{"entries": []}\n');
+    repo.git('add', '.');
+    repo.git('commit', '-q', '-m', 'bad ledger');
+    const text = runCli(['ci', '--against', p.base], { cwd: repo.dir, env: repo.env });
+    expect(text.status).toBe(1);
+    expect(text.stdout).toMatch(/^ledger: \.env\.ledger\.json: /m);
+    const sarif = runCli(['ci', '--against', p.base, '--format', 'sarif'], { cwd: repo.dir, env: repo.env });
+    const log = JSON.parse(sarif.stdout) as { runs: Array<{ results: Array<{ ruleId: string }> }> };
+    expect(sarifValidator()(log)).toBe(true);
+    expect(log.runs[0]?.results.map((result) => result.ruleId)).toContain('ledger-invalid');
+  });
+
   it('a shallow clone without the base: one line with the fetch, exit 2; a missing rev: exit 2', () => {
     const p = project();
     repo = p.repo;

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { keyStoreHome } from './key-store.js';
+import { identityPath } from './identity.js';
 
 /**
  * This machine's age identities as secret strings, only so the scan can look for them (DESIGN.md,
  * Enforcement: known values include identities). Read from `ENVGUARD_IDENTITY`,
  * `ENVGUARD_IDENTITY_FILE` and `$ENVGUARD_HOME/identity.txt` (age-keygen's format: `#` comments,
  * one `AGE-SECRET-KEY-1…` per line). A missing or unreadable file is simply no identity: the
- * access commands report such problems; the scan must not fail because of them.
+ * access commands report such problems; the scan must not fail because of them. (identity.ts parses
+ * identities into openers that never expose the secret text; the scan needs exactly that text.)
  */
 export function identitySecrets(env: NodeJS.ProcessEnv): string[] {
   const found = new Set<string>();
@@ -18,7 +18,7 @@ export function identitySecrets(env: NodeJS.ProcessEnv): string[] {
     }
   };
   take(env.ENVGUARD_IDENTITY);
-  for (const file of [env.ENVGUARD_IDENTITY_FILE, path.join(keyStoreHome(env), 'identity.txt')]) {
+  for (const file of [env.ENVGUARD_IDENTITY_FILE, identityPath(env)]) {
     if (!file) continue;
     try {
       take(readFileSync(file, 'utf8'));

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { allowCommand } from './allow.js';
 import { ciCommand } from './ci.js';
 import { decryptCommand } from './decrypt.js';
 import { encryptCommand } from './encrypt.js';
@@ -29,6 +30,7 @@ export const commandFactories: Array<() => Command> = [
   scanCommand,
   runCommand,
   showCommand,
+  allowCommand,
   hookCommand,
   ciCommand,
 ];

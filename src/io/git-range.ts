@@ -10,6 +10,17 @@ export function commitExists(root: string, rev: string): boolean {
   return execGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd: root, okCodes: [1, 128] }).status === 0;
 }
 
+/**
+ * Of the given object names, those that are not commits here (missing, or a tree or blob), in one
+ * `git cat-file --batch-check` however many refs a push updates.
+ */
+export function notCommits(root: string, names: readonly string[]): string[] {
+  if (names.length === 0) return [];
+  const input = names.map((name) => `${name}^{commit}\n`).join('');
+  const out = execGit(['cat-file', '--batch-check'], { cwd: root, input }).stdout.toString('utf8').split('\n');
+  return names.filter((_name, index) => !/^[0-9a-f]+ commit \d+$/.test(out[index] ?? ''));
+}
+
 /** The full sha of a commit, or undefined when it is not here. */
 export function resolveCommit(root: string, rev: string): string | undefined {
   const result = execGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd: root, okCodes: [1, 128] });

@@ -1,7 +1,7 @@
 import type { RefUpdate } from '../core/enforce/ref-updates.js';
 import type { Finding } from '../core/scan/types.js';
 import { EnvguardError } from '../errors.js';
-import { commitExists } from '../io/git-range.js';
+import { notCommits } from '../io/git-range.js';
 import type { OpsContext } from './context.js';
 import { ignoreListAt, scanCommits } from './scan-commits.js';
 
@@ -20,24 +20,17 @@ export interface ReceiveCheckResult {
 }
 
 export async function checkReceive(ctx: OpsContext, updates: readonly RefUpdate[]): Promise<ReceiveCheckResult> {
-  const result: ReceiveCheckResult = { findings: [], commits: 0 };
-  const seen = new Set<string>();
-  for (const update of updates) {
-    if (update.newSha === undefined) continue;
-    if (!commitExists(ctx.cwd, update.newSha)) {
-      throw new EnvguardError('NOT_FOUND', `pre-receive: ${update.ref} points to ${update.newSha.slice(0, 12)}, which is not a commit in this repository`, {
-        hint: 'push again (the pack did not arrive complete); an annotated tag or a non-commit object cannot be checked',
-      });
-    }
-    // Tags and branches alike: whatever the ref, its commits must be clean.
-    const revisions = [update.newSha, '--not', '--all'];
-    const report = await scanCommits(ctx, { root: ctx.cwd, revisions, ignore: ignoreListAt(ctx.cwd, update.newSha) });
-    result.commits += report.commits;
-    for (const finding of report.findings) {
-      const key = `${finding.commit}:${finding.file}:${finding.line}:${finding.column}:${finding.ruleId}`;
-      if (!seen.has(key)) result.findings.push(finding);
-      seen.add(key);
-    }
+  const incoming = updates.filter((update): update is RefUpdate & { newSha: string } => update.newSha !== undefined);
+  if (incoming.length === 0) return { findings: [], commits: 0 };
+  const missing = notCommits(ctx.cwd, incoming.map((update) => update.newSha));
+  const first = incoming.find((update) => missing.includes(update.newSha));
+  if (first) {
+    throw new EnvguardError('NOT_FOUND', `pre-receive: ${first.ref} points to ${first.newSha.slice(0, 12)}, which is not a commit in this repository`, {
+      hint: 'push again (the pack did not arrive complete); a ref to a tree or blob cannot be checked',
+    });
   }
-  return result;
+  // One walk for every ref (branches and tags alike): what this push brings that no ref has yet.
+  const tips = [...new Set(incoming.map((update) => update.newSha))];
+  const report = await scanCommits(ctx, { root: ctx.cwd, revisions: [...tips, '--not', '--all'], ignore: ignoreListAt(ctx.cwd, tips[0] as string) });
+  return { findings: report.findings, commits: report.commits };
 }

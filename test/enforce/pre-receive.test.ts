@@ -52,6 +52,21 @@ describe('envguard hook pre-receive', () => {
     expect(push.status).toBe(0);
   });
 
+  it('checks every ref of one push together: a leak on one branch rejects the whole push', () => {
+    fixture = pushFixture({ preReceive: true });
+    const { client, server, commitFile } = fixture;
+    commitFile('README.md', 'hello\n');
+    client.git('checkout', '-q', '-b', 'feature');
+    const bad = commitFile('id_ed25519', 'not really a key\n');
+    client.git('checkout', '-q', 'main');
+    commitFile('main.txt', 'more\n');
+    const push = client.gitRaw(['push', 'origin', 'main', 'feature']);
+    expect(push.status).not.toBe(0);
+    expect(push.stderr).toContain(`id_ed25519:1:1 key-file`);
+    expect(push.stderr).toContain(bad.slice(0, 12));
+    expect(client.gitRaw(['--git-dir', server, 'for-each-ref']).stdout).toBe('');
+  });
+
   it('refuses a malformed line and a missing object with one line and the fix', () => {
     fixture = pushFixture();
     const { server, client } = fixture;
@@ -63,6 +78,9 @@ describe('envguard hook pre-receive', () => {
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/refs\/heads\/main points to abababababab, which is not a commit/);
     expect(missing.stderr).toContain('fix:');
+    const tree = runCli(['hook', 'pre-receive'], { cwd: server, env: client.env, input: `${'0'.repeat(40)} 4b825dc642cb6eb9a060e54bf8d69288fbee4904 refs/heads/tree\n` });
+    expect(tree.status).toBe(2);
+    expect(tree.stderr).toContain('which is not a commit in this repository');
     // A deletion has nothing to check.
     expect(runCli(['hook', 'pre-receive'], { cwd: server, env: client.env, input: `${'ab'.repeat(20)} ${'0'.repeat(40)} refs/heads/old\n` }).status).toBe(0);
   });

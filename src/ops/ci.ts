@@ -8,7 +8,7 @@ import { checkRotationPolicy } from './rotation-policy.js';
 import { scanCommits } from './scan-commits.js';
 import { projectKnownValues } from './scan.js';
 import { trackedForbiddenFiles, untrackHint } from './tracked-forbidden.js';
-import { verifyProject, type VerifyResult } from './verify.js';
+import { verifyProject, type VerifyOptions, type VerifyResult } from './verify.js';
 
 /**
  * `envguard ci`: the checks that cannot be skipped, in one run with no key (DESIGN.md,
@@ -110,13 +110,16 @@ function requireBase(root: string, rev: string): string {
 }
 
 /**
- * Every ledger verified with no key. The anchor (`--against`: the ledger at HEAD extends the one
- * at the base) is part of verify itself; this calls what `verifyProject` offers.
+ * Every ledger verified with no key, anchored to the base: `verify --against REV` proves the
+ * ledger at HEAD extends the one at REV and that no token went back in time. The anchor belongs to
+ * verify (ops/verify.ts); `against` is handed through as its option. (Typed as an intersection so
+ * this compiles before and after verify grew the option; a verify without it checks unanchored.)
  */
 function verifyLedgers(ctx: OpsContext, result: CiResult): void {
   result.checked.push('ledger');
+  const options: VerifyOptions & { against?: string } = result.against === undefined ? {} : { against: result.against };
   try {
-    result.verify = verifyProject(ctx);
+    result.verify = verifyProject(ctx, options);
   } catch (error) {
     if (isEnvguardError(error, 'NOT_FOUND')) {
       result.warnings.push('no ledger at the repository top: nothing to verify (run `envguard init` to start one)');
@@ -128,6 +131,10 @@ function verifyLedgers(ctx: OpsContext, result: CiResult): void {
     for (const problem of environment.report.problems) result.problems.push({ check: 'ledger', file: environment.ledgerFile, message: `${environment.ledgerFile}: ${problem.message}`, hint: problem.hint });
     for (const file of environment.files?.files ?? []) {
       if (file.result !== 'ok') result.problems.push({ check: 'ledger', file: file.path, message: file.message ?? `${file.path}: ${file.result}` });
+    }
+    // Token replay found by the anchored verify: an older token pasted back over a newer one.
+    for (const replay of (environment as { replays?: Array<{ file: string; message: string }> }).replays ?? []) {
+      result.problems.push({ check: 'ledger', file: replay.file, message: replay.message });
     }
   }
 }

@@ -2,8 +2,8 @@ import { Command } from 'commander';
 import { shortKeyId } from '../../core/key.js';
 import { defaultContext } from '../../ops/context.js';
 import { verifyProject } from '../../ops/verify.js';
-import { printTrackedForbidden, trackedForbiddenIn } from '../tracked-forbidden-output.js';
 import { runAction } from '../run-command.js';
+import { printTrackedForbidden, trackedForbiddenIn } from '../tracked-forbidden-output.js';
 
 /** `envguard verify [--json] [--env NAME]`: exit 0 when every ledger verifies, 1 otherwise. */
 export function verifyCommand(): Command {
@@ -13,15 +13,13 @@ export function verifyCommand(): Command {
     .option('--json', 'print the full report as JSON')
     .action((options: { env?: string; json?: boolean }) =>
       runAction((output) => {
-        const ctx = defaultContext({ log: output.logger() });
-        const result = verifyProject(ctx, { environment: options.env });
-        // A plaintext env or key file in git fails verify too, key or no key.
-        const tracked = trackedForbiddenIn(ctx);
+        const result = verifyProject(defaultContext({ log: output.logger() }), { environment: options.env });
         if (options.json) {
+          // A plaintext env or key file in git fails verify too, key or no key.
+          const tracked = trackedForbiddenIn(defaultContext());
           output.json({ ...result, valid: result.valid && tracked.length === 0, trackedForbiddenFiles: tracked });
           return result.valid && tracked.length === 0 ? 0 : 1;
         }
-        printTrackedForbidden(output, tracked);
         for (const { environment, ledgerFile, report, files } of result.environments) {
           if (report.valid) {
             const bad = (files?.files ?? []).filter((file) => file.result !== 'ok');
@@ -43,6 +41,8 @@ export function verifyCommand(): Command {
           const hints = [...new Set(report.problems.map((problem) => problem.hint))];
           for (const hint of hints) output.out(`  fix: ${hint}`);
         }
+        const tracked = trackedForbiddenIn(defaultContext());
+        printTrackedForbidden(output, tracked);
         return result.valid && tracked.length === 0 ? 0 : 1;
       }),
     );

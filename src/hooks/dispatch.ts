@@ -10,8 +10,6 @@ import { mergeDriver } from './merge-driver.js';
 import { postCommitHook } from './post-commit.js';
 import { postSyncHook } from './post-sync.js';
 import { preCommitHook, type StagedCheck } from './pre-commit.js';
-import { prePushHook } from './pre-push.js';
-import { preReceiveHook } from './pre-receive.js';
 import { secretScanCheck } from './secret-scan-check.js';
 import { createHookIO } from './report.js';
 import { textconv } from './textconv.js';
@@ -34,7 +32,7 @@ export async function runHook(name: string | undefined, args: readonly string[],
   if (env.ENVGUARD_SKIP === '1' && name !== 'textconv' && name !== 'merge-driver' && name !== 'merge-ledger') return 0;
   try {
     // A server's bare repository: no working tree, no key, no setup to complete.
-    if (name === 'pre-receive') return await preReceiveHook(env, io);
+    if (name === 'pre-receive') return await (await import('./pre-receive.js')).preReceiveHook(env, io);
     const paths = hookRepoPaths(process.cwd(), env);
     const ctx = defaultContext({ cwd: paths.root, env, log: { info: io.say, warn: io.warn, debug: () => {} } });
     if (name !== 'textconv' && name !== 'merge-driver' && name !== 'merge-ledger') completeSetup(paths);
@@ -50,7 +48,7 @@ export async function runHook(name: string | undefined, args: readonly string[],
       case 'post-rewrite':
         return postSyncHook(ctx, io, paths);
       case 'pre-push':
-        return await prePushHook(ctx, io, args);
+        return await (await import('./pre-push.js')).prePushHook(ctx, io, args);
       case 'textconv':
         process.stdout.write(textconv(ctx, args[0] ?? ''));
         return 0;

@@ -6,19 +6,19 @@ import type { ScanReport } from '../../core/scan/types.js';
 import { EnvguardError } from '../../errors.js';
 import { defaultContext } from '../../ops/context.js';
 import { scanPaths, scanSince, scanStaged, type ScanOptions } from '../../ops/scan.js';
+import { VERSION } from '../../version.js';
 import { scanHistory } from '../../ops/scan-history.js';
 import { repositoryTop, trackedForbiddenFiles } from '../../ops/tracked-forbidden.js';
-import { VERSION } from '../../version.js';
 import { runAction } from '../run-command.js';
 
 interface ScanFlags {
   staged?: boolean;
   since?: string;
+  history?: boolean;
+  all?: boolean;
   format: 'text' | 'json' | 'sarif';
   json?: boolean;
   knownValues: boolean;
-  history?: boolean;
-  all?: boolean;
 }
 
 /** `envguard scan`: the secret scan. Exit 1 when anything is found, 0 when clean. */
@@ -37,12 +37,7 @@ export function scanCommand(): Command {
       runAction(async (output) => {
         const ctx = defaultContext({ log: output.logger() });
         const options: ScanOptions = { useKnownValues: flags.knownValues };
-        if (flags.history && (flags.staged || paths.length > 0)) {
-          throw new EnvguardError('USAGE', '--history scans commits: it takes no PATH and no --staged', { hint: 'run `envguard scan --history` (add `--since REV` or `--all`)' });
-        }
-        const scanned = flags.history ? await scanHistory(ctx, { since: flags.since, all: flags.all, useKnownValues: flags.knownValues }) : await runScan(ctx, paths, flags, options);
-        // Plain scans (not --history, which reports them per commit) also flag tracked env and key files.
-        const report = flags.history || flags.staged || flags.since !== undefined || paths.length > 0 ? scanned : withTrackedForbidden(ctx, scanned);
+        const report = flags.history || flags.all ? await runHistoryScan(ctx, paths, flags) : withTrackedForbidden(ctx, await runScan(ctx, paths, flags, options), flags, paths);
         const format = flags.json ? 'json' : flags.format;
         if (format === 'json') output.out(formatJson(report));
         else if (format === 'sarif') output.out(formatSarif(report, VERSION));
@@ -52,17 +47,27 @@ export function scanCommand(): Command {
     );
 }
 
-function withTrackedForbidden(ctx: ReturnType<typeof defaultContext>, report: ScanReport): ScanReport {
-  const root = repositoryTop(ctx.cwd);
-  return root === undefined ? report : { ...report, findings: [...trackedForbiddenFiles(ctx, root), ...report.findings] };
-}
-
 function runScan(ctx: ReturnType<typeof defaultContext>, paths: string[], flags: ScanFlags, options: ScanOptions): Promise<ScanReport> {
   const modes = [flags.staged === true, flags.since !== undefined, paths.length > 0].filter(Boolean).length;
-  if (modes > 1 || (flags.all === true && flags.history !== true)) {
-    throw new EnvguardError('USAGE', 'choose one of --staged, --since REV, --history or PATH… (--all goes with --history)', { hint: 'run `envguard scan --staged`, `envguard scan --since main` or `envguard scan src/`' });
+  if (modes > 1) {
+    throw new EnvguardError('USAGE', 'choose one of --staged, --since REV or PATH…', { hint: 'run `envguard scan --staged`, `envguard scan --since main` or `envguard scan src/`' });
   }
   if (flags.since !== undefined) return scanSince(ctx, flags.since, options);
   if (paths.length > 0) return scanPaths(ctx, paths, options);
   return scanStaged(ctx, options);
+}
+
+/** `--history` (with `--since`, `--all`): every commit, env and key files included (ops/scan-history.ts). */
+function runHistoryScan(ctx: Parameters<typeof scanHistory>[0], paths: string[], flags: ScanFlags): Promise<ScanReport> {
+  if (!flags.history || flags.staged || paths.length > 0) {
+    throw new EnvguardError('USAGE', '--history scans commits: it takes no PATH and no --staged (and --all goes with --history)', { hint: 'run `envguard scan --history` (add `--since REV` or `--all`)' });
+  }
+  return scanHistory(ctx, { since: flags.since, all: flags.all, useKnownValues: flags.knownValues });
+}
+
+/** A plain `envguard scan` (the staged change) also flags tracked plaintext env and key files, with no key. */
+function withTrackedForbidden(ctx: Parameters<typeof scanHistory>[0], report: ScanReport, flags: ScanFlags, paths: string[]): ScanReport {
+  if (flags.staged || flags.since !== undefined || paths.length > 0) return report;
+  const root = repositoryTop(ctx.cwd);
+  return root === undefined ? report : { ...report, findings: [...trackedForbiddenFiles(ctx, root), ...report.findings] };
 }

@@ -12,13 +12,11 @@ export function statusCommand(): Command {
     .option('--json', 'print the status as JSON')
     .action((options: { json?: boolean }) =>
       runAction((output) => {
-        const ctx = defaultContext({ log: output.logger() });
-        const result = projectStatus(ctx);
-        const tracked = trackedForbiddenIn(ctx);
-        if (options.json) output.json({ ...result, trackedForbiddenFiles: tracked });
+        const result = projectStatus(defaultContext({ log: output.logger() }));
+        if (options.json) output.json(result);
         else for (const environment of result.environments) printEnvironment(output, environment);
-        if (!options.json) printTrackedForbidden(output, tracked);
         // status reports; it refuses nothing (verify and the hooks do).
+        if (!options.json) printTrackedForbidden(output, trackedForbiddenIn(defaultContext()));
         return 0;
       }),
     );

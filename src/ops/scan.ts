@@ -11,8 +11,8 @@ import { execGit, gitText, gitTopLevel } from '../io/git.js';
 import { loadConfig } from '../io/config.js';
 import { readOptionalText, readTextFile, walkFiles } from '../io/scan-files.js';
 import type { OpsContext } from './context.js';
-import { keyKnownValues } from './key-known-values.js';
 import { loadProjectEnvs } from './load-env.js';
+import { keyKnownValues } from './key-known-values.js';
 
 /**
  * The secret scan use cases: the staged change (what pre-commit runs), explicit paths, and the

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { allowCommand } from './allow.js';
+import { ciCommand } from './ci.js';
 import { decryptCommand } from './decrypt.js';
 import { editCommand } from './edit.js';
 import { encryptCommand } from './encrypt.js';
@@ -40,4 +41,5 @@ export const commandFactories: Array<() => Command> = [
   lsCommand,
   allowCommand,
   hookCommand,
+  ciCommand,
 ];

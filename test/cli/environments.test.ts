@@ -88,7 +88,10 @@ describe('environments: conventions, ls, --env', () => {
     const init = cli(['init']);
     expect(init.status, init.stderr).toBe(0);
     expect(init.stderr).toContain('git rm --cached .env.production');
-    expect(cli(['status']).stdout).toContain("fix: git rm --cached -- '.env.production'");
+    const status = cli(['status']);
+    expect(status.stdout).toContain('.env.production is tracked by git');
+    expect(status.stdout).toMatch(/fix: .*git rm --cached/);
+    expect(JSON.parse(cli(['status', '--json']).stdout).trackedPlaintext).toMatchObject([{ file: '.env.production', fix: "git rm --cached -- '.env.production' && git commit -m \"Stop tracking .env.production\", then change the secrets it held: they stay in the history" }]);
     repo.git('rm', '-q', '--cached', '.env.production');
     expect(JSON.parse(cli(['status', '--json']).stdout).trackedPlaintext).toEqual([]);
   });

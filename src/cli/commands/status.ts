@@ -18,7 +18,8 @@ export function statusCommand(): Command {
         else {
           for (const environment of result.environments) printEnvironment(output, environment);
           printHooks(output, result.hooks);
-          for (const notice of [...result.unmanaged, ...result.trackedPlaintext]) {
+          // Tracked plaintext files are printed below with the other tracked forbidden files.
+          for (const notice of result.unmanaged) {
             output.out(output.color.yellow(notice.message));
             output.out(`  fix: ${notice.fix}`);
           }

@@ -25,6 +25,8 @@ export const MIN_SEARCHED_LENGTH = 6;
 const NOT_SECRET = /^(?:true|false|yes|no|on|off|null|none|nil|undefined|enabled|disabled|localhost|development|production|staging|test|debug|info|warn|warning|error|bearer|basic)$/i;
 /** A whole value that only refers to another (`${DB_PASS}`, `{{ secret }}`, `%(pw)s`): the text, not a secret. */
 const REFERENCE = /^(?:\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^}]*\}\}|%\([a-z_]*\)s|%[A-Z_]+%)$/i;
+/** An address is no secret even under a sensitive name (`AUTH_URL`); credentials inside one are (see sensitivity). */
+const ADDRESS = /^(?:[a-z][a-z0-9+.-]*:\/\/[^/@\s]+(?:\/[^?@\s]*)?|\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?)$/i;
 /** Well-known default passwords: a leak of `changeme` leaks nothing, and it is in every example file. */
 const DEFAULTS = new Set(['changeme', 'change-me', 'change_me', 'password', 'passwd', 'secret', 'postgres', 'admin', 'letmein', 'changeit', 'example']);
 
@@ -36,7 +38,7 @@ const DEFAULTS = new Set(['changeme', 'change-me', 'change_me', 'password', 'pas
 export function isSearchableValue(name: string, value: string, policy: SensitivityPolicy = {}): boolean {
   const trimmed = value.trim();
   if (trimmed.length < MIN_SEARCHED_LENGTH) return false;
-  if (/^[\d\s.,:_+-]+$/.test(trimmed) || NOT_SECRET.test(trimmed) || REFERENCE.test(trimmed) || DEFAULTS.has(trimmed.toLowerCase())) return false;
+  if (/^[\d\s.,:_+-]+$/.test(trimmed) || NOT_SECRET.test(trimmed) || REFERENCE.test(trimmed) || ADDRESS.test(trimmed) || DEFAULTS.has(trimmed.toLowerCase())) return false;
   if (/^(.)\1+$/.test(trimmed)) return false;
   return classifyVariable(name, value, policy) !== 'public';
 }

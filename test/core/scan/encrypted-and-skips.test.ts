@@ -20,7 +20,7 @@ describe('.env.encrypted rule', () => {
   it('reports a plaintext line in .env.encrypted, masked, and nothing for ciphertext', () => {
     const text = `# envguard:v1 key=0123456789abcdef\nAPI_URL=fernet:${token}\nDB_PASSWORD=hunter22-plain\n`;
     const findings = createScanner().scan({ file: 'config/.env.production.encrypted', text });
-    expect(findings.map((f) => [f.ruleId, f.line, f.column, f.preview])).toEqual([['plaintext-in-encrypted-file', 3, 13, 'hun…']]);
+    expect(findings.map((f) => [f.ruleId, f.line, f.column, f.preview])).toEqual([['plaintext-in-encrypted-file', 3, 13, 'hidden (14 characters)']]);
   });
 });
 

@@ -58,8 +58,8 @@ export class AhoCorasick {
     patterns.forEach((pattern, index) => {
       if (pattern.length === 0) throw new Error('empty pattern');
       const folded = this.caseInsensitive ? pattern.replace(/[A-Z]+/g, (run) => run.toLowerCase()) : pattern;
-      const key = options.text ? folded.replace(/[^\x00-\x7f]/g, '\x80') : folded;
-      if (!options.text && /[^\x00-\xff]/.test(key)) throw new Error('pattern is not a byte string');
+      const key = options.text ? folded.replace(/[\u0080-\uffff]/g, '\x80') : folded;
+      if (!options.text && /[\u0100-\uffff]/.test(key)) throw new Error('pattern is not a byte string');
       const previous = last.get(key);
       if (previous === undefined) first.set(key, index);
       else this.sameAs[previous] = index;

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatJson } from '../../src/core/scan/format-json.js';
 import { formatSarif } from '../../src/core/scan/format-sarif.js';
@@ -18,6 +20,10 @@ describe('known values in the staged change', () => {
   let repo: TempRepo;
   afterEach(() => repo?.cleanup());
   const ctx = () => defaultContext({ cwd: repo.dir, env: repo.env });
+  const put = (file: string, content: string | Buffer) => {
+    mkdirSync(path.dirname(path.join(repo.dir, file)), { recursive: true });
+    writeFileSync(path.join(repo.dir, file), content);
+  };
 
   function projectWith(envText: string, file = '.env'): void {
     repo = createTempRepo();
@@ -65,7 +71,7 @@ describe('known values in the staged change', () => {
         repo.git('add', paths[place] as string);
         repo.git('commit', '-qm', 'log');
       }
-      repo.write(paths[place] as string, content(token));
+      put(paths[place] as string, content(token));
       repo.git('add', '-f', paths[place] as string);
       const report = await scanStaged(ctx());
       expect(report.findings.map((f) => [f.file, f.ruleId, f.preview])).toEqual([[paths[place], 'known-value', 'API_TOKEN from .env']]);
@@ -96,7 +102,7 @@ describe('known values in the staged change', () => {
   it('finds known values in binary files of scan PATH and of scan --since', async () => {
     projectWith(`API_TOKEN=${token}\n`);
     const base = repo.git('rev-parse', 'HEAD').trim();
-    repo.write('assets/blob.bin', Buffer.concat([Buffer.from([0, 0]), Buffer.from(token)]));
+    put('assets/blob.bin', Buffer.concat([Buffer.from([0, 0]), Buffer.from(token)]));
     repo.git('add', 'assets/blob.bin');
     repo.git('commit', '-qm', 'binary');
     expect((await scanPaths(ctx(), ['assets'])).findings.map((f) => f.ruleId)).toEqual(['known-value']);

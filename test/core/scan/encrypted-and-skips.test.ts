@@ -49,4 +49,20 @@ describe('default skips', () => {
     expect(filter.accepts('docs/guide/setup.md')).toBe(false);
     expect(filter.accepts('src/app.ts')).toBe(true);
   });
+
+  it('understands brackets, braces, negation and anchoring as .gitignore users expect', () => {
+    const filter = createPathFilter(['[ab].txt', 'generated/*.{js,ts}', 'snapshots/', '!snapshots/keep.txt', '/root-only.md', '# a comment', '']);
+    expect(filter.accepts('a.txt')).toBe(false);
+    expect(filter.accepts('deep/b.txt')).toBe(false);
+    expect(filter.accepts('c.txt')).toBe(true);
+    expect(filter.accepts('generated/x.js')).toBe(false);
+    expect(filter.accepts('generated/x.ts')).toBe(false);
+    expect(filter.accepts('generated/x.py')).toBe(true);
+    expect(filter.accepts('snapshots/one.txt')).toBe(false);
+    expect(filter.accepts('snapshots/keep.txt')).toBe(true);
+    expect(filter.accepts('root-only.md')).toBe(false);
+    expect(filter.accepts('docs/root-only.md')).toBe(true);
+    expect(createPathFilter(['*.log', '!keep.log']).accepts('logs/keep.log')).toBe(true);
+    expect(createPathFilter(['.env*']).accepts('config/.env.sample')).toBe(false);
+  });
 });

@@ -3,8 +3,9 @@
  * the scan's keyword prefilter, its known-value search and the masker all run on it.
  *
  * Memory is linear in the total pattern length: each state stores its incoming byte, where its
- * children start, its failure link, its depth and its output links (21 bytes), and only the root
- * has a dense 256-entry row. The trie is built from the sorted patterns level by level, so states
+ * children start, its failure link, its depth and its output links (21 bytes); only the first
+ * 4,096 states (root and shallowest, where a text spends most of its bytes) get a dense
+ * 256-entry row, a fixed 4 MB at most. The trie is built from the sorted patterns level by level, so states
  * are numbered breadth-first and the children of a state are consecutive and sorted by byte: no
  * per-state map or row is ever allocated, which is what let 100,000 known values fit in memory.
  *
@@ -43,7 +44,9 @@ export class AhoCorasick {
   private readonly label: Uint8Array;
   private readonly firstChild: Int32Array;
   private readonly fail: Int32Array;
-  private readonly root = new Int32Array(256);
+  /** Full DFA rows (failures resolved) for the first states breadth-first: the root and the shallow states most bytes of a text visit. */
+  private readonly dense: Int32Array;
+  private readonly denseStates: number;
   private readonly fold = new Uint8Array(256);
   private readonly caseInsensitive: boolean;
 
@@ -84,6 +87,8 @@ export class AhoCorasick {
     this.own = new Int32Array(states).fill(-1);
     this.fail = new Int32Array(states);
     this.outputLink = new Int32Array(states).fill(-1);
+    this.denseStates = Math.min(states, DENSE_STATES);
+    this.dense = new Int32Array(this.denseStates * 256);
     this.buildTrie(sorted, lcp, first);
     this.buildLinks();
   }
@@ -121,9 +126,15 @@ export class AhoCorasick {
 
   /** Failure and output links, breadth-first (ids already are), from each state to its children. */
   private buildLinks(): void {
-    const { label, firstChild, fail, own, outputLink, root } = this;
-    for (let c = firstChild[0] as number; c < (firstChild[1] as number); c++) root[label[c] as number] = c;
+    const { label, firstChild, fail, own, outputLink, dense } = this;
     for (let parent = 0; parent < this.stateCount; parent++) {
+      if (parent < this.denseStates) {
+        // The failure state is shallower, so its row is complete.
+        const row = parent * 256;
+        const viaFail = (fail[parent] as number) * 256;
+        for (let b = 0; b < 256; b++) dense[row + b] = parent === 0 ? 0 : (dense[viaFail + b] as number);
+        for (let c = firstChild[parent] as number; c < (firstChild[parent + 1] as number); c++) dense[row + (label[c] as number)] = c;
+      }
       for (let child = firstChild[parent] as number; child < (firstChild[parent + 1] as number); child++) {
         const target = parent === 0 ? 0 : this.next(fail[parent] as number, label[child] as number);
         fail[child] = target;
@@ -136,7 +147,7 @@ export class AhoCorasick {
   next(state: number, byte: number): number {
     const { label, firstChild, fail } = this;
     for (;;) {
-      if (state === 0) return this.root[byte] as number;
+      if (state < this.denseStates) return this.dense[state * 256 + byte] as number;
       const end = firstChild[state + 1] as number;
       let lo = firstChild[state] as number;
       // Deep states have one or two children: a linear look beats a binary search there.
@@ -208,6 +219,9 @@ export class AhoCorasick {
     return this.caseInsensitive ? slice.toLowerCase() === pattern.toLowerCase() : slice === pattern;
   }
 }
+
+/** States with a dense row: 4 MB whatever the patterns, so memory stays linear in their length. */
+const DENSE_STATES = 4096;
 
 function commonPrefix(a: string, b: string): number {
   const limit = Math.min(a.length, b.length);

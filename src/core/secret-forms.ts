@@ -37,19 +37,23 @@ export function secretForms(value: string): SecretForm[] {
     forms.push({ text, encoding });
   };
   add(value, 'raw');
+  // Most secrets are letters, digits and `_-.`: every escaping form is then the value itself.
+  const plain = PLAIN.test(value);
 
-  const json = JSON.stringify(value).slice(1, -1);
-  add(json, 'json-escaped');
-  add(json.replace(/\//g, '\\/'), 'json-escaped');
-  add(json.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`), 'json-escaped');
+  if (!plain) {
+    const json = JSON.stringify(value).slice(1, -1);
+    add(json, 'json-escaped');
+    add(json.replace(/\//g, '\\/'), 'json-escaped');
+    add(json.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`), 'json-escaped');
 
-  const component = encodeURIComponent(value);
-  add(component, 'url-encoded');
-  add(lowerEscapes(component), 'url-encoded');
-  add(pythonQuote(value, '/'), 'url-encoded');
-  add(component.replace(/%20/g, '+'), 'form-encoded');
-  add(pythonQuote(value, '').replace(/%20/g, '+'), 'form-encoded');
-  add(new URLSearchParams({ v: value }).toString().slice(2), 'form-encoded');
+    const component = encodeURIComponent(value);
+    add(component, 'url-encoded');
+    add(lowerEscapes(component), 'url-encoded');
+    add(pythonQuote(value, '/'), 'url-encoded');
+    add(component.replace(/%20/g, '+'), 'form-encoded');
+    add(pythonQuote(value, '').replace(/%20/g, '+'), 'form-encoded');
+    add(new URLSearchParams({ v: value }).toString().slice(2), 'form-encoded');
+  }
 
   const bytes = Buffer.from(value, 'utf8');
   const base64 = bytes.toString('base64');
@@ -65,15 +69,20 @@ export function secretForms(value: string): SecretForm[] {
   add(hex, 'hex');
   add(hex.toUpperCase(), 'hex');
 
-  add(value.replace(/'/g, `'\\''`), 'shell-escaped');
-  add(value.replace(/["\\$`]/g, '\\$&'), 'shell-escaped');
-  add(value.replace(/[^A-Za-z0-9_\-.,:/@%+=]/g, '\\$&'), 'shell-escaped');
+  if (!plain) {
+    add(value.replace(/'/g, `'\\''`), 'shell-escaped');
+    add(value.replace(/["\\$`]/g, '\\$&'), 'shell-escaped');
+    add(value.replace(/[^A-Za-z0-9_\-.,:/@%+=]/g, '\\$&'), 'shell-escaped');
+  }
 
   if (value.includes('\n')) {
     for (const line of value.split(/\r?\n/)) if (line.trim().length >= MIN_LINE_LENGTH) add(line, 'line');
   }
   return forms;
 }
+
+/** Characters that no escaping above changes. */
+const PLAIN = /^[A-Za-z0-9_.-]*$/;
 
 /**
  * The characters of the value's base64 that do not depend on the bytes around it, for each of the

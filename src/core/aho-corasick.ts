@@ -4,8 +4,8 @@
  *
  * Memory is linear in the total pattern length: each state stores its incoming byte, where its
  * children start, its failure link, its depth and its output links (21 bytes); only the first
- * 4,096 states (root and shallowest, where a text spends most of its bytes) get a dense
- * 256-entry row, a fixed 4 MB at most. The trie is built from the sorted patterns level by level, so states
+ * 16,384 states (root and shallowest, where a text spends most of its bytes; all of them for a
+ * few hundred masked values) get a dense 256-entry row, a fixed 16 MB at most. The trie is built from the sorted patterns level by level, so states
  * are numbered breadth-first and the children of a state are consecutive and sorted by byte: no
  * per-state map or row is ever allocated, which is what let 100,000 known values fit in memory.
  *
@@ -44,9 +44,13 @@ export class AhoCorasick {
   private readonly label: Uint8Array;
   private readonly firstChild: Int32Array;
   private readonly fail: Int32Array;
-  /** Full DFA rows (failures resolved) for the first states breadth-first: the root and the shallow states most bytes of a text visit. */
-  private readonly dense: Int32Array;
-  private readonly denseStates: number;
+  /**
+   * Full DFA rows (failures resolved), 256 entries each, for states below `denseStates` (the
+   * first breadth-first: the root and the shallow states most bytes of a text visit). Public so
+   * that a hot loop can read them without a call: `state < denseStates ? dense[state * 256 + byte] : next(state, byte)`.
+   */
+  readonly dense: Int32Array;
+  readonly denseStates: number;
   private readonly fold = new Uint8Array(256);
   private readonly caseInsensitive: boolean;
 
@@ -220,8 +224,8 @@ export class AhoCorasick {
   }
 }
 
-/** States with a dense row: 4 MB whatever the patterns, so memory stays linear in their length. */
-const DENSE_STATES = 4096;
+/** States with a dense row: 16 MB at most whatever the patterns, so memory stays linear in their length. */
+const DENSE_STATES = 16_384;
 
 function commonPrefix(a: string, b: string): number {
   const limit = Math.min(a.length, b.length);

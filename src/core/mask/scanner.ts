@@ -51,14 +51,15 @@ export class MaskScanner {
     const dataStart = this.heldStart;
     const scanFrom = this.held.length;
     const { automaton, flags, anyLength, wordHead, wordNext } = this.table;
-    const depth = automaton.depth;
+    const { depth, dense, denseStates } = automaton;
+    const pending = this.pending;
 
-    // The hot loop: a transition and a flag test per byte; outputs are rare.
+    // The hot loop: a dense-row load (a call only for deep states) and a flag test per byte; outputs are rare.
     let state = this.state;
     for (let i = scanFrom; i < data.length; i++) {
       const byte = data[i] as number;
-      if (this.pending.length > 0) this.settlePending(WORD_BYTE[byte] === 0);
-      state = automaton.next(state, byte);
+      if (pending.length > 0) this.settlePending(WORD_BYTE[byte] === 0);
+      state = state < denseStates ? (dense[state * 256 + byte] as number) : automaton.next(state, byte);
       if (flags[state] === 0) continue;
       const end = dataStart + i + 1;
       const longest = anyLength[state] as number;

@@ -4,7 +4,8 @@
 // with a ~2 MB staged file that leaks three of them (raw, base64, hex). Runs N = 10,000 and
 // 100,000 and prints wall time and peak RSS of each, against `node -e 0` measured in the same run,
 // and the same scan with --no-known-values (the rule tiers alone), and how time and memory grow from 10k to 100k (10x the values: near-linear means near 10x,
-// not 100x). NODE_EXTRA_CA_CERTS is unset for every process measured here, baseline included:
+// not 100x). CPU time is printed beside wall time: on a shared machine it is the steadier figure.
+// NODE_EXTRA_CA_CERTS is unset for every process measured here, baseline included:
 // loading extra certificates costs start-up time that has nothing to do with envguard.
 // Issue 16 item 17: before the one linear automaton, 5,000 variables took ~25 s and 3.3 GB.
 //
@@ -30,7 +31,7 @@ for (const name of ['ENVGUARD_KEY', 'SECRETS_MASTER_KEY', 'NODE_EXTRA_CA_CERTS',
 
 // Each measured process writes its own peak RSS (kB) on exit: no external `time` needed.
 const rssHook = path.join(work, 'rss.cjs');
-writeFileSync(rssHook, "process.on('exit', () => require('fs').writeFileSync(process.env.BENCH_RSS_OUT, String(process.resourceUsage().maxRSS)));\n");
+writeFileSync(rssHook, "process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeFileSync(process.env.BENCH_RSS_OUT, `${u.maxRSS} ${(u.userCPUTime + u.systemCPUTime) / 1000}`); });\n");
 
 let seed = 2026;
 const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8;
@@ -72,7 +73,8 @@ function measure(args, cwd, expectStatus) {
   const result = spawnSync(process.execPath, ['--require', rssHook, ...args], { cwd, env: { ...env, BENCH_RSS_OUT: out }, encoding: 'utf8', maxBuffer: 1 << 26 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (![expectStatus].flat().includes(result.status)) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr.slice(0, 400)}`);
-  return { ms, rssMB: Number(readFileSync(out, 'utf8')) / 1024, stdout: result.stdout };
+  const [rss, cpu] = readFileSync(out, 'utf8').split(' ').map(Number);
+  return { ms, rssMB: rss / 1024, cpuMs: cpu, stdout: result.stdout };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -92,16 +94,16 @@ try {
       if (found !== 3) throw new Error(`expected the 3 planted leaks, found ${found}`);
       runs.push(run);
     }
-    const row = { n, stagedMB: stagedBytes / 1e6, valueMB: valueBytes / 1e6, ms: median(runs.map((r) => r.ms)), rssMB: Math.max(...runs.map((r) => r.rssMB)), baseMs: median(baseline.map((r) => r.ms)), baseRssMB: Math.max(...baseline.map((r) => r.rssMB)), plainMs: median(withoutValues.map((r) => r.ms)), plainRssMB: Math.max(...withoutValues.map((r) => r.rssMB)) };
+    const row = { n, stagedMB: stagedBytes / 1e6, valueMB: valueBytes / 1e6, ms: median(runs.map((r) => r.ms)), rssMB: Math.max(...runs.map((r) => r.rssMB)), baseMs: median(baseline.map((r) => r.ms)), baseRssMB: Math.max(...baseline.map((r) => r.rssMB)), plainMs: median(withoutValues.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs)), baseCpuMs: median(baseline.map((r) => r.cpuMs)), plainCpuMs: median(withoutValues.map((r) => r.cpuMs)), plainRssMB: Math.max(...withoutValues.map((r) => r.rssMB)) };
     rows.push(row);
     console.log(
       `${String(n).padStart(7)} variables (${row.valueMB.toFixed(1)} MB of values), ${row.stagedMB.toFixed(1)} MB staged: ` +
-        `scan --staged ${row.ms.toFixed(0)} ms, peak RSS ${row.rssMB.toFixed(0)} MB | node -e 0: ${row.baseMs.toFixed(0)} ms, ${row.baseRssMB.toFixed(0)} MB | ` +
-        `without known values ${row.plainMs.toFixed(0)} ms, ${row.plainRssMB.toFixed(0)} MB | ${(row.ms / row.baseMs).toFixed(1)}x the time of node -e 0`,
+        `scan --staged ${row.ms.toFixed(0)} ms (CPU ${row.cpuMs.toFixed(0)} ms), peak RSS ${row.rssMB.toFixed(0)} MB | node -e 0: ${row.baseMs.toFixed(0)} ms (CPU ${row.baseCpuMs.toFixed(0)}), ${row.baseRssMB.toFixed(0)} MB | ` +
+        `without known values ${row.plainMs.toFixed(0)} ms (CPU ${row.plainCpuMs.toFixed(0)}), ${row.plainRssMB.toFixed(0)} MB | ${(row.ms / row.baseMs).toFixed(1)}x the time of node -e 0`,
     );
   }
   const [small, large] = rows;
-  console.log(`10x the values: ${((large.ms - large.baseMs) / (small.ms - small.baseMs)).toFixed(1)}x the time over node -e 0, ${((large.rssMB - large.baseRssMB) / (small.rssMB - small.baseRssMB)).toFixed(1)}x the memory over node -e 0 (near-linear: about 10x or less)`);
+  console.log(`10x the values: ${((large.cpuMs - large.baseCpuMs) / (small.cpuMs - small.baseCpuMs)).toFixed(1)}x the CPU time over node -e 0, ${((large.rssMB - large.baseRssMB) / (small.rssMB - small.baseRssMB)).toFixed(1)}x the memory over node -e 0 (near-linear: about 10x or less)`);
   console.log('(NODE_EXTRA_CA_CERTS unset for every process measured, baseline included)');
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -183,11 +183,13 @@ export class AhoCorasick {
 
   /** Calls `onMatch(patternIndex, start)` for every occurrence in `bytes`, in order of the match's end. */
   search(bytes: Uint8Array, onMatch: (patternIndex: number, start: number) => void): void {
-    const { fold } = this;
+    const { fold, dense, denseStates, own, outputLink } = this;
     let state = 0;
     for (let i = 0; i < bytes.length; i++) {
-      state = this.next(state, fold[bytes[i] as number] as number);
-      if (this.hasOutput(state)) this.report(state, i + 1, onMatch);
+      const byte = fold[bytes[i] as number] as number;
+      // Inlined for the shallow states most bytes visit: a load instead of a call.
+      state = state < denseStates ? (dense[state * 256 + byte] as number) : this.next(state, byte);
+      if ((own[state] as number) >= 0 || (outputLink[state] as number) >= 0) this.report(state, i + 1, onMatch);
     }
   }
 

@@ -59,7 +59,7 @@ export function config(options: ConfigOptions = {}): ConfigResult {
   // What the app loads, `mask()` hides: the same values envguard run would mask in its output.
   addMaskedValues(
     Object.entries(parsed).map(([name, value]) => ({ name, value })),
-    { sensitiveNames: loadConfig(ctx.cwd).sensitiveNames },
+    loadConfig(ctx.cwd), // its sensitiveNames and publicNames
   );
   const target = options.processEnv ?? process.env;
   for (const [variable, value] of Object.entries(parsed)) {

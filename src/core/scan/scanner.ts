@@ -54,7 +54,8 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   const rules = options.rules ?? providerRules;
   const generic = options.generic !== false;
   const genericIndex = rules.length;
-  const regexes = rules.map((rule) => new RegExp(rule.regex.source, `${rule.regex.flags.replace(/[gd]/g, '')}gd`));
+  // Compiled on first use: most rules' keywords never occur in a commit, so most never compile.
+  const regexes: Array<RegExp | undefined> = [];
 
   const keywordRules = new Map<string, number[]>();
   const addKeyword = (keyword: string, ruleIndex: number) => {
@@ -149,7 +150,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
         continue;
       }
       const definition = rules[rule] as SecretRule;
-      const regex = regexes[rule] as RegExp;
+      const regex = (regexes[rule] ??= new RegExp(definition.regex.source, `${definition.regex.flags.replace(/[gd]/g, '')}gd`));
       const segment = text.slice(from, to);
       regex.lastIndex = 0;
       for (let match = regex.exec(segment); match !== null; match = regex.exec(segment)) {
@@ -157,7 +158,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
         const group = match[1] !== undefined ? 1 : 0;
         const secret = match[group] as string;
         const span = (match.indices as RegExpIndicesArray)[group] as [number, number];
-        if (isPlaceholder(secret) || isDefaultSkippedValue(secret)) continue;
+        if (isPlaceholder(secret) || (isDefaultSkippedValue(secret) && definition.uuidSecret !== true)) continue;
         if (definition.validate && !definition.validate(secret, match[0])) continue;
         candidates.push({
           start: from + span[0],

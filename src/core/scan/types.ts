@@ -13,6 +13,8 @@ export interface SecretRule {
   readonly regex: RegExp;
   /** A structural check beyond the regex (a checksum, a decodable header): false drops the match. */
   readonly validate?: (secret: string, match: string) => boolean;
+  /** The secret may be a UUID, which the scan otherwise skips as an identifier (a UUID named `SNYK_TOKEN`). */
+  readonly uuidSecret?: boolean;
   /** The regex may span the following lines too (a PEM header and its body). */
   readonly multiline?: boolean;
 }

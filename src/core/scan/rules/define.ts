@@ -1,0 +1,86 @@
+import { characterClasses, shannonEntropy } from '../entropy.js';
+import type { SecretRule } from '../types.js';
+
+/**
+ * Builders for the two shapes most provider rules take, so each rule file reads as a list of
+ * formats rather than of regexes: a token with its own prefix, and a prefix-less value that is
+ * only recognisable by the name it is assigned to (`DATADOG_API_KEY=…`).
+ */
+
+/** A provider rule, plus which part of a match is random (what the filler check looks at). */
+export interface ProviderRule extends SecretRule {
+  readonly fillerPart?: (secret: string) => string;
+}
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+/** A case-insensitive spelling of a literal (`[dD][dD]`): JS has no inline `(?i)` in Node 20. */
+export function anyCase(text: string): string {
+  return [...text].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escape(c))).join('');
+}
+
+interface PrefixedSpec {
+  /** Literal prefixes; the token is `prefix` + a match of `body`. */
+  prefix: string | readonly string[];
+  /** Regex source of what follows the prefix. */
+  body: string;
+  /** Characters that may not follow the token (default: base64url letters). */
+  end?: string;
+  validate?: SecretRule['validate'];
+  fillerPart?: ProviderRule['fillerPart'];
+  /** The body is (or ends in) a UUID that is still a secret here. */
+  uuidSecret?: boolean;
+}
+
+/** A token that starts with a literal prefix of its own; the prefix is the prefilter keyword. */
+export function prefixed(id: string, description: string, spec: PrefixedSpec): ProviderRule {
+  const prefixes = typeof spec.prefix === 'string' ? [spec.prefix] : spec.prefix;
+  const end = spec.end ?? 'A-Za-z0-9_-';
+  return {
+    id,
+    description,
+    keywords: prefixes.map((p) => p.toLowerCase()),
+    regex: new RegExp(`(?<![A-Za-z0-9])((?:${prefixes.map(escape).join('|')})${spec.body})(?![${end}])`),
+    ...(spec.validate ? { validate: spec.validate } : {}),
+    ...(spec.fillerPart ? { fillerPart: spec.fillerPart } : {}),
+    ...(spec.uuidSecret ? { uuidSecret: true } : {}),
+  };
+}
+
+interface ContextualSpec {
+  /** Name fragments (any case) that must precede the value: `datadog`, `dd_api_key`. */
+  names: readonly string[];
+  /** Regex source of the value itself. */
+  value: string;
+  validate?: SecretRule['validate'];
+}
+
+/** True for a value with the mix of letters and digits that a random token has. */
+export function isRandomLooking(value: string): boolean {
+  if (shannonEntropy(value) < 3) return false;
+  if (/\d/.test(value) && /[A-Za-z]/.test(value)) return true;
+  // A random token may lack digits by chance; mixed case over 16+ characters still is not a word.
+  if (value.length >= 16 && /[a-z]/.test(value) && /[A-Z]/.test(value) && characterClasses(value) >= 2 && shannonEntropy(value) >= 3.5) return true;
+  return value.length >= 20 && shannonEntropy(value) >= 3.8;
+}
+
+/**
+ * A value with no prefix of its own, recognised by the name it is assigned to: the name, the
+ * rest of its identifier, an assignment (`=`, `:`, `:=`, `=>`, a header's `:`), optional quotes.
+ */
+export function contextual(id: string, description: string, spec: ContextualSpec): ProviderRule {
+  const names = spec.names.map(anyCase).join('|');
+  return {
+    id,
+    description,
+    keywords: spec.names.map((n) => n.toLowerCase()),
+    regex: new RegExp(`(?:${names})[A-Za-z0-9_.-]{0,32}?["'\`]?\\s*(?::=|=>|=|:)\\s*["'\`]?(${spec.value})(?![A-Za-z0-9_+/-])`),
+    validate: spec.validate ?? ((secret) => isRandomLooking(secret)),
+    ...(spec.value.includes(UUID) || spec.value.includes(UUID_ANY_CASE) ? { uuidSecret: true } : {}),
+  };
+}
+
+/** Regex sources used by many providers. */
+export const HEX32 = '[a-f0-9]{32}';
+export const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+export const UUID_ANY_CASE = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';

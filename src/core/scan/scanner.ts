@@ -25,6 +25,8 @@ export interface ScannerOptions {
   knownValues?: readonly KnownValue[];
   /** `.envguardignore` entries. */
   ignore?: IgnoreList;
+  /** The project's fingerprint salt (its ledger project id), which keys every finding's fingerprint. */
+  fingerprintSalt?: string;
   /** Run the generic keyword-plus-entropy rule (default true). */
   generic?: boolean;
 }
@@ -202,8 +204,8 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       if (ciphertextLines.has(line) && candidate.kind !== 'known-value') continue;
       const allow = inlineAllow(lines.text(line));
       if (allow === 'all' || allow?.has(candidate.ruleId)) continue;
-      const fingerprint = secretFingerprint(candidate.secret);
-      if (options.ignore?.has(fingerprint, candidate.ruleId)) continue;
+      const fingerprint = secretFingerprint(candidate.secret, options.fingerprintSalt);
+      if (options.ignore?.has(fingerprint, candidate.ruleId, candidate.secret)) continue;
       findings.push({
         file: target.file,
         line: target.lineNumbers?.[line] ?? line + 1,

@@ -49,7 +49,7 @@ export interface Finding {
   readonly description: string;
   /** First 4 characters then `…`, or `NAME from .env` for a known value: the only trace of the secret. */
   readonly preview: string;
-  /** `sha256:` + hex SHA-256 of the secret: what `.envguardignore` entries are keyed by. */
+  /** `hmac-sha256:` + hex HMAC of the secret keyed by the project salt: what `.envguardignore` entries are keyed by. */
   readonly fingerprint: string;
   /** Length of the matched secret on its first line, in UTF-16 code units (for SARIF regions). */
   readonly length: number;

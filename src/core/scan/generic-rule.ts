@@ -1,6 +1,7 @@
 import { characterClasses, shannonEntropy } from './entropy.js';
 import { isFakeMarker, isPlaceholder } from './placeholder.js';
 import { isDefaultSkippedValue } from './default-skips.js';
+import { isFillerToken } from './false-alarm.js';
 
 /**
  * The last tier: a secret-looking name (`password`, `secret`, `token`, `api_key`, …) assigned a
@@ -39,7 +40,7 @@ const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?::\d{1,5})?
  * `secret_length`, `TOKEN_URL`. Vault's AppRole `secret_id` is the exception: it is a secret.
  */
 const DESCRIBES_A_SECRET =
-  /(?:^|[_.-]|[a-z](?=[A-Z]))(?:names?|ids?|length|len|size|count|file|path|dir|url|uri|endpoint|host(?:name)?|type|field|header|param|env|var|prefix|suffix|alg(?:orithm)?|label|ref|ttl|expiry|expires(?:_at|_in)?|timeout|version|format|mode|policy|arn|kind|provider|hint|regex|pattern|location|store)$/i;
+  /(?:^|[_.-]|[a-z](?=[A-Z]))(?:names?|ids?|length|len|size|count|file|path|dir|url|uri|endpoint|host(?:name)?|type|field|header|param|env|var|prefix|suffix|alg(?:orithm)?|label|ref|ttl|expiry|expires(?:_at|_in)?|timeout|version|format|mode|policy|arn|kind|provider|hint|regex|pattern|location|store|hasher|cipher|scheme|kdf|strategy|backend|driver|manager|class|method)$/i;
 const SECRET_ID = /secret[_.-]?id$/i;
 
 export interface GenericMatch {
@@ -76,7 +77,7 @@ export function describesASecret(key: string): boolean {
 export function looksLikeSecret(value: string, key = ''): boolean {
   // Secrets are printable ASCII; prose and translated messages are not.
   if (value.length < 8 || !PRINTABLE_ASCII.test(value)) return false;
-  if (isPlaceholder(value) || isFakeMarker(value) || isDefaultSkippedValue(value)) return false;
+  if (isPlaceholder(value) || isFakeMarker(value) || isDefaultSkippedValue(value) || isFillerToken(value)) return false;
   if (IDENTIFIER_LIKE.test(value.replace(EDGE_PUNCTUATION, '')) || PATH_OR_URL.test(value) || NUMBER_OR_VERSION.test(value)) return false;
   if (value.toLowerCase() === key.toLowerCase()) return false;
   if (SCREAMING_NAME.test(value) && [...value.matchAll(/\d/g)].length <= value.split(/[_-]/).length) return false;

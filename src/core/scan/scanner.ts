@@ -146,7 +146,8 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     });
 
     const genericWork: Array<{ from: number; to: number }> = [];
-    for (const { rule, from, to } of work.values()) {
+    // In rule order, so that of two rules matching the same characters the earlier (more specific) one is kept.
+    for (const { rule, from, to } of [...work.values()].sort((a, b) => a.rule - b.rule)) {
       if (rule === genericIndex) {
         genericWork.push({ from, to });
         continue;

@@ -1,5 +1,5 @@
 import { isPlaceholder } from '../placeholder.js';
-import type { ProviderRule } from './define.js';
+import { contextual, type ProviderRule } from './define.js';
 
 /**
  * Credentials recognised by where they are written rather than by a vendor prefix: a curl
@@ -117,11 +117,9 @@ export const credentialRules: readonly ProviderRule[] = [
     multiline: true,
     fillerPart: () => '',
   },
-  {
-    id: 'service-password-setting',
-    description: 'Password in an SMTP / LDAP / proxy setting',
-    keywords: ['smtp_pass', 'ldap_bind_password', 'bindpw', 'proxy_pass'],
-    regex: /(?:SMTP_PASS(?:WORD)?|smtp_pass(?:word)?|LDAP_BIND_PASSWORD|ldap_bind_password|bindpw|PROXY_PASSWORD|proxy_password)["']?\s*[:=]\s*["']?([^\s"'`]{6,128})/,
+  contextual('service-password-setting', 'Password in an SMTP / LDAP / proxy setting', {
+    names: ['smtp_pass', 'smtp_password', 'ldap_bind_password', 'bindpw', 'proxy_password'],
+    value: '[^\\s"\'`]{6,128}',
     validate: (secret) => realPassword(secret) && /\d/.test(secret) && /[A-Za-z]/.test(secret),
-  },
+  }),
 ];

@@ -19,6 +19,17 @@ export function anyCase(text: string): string {
   return [...text].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escape(c))).join('');
 }
 
+/** A name in any case and any separator style: `dd_api_key` also matches `DD-API-KEY` and `ddApiKey`. */
+function anyNameStyle(name: string): string {
+  return name.split(/[_-]/).map(anyCase).join('[_.-]?');
+}
+
+/** The literal keywords for a name in every separator style (the prefilter matches substrings). */
+function nameKeywords(name: string): string[] {
+  const lower = name.toLowerCase();
+  return [...new Set([lower, lower.replace(/[_-]/g, ''), lower.replace(/[_-]/g, '-'), lower.replace(/[_-]/g, '_'), lower.replace(/[_-]/g, '.')])];
+}
+
 interface PrefixedSpec {
   /** Literal prefixes; the token is `prefix` + a match of `body`. */
   prefix: string | readonly string[];
@@ -69,11 +80,11 @@ export function isRandomLooking(value: string): boolean {
  * rest of its identifier, an assignment (`=`, `:`, `:=`, `=>`, a header's `:`), optional quotes.
  */
 export function contextual(id: string, description: string, spec: ContextualSpec): ProviderRule {
-  const names = spec.names.map(anyCase).join('|');
+  const names = spec.names.map(anyNameStyle).join('|');
   return {
     id,
     description,
-    keywords: spec.names.map((n) => n.toLowerCase()),
+    keywords: [...new Set(spec.names.flatMap(nameKeywords))],
     regex: new RegExp(`(?:${names})[A-Za-z0-9_.-]{0,32}?["'\`]?\\s*(?::=|=>|=|:)\\s*["'\`]?(${spec.value})(?![A-Za-z0-9_+/-])`),
     validate: spec.validate ?? ((secret) => isRandomLooking(secret)),
     ...(spec.value.includes(UUID) || spec.value.includes(UUID_ANY_CASE) ? { uuidSecret: true } : {}),

@@ -14,6 +14,16 @@ export interface ProviderRule extends SecretRule {
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
+/**
+ * A `regex` property built on first read: with 300+ rules, building every pattern when the CLI
+ * loads costs each commit time, while a commit's keywords select only a handful of rules.
+ */
+function withLazyRegex(rule: Omit<ProviderRule, 'regex'>, source: () => string): ProviderRule {
+  let compiled: RegExp | undefined;
+  // A getter on the object itself: spreading a getter into a literal would call it at once.
+  return Object.defineProperty(rule, 'regex', { enumerable: true, get: () => (compiled ??= new RegExp(source())) }) as ProviderRule;
+}
+
 /** A case-insensitive spelling of a literal (`[dD][dD]`): JS has no inline `(?i)` in Node 20. */
 export function anyCase(text: string): string {
   return [...text].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : escape(c))).join('');
@@ -27,7 +37,8 @@ function anyNameStyle(name: string): string {
 /** The literal keywords for a name in every separator style (the prefilter matches substrings). */
 function nameKeywords(name: string): string[] {
   const lower = name.toLowerCase();
-  return [...new Set([lower, lower.replace(/[_-]/g, ''), lower.replace(/[_-]/g, '-'), lower.replace(/[_-]/g, '_'), lower.replace(/[_-]/g, '.')])];
+  // Snake, kebab and run-together (camelCase, case-folded): three spellings keep the prefilter small.
+  return [...new Set([lower.replace(/-/g, '_'), lower.replace(/_/g, '-'), lower.replace(/[_-]/g, '')])];
 }
 
 interface PrefixedSpec {
@@ -47,15 +58,15 @@ interface PrefixedSpec {
 export function prefixed(id: string, description: string, spec: PrefixedSpec): ProviderRule {
   const prefixes = typeof spec.prefix === 'string' ? [spec.prefix] : spec.prefix;
   const end = spec.end ?? 'A-Za-z0-9_-';
-  return {
+  const rule = {
     id,
     description,
     keywords: prefixes.map((p) => p.toLowerCase()),
-    regex: new RegExp(`(?<![A-Za-z0-9])((?:${prefixes.map(escape).join('|')})${spec.body})(?![${end}])`),
     ...(spec.validate ? { validate: spec.validate } : {}),
     ...(spec.fillerPart ? { fillerPart: spec.fillerPart } : {}),
     ...(spec.uuidSecret ? { uuidSecret: true } : {}),
   };
+  return withLazyRegex(rule, () => `(?<![A-Za-z0-9])((?:${prefixes.map(escape).join('|')})${spec.body})(?![${end}])`);
 }
 
 interface ContextualSpec {
@@ -80,15 +91,14 @@ export function isRandomLooking(value: string): boolean {
  * rest of its identifier, an assignment (`=`, `:`, `:=`, `=>`, a header's `:`), optional quotes.
  */
 export function contextual(id: string, description: string, spec: ContextualSpec): ProviderRule {
-  const names = spec.names.map(anyNameStyle).join('|');
-  return {
+  const rule = {
     id,
     description,
     keywords: [...new Set(spec.names.flatMap(nameKeywords))],
-    regex: new RegExp(`(?:${names})[A-Za-z0-9_.-]{0,32}?["'\`]?\\s*(?::=|=>|=|:)\\s*["'\`]?(${spec.value})(?![A-Za-z0-9_+/-])`),
-    validate: spec.validate ?? ((secret) => isRandomLooking(secret)),
+    validate: spec.validate ?? ((secret: string) => isRandomLooking(secret)),
     ...(spec.value.includes(UUID) || spec.value.includes(UUID_ANY_CASE) ? { uuidSecret: true } : {}),
   };
+  return withLazyRegex(rule, () => `(?:${spec.names.map(anyNameStyle).join('|')})[A-Za-z0-9_.-]{0,32}?["'\`]?\\s*(?::=|=>|=|:)\\s*["'\`]?(${spec.value})(?![A-Za-z0-9_+/-])`);
 }
 
 /** Regex sources used by many providers. */

@@ -37,7 +37,10 @@ function guarded(rule: ProviderRule): SecretRule {
     id: rule.id,
     description: rule.description,
     keywords: rule.keywords,
-    regex: rule.regex,
+    // Read through, so a builder's lazily built pattern stays unbuilt until a keyword needs it.
+    get regex() {
+      return rule.regex;
+    },
     ...(rule.multiline ? { multiline: true } : {}),
     ...(rule.uuidSecret ? { uuidSecret: true } : {}),
     validate: (secret, match) => !isProviderFalseAlarm(secret, part(secret)) && (own === undefined || own(secret, match)),

@@ -18,10 +18,25 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-]/g, '
  * A `regex` property built on first read: with 300+ rules, building every pattern when the CLI
  * loads costs each commit time, while a commit's keywords select only a handful of rules.
  */
-function withLazyRegex(rule: Omit<ProviderRule, 'regex'>, source: () => string): ProviderRule {
-  let compiled: RegExp | undefined;
-  // A getter on the object itself: spreading a getter into a literal would call it at once.
-  return Object.defineProperty(rule, 'regex', { enumerable: true, get: () => (compiled ??= new RegExp(source())) }) as ProviderRule;
+class LazyRule implements ProviderRule {
+  private compiled: RegExp | undefined;
+  readonly validate?: SecretRule['validate'];
+  readonly fillerPart?: ProviderRule['fillerPart'];
+  readonly uuidSecret?: boolean;
+  constructor(
+    readonly id: string,
+    readonly description: string,
+    readonly keywords: readonly string[],
+    private readonly source: () => string,
+    extra: Pick<ProviderRule, 'validate' | 'fillerPart' | 'uuidSecret'>,
+  ) {
+    if (extra.validate) this.validate = extra.validate;
+    if (extra.fillerPart) this.fillerPart = extra.fillerPart;
+    if (extra.uuidSecret) this.uuidSecret = true;
+  }
+  get regex(): RegExp {
+    return (this.compiled ??= new RegExp(this.source()));
+  }
 }
 
 /** A case-insensitive spelling of a literal (`[dD][dD]`): JS has no inline `(?i)` in Node 20. */
@@ -36,9 +51,10 @@ function anyNameStyle(name: string): string {
 
 /** The literal keywords for a name in every separator style (the prefilter matches substrings). */
 function nameKeywords(name: string): string[] {
-  const lower = name.toLowerCase();
-  // Snake, kebab and run-together (camelCase, case-folded): three spellings keep the prefilter small.
-  return [...new Set([lower.replace(/-/g, '_'), lower.replace(/_/g, '-'), lower.replace(/[_-]/g, '')])];
+  // Snake, kebab and run-together (camelCase, case-folded): three spellings keep the prefilter
+  // small. split/join, not a regex: this runs for every rule as the CLI loads.
+  const parts = name.toLowerCase().split('_').join('-').split('-');
+  return parts.length === 1 ? parts : [parts.join('_'), parts.join('-'), parts.join('')];
 }
 
 interface PrefixedSpec {
@@ -58,15 +74,8 @@ interface PrefixedSpec {
 export function prefixed(id: string, description: string, spec: PrefixedSpec): ProviderRule {
   const prefixes = typeof spec.prefix === 'string' ? [spec.prefix] : spec.prefix;
   const end = spec.end ?? 'A-Za-z0-9_-';
-  const rule = {
-    id,
-    description,
-    keywords: prefixes.map((p) => p.toLowerCase()),
-    ...(spec.validate ? { validate: spec.validate } : {}),
-    ...(spec.fillerPart ? { fillerPart: spec.fillerPart } : {}),
-    ...(spec.uuidSecret ? { uuidSecret: true } : {}),
-  };
-  return withLazyRegex(rule, () => `(?<![A-Za-z0-9])((?:${prefixes.map(escape).join('|')})${spec.body})(?![${end}])`);
+  const source = () => `(?<![A-Za-z0-9])((?:${prefixes.map(escape).join('|')})${spec.body})(?![${end}])`;
+  return new LazyRule(id, description, prefixes.map((p) => p.toLowerCase()), source, spec);
 }
 
 interface ContextualSpec {
@@ -91,14 +100,11 @@ export function isRandomLooking(value: string): boolean {
  * rest of its identifier, an assignment (`=`, `:`, `:=`, `=>`, a header's `:`), optional quotes.
  */
 export function contextual(id: string, description: string, spec: ContextualSpec): ProviderRule {
-  const rule = {
-    id,
-    description,
-    keywords: [...new Set(spec.names.flatMap(nameKeywords))],
-    validate: spec.validate ?? ((secret: string) => isRandomLooking(secret)),
-    ...(spec.value.includes(UUID) || spec.value.includes(UUID_ANY_CASE) ? { uuidSecret: true } : {}),
-  };
-  return withLazyRegex(rule, () => `(?:${spec.names.map(anyNameStyle).join('|')})[A-Za-z0-9_.-]{0,32}?["'\`]?\\s*(?::=|=>|=|:)\\s*["'\`]?(${spec.value})(?![A-Za-z0-9_+/-])`);
+  const source = () => `(?:${spec.names.map(anyNameStyle).join('|')})[A-Za-z0-9_.-]{0,32}?["'\`]?\\s*(?::=|=>|=|:)\\s*["'\`]?(${spec.value})(?![A-Za-z0-9_+/-])`;
+  return new LazyRule(id, description, [...new Set(spec.names.flatMap(nameKeywords))], source, {
+    validate: spec.validate ?? isRandomLooking,
+    uuidSecret: spec.value.includes(UUID) || spec.value.includes(UUID_ANY_CASE),
+  });
 }
 
 /** Regex sources used by many providers. */

@@ -7,6 +7,7 @@ import { resolveKey } from '../io/key-store.js';
 import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
 import { journalPath, readJournal, type RotationPhase } from '../io/rotation-journal.js';
 import type { OpsContext } from './context.js';
+import { checkKnownLedger } from './known-ledger.js';
 
 export interface InterruptedRotation {
   phase: RotationPhase;
@@ -83,7 +84,10 @@ export function environmentStatus(ctx: OpsContext, root: string, environment: st
     return status;
   }
   const report = verifyLedger(value, { file: ledgerFile });
-  status.ledgerValid = report.valid;
+  // A chain that verifies but is not the one this machine has seen (replaced, cut short) is not valid.
+  const known = report.valid ? checkKnownLedger(ctx, value as Ledger, ledgerFile) : undefined;
+  if (known) report.problems.push(known);
+  status.ledgerValid = report.valid && !known;
   status.problems = report.problems.map((problem) => `${problem.entry === null ? 'file' : `entry ${problem.entry}`}: ${problem.message}`);
   // A chain that does not verify is still worth describing when its shape is sound: the
   // reader sees what the (untrusted) file claims, flagged as invalid.

@@ -4,6 +4,7 @@ import { parseEncryptedFile, type EncryptedFile } from '../core/encrypted-file.j
 import { parseStrictJson, verifyLedger, type Ledger } from '../core/ledger/index.js';
 import { findReplayedTokens, type ReplayedToken } from '../core/token-replay.js';
 import { execGit } from '../io/git.js';
+import { gitBlobId } from '../io/index-blob.js';
 import { ledgerFileName, readLedgerJson } from '../io/ledger-file.js';
 import type { OpsContext } from './context.js';
 import { checkKnownLedger } from './known-ledger.js';
@@ -36,7 +37,7 @@ export function stagedRollbackRefusals(ctx: OpsContext, paths: readonly string[]
       if (!incoming || !head) continue;
       for (const replay of findReplayedTokens(head, incoming)) refusals.push({ file, message: replayMessage(file, replay, 'the one in HEAD'), fix: replayFix(plaintextOf(file), file) });
     } else if (/^\.env(\.[^/]+)?\.ledger\.json$/.test(file)) {
-      const problem = knownLedgerProblem(ctx, strictJson(staged(file), file), file, false);
+      const problem = knownLedgerProblem(ctx, strictJson(staged(file), file), file, {});
       if (problem) refusals.push({ file, message: problem.message, fix: problem.fix });
     }
   }
@@ -56,11 +57,13 @@ export function refuseIncoming(ctx: OpsContext, envFile: string, incoming: Encry
   } catch {
     ledger = undefined; // no ledger, or a damaged one: other checks report it
   }
-  const problem = knownLedgerProblem(ctx, ledger, ledgerFile, true);
+  const problem = knownLedgerProblem(ctx, ledger, ledgerFile, { remember: true, allowShorter: true });
   if (problem) return { message: `${envFile} not decrypted: ${problem.message}`, hint: problem.fix };
   const base = tryParse(baseEncrypted, encryptedFile);
   const [replay] = base ? findReplayedTokens(base, incoming) : [];
-  if (!replay) return undefined;
+  // Older tokens are legitimate on a commit from before the change (a branch switch, `git checkout
+  // HEAD~3`); they are a replay when the commit descends from the version with the newer tokens.
+  if (!replay || baseEncrypted === undefined || !inHistoryOfHead(ctx.cwd, encryptedFile, baseEncrypted)) return undefined;
   return { message: `${envFile} not updated: ${replayMessage(encryptedFile, replay, `the one ${envFile} was last synced from`)}`, hint: replayFix(envFile, encryptedFile) };
 }
 
@@ -75,9 +78,9 @@ function replayFix(envFile: string, encryptedFile: string): string {
   return `edit ${envFile} to restore an old value (it gets a fresh token); otherwise restore the file with \`git checkout HEAD -- ${encryptedFile}\``;
 }
 
-function knownLedgerProblem(ctx: OpsContext, value: unknown, file: string, remember: boolean): { message: string; fix: string } | undefined {
+function knownLedgerProblem(ctx: OpsContext, value: unknown, file: string, options: { remember?: boolean; allowShorter?: boolean }): { message: string; fix: string } | undefined {
   if (value === undefined || !verifyLedger(value, { file }).valid) return undefined;
-  const problem = checkKnownLedger(ctx, value as Ledger, file, { remember });
+  const problem = checkKnownLedger(ctx, value as Ledger, file, options);
   return problem && { message: problem.message, fix: problem.hint };
 }
 
@@ -87,6 +90,12 @@ function strictJson(text: string | undefined, file: string): unknown {
   } catch {
     return undefined; // not JSON: the ledger checks say so
   }
+}
+
+/** True when some commit reachable from HEAD added or removed exactly this text at this path. */
+function inHistoryOfHead(cwd: string, file: string, text: string): boolean {
+  const found = execGit(['log', '-1', '--format=%H', `--find-object=${gitBlobId(text)}`, 'HEAD', '--', file], { cwd, okCodes: [128] });
+  return found.status === 0 && found.stdout.toString('utf8').trim() !== '';
 }
 
 function headText(cwd: string, file: string): string | undefined {

@@ -7,15 +7,23 @@ import type { OpsContext } from './context.js';
  * A ledger that verifies on its own, checked against what this machine has seen of the project
  * (DESIGN.md, Ledger: anchored): a different genesis, a shorter chain or a rewritten entry is a
  * problem, never a reason to fall back to keyless checks. With `remember`, a ledger that is the
- * same chain or extends it becomes what this machine has seen (trust on first use).
+ * same chain or extends it becomes what this machine has seen (trust on first use). With
+ * `allowShorter` (the checkout hooks, where an older commit legitimately has a shorter chain, and
+ * where the values it brings are guarded by the token replay check), a shorter chain is compared
+ * by its genesis only.
  */
-export function checkKnownLedger(ctx: OpsContext, ledger: Ledger, file: string, options: { remember?: boolean } = {}): LedgerProblem | undefined {
+export function checkKnownLedger(ctx: OpsContext, ledger: Ledger, file: string, options: { remember?: boolean; allowShorter?: boolean } = {}): LedgerProblem | undefined {
   let seen;
   try {
     seen = readSeenLedger(ctx.env, ledger.projectId, ledger.environment);
   } catch (error) {
     if (!(error instanceof EnvguardError)) throw error;
     return { code: 'anchor', entry: null, path: '', message: error.message, hint: error.hint ?? 'run `envguard verify --trust-ledger`' };
+  }
+  if (seen && options.allowShorter && ledger.entries.length < seen.entries) {
+    // An older commit checked out: its chain ends before what this machine saw. Only the genesis can be compared.
+    const problem = checkAgainstAnchor(ledger, { ...seen, entries: ledger.entries.length, headHash: anchorOf(ledger).headHash }, file);
+    return problem;
   }
   const problem = seen ? checkAgainstAnchor(ledger, seen, file) : undefined;
   if (problem === undefined && options.remember) {

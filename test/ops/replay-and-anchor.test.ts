@@ -65,6 +65,16 @@ describe('token replay is refused where values enter (issue 15 item 3)', () => {
     expect(readFileSync(path.join(repo.dir, '.env'), 'utf8')).toBe('DB_PASSWORD=new-password-2\nAPI=1\n');
   });
 
+  it('an older commit checked out on purpose (its history has no newer token) is applied', () => {
+    const { ctx, repo, v2 } = replayedProject();
+    repo.git('checkout', '-qf', 'HEAD~1');
+    const state = mkdtempSync(path.join(os.tmpdir(), 'envguard-state-'));
+    repo.write('.env', 'DB_PASSWORD=new-password-2\nAPI=1\n');
+    writeSyncState(state, '.env', 'DB_PASSWORD=new-password-2\nAPI=1\n', v2);
+    expect(syncEnvFile(ctx, '.env.encrypted', state)).toMatchObject({ kind: 'written' });
+    expect(readFileSync(path.join(repo.dir, '.env'), 'utf8')).toBe('DB_PASSWORD=old-password-1\nAPI=1\n');
+  });
+
   it('verify --against REV reports it, with no key', () => {
     const { repo } = replayedProject();
     repo.git('commit', '-qam', 'v3: replayed');

@@ -33,9 +33,15 @@ export function stagedRollbackRefusals(ctx: OpsContext, paths: readonly string[]
   for (const file of paths) {
     if (isEncryptedEnvFile(file)) {
       const incoming = tryParse(staged(file), file);
-      const head = incoming && tryParse(headText(ctx.cwd, file), file);
+      const head = incoming && tryParse(showAt(ctx.cwd, 'HEAD', file), file);
       if (!incoming || !head) continue;
-      for (const replay of findReplayedTokens(head, incoming)) refusals.push({ file, message: replayMessage(file, replay, 'the one in HEAD'), fix: replayFix(plaintextOf(file), file) });
+      // A merge may take the other branch's token, older than ours but that branch's own latest.
+      const theirs = mergeHead(ctx.cwd) && tryParse(showAt(ctx.cwd, 'MERGE_HEAD', file), file);
+      const theirsReplayed = theirs ? new Set(findReplayedTokens(theirs, incoming).map((replay) => replay.name)) : undefined;
+      for (const replay of findReplayedTokens(head, incoming)) {
+        if (theirsReplayed && !theirsReplayed.has(replay.name)) continue;
+        refusals.push({ file, message: replayMessage(file, replay, 'the one in HEAD'), fix: replayFix(plaintextOf(file), file) });
+      }
     } else if (/^\.env(\.[^/]+)?\.ledger\.json$/.test(file)) {
       const problem = knownLedgerProblem(ctx, strictJson(staged(file), file), file, {});
       if (problem) refusals.push({ file, message: problem.message, fix: problem.fix });
@@ -98,8 +104,12 @@ function inHistoryOfHead(cwd: string, file: string, text: string): boolean {
   return found.status === 0 && found.stdout.toString('utf8').trim() !== '';
 }
 
-function headText(cwd: string, file: string): string | undefined {
-  const shown = execGit(['show', `HEAD:${file}`], { cwd, okCodes: [128] });
+function mergeHead(cwd: string): boolean {
+  return execGit(['rev-parse', '-q', '--verify', 'MERGE_HEAD'], { cwd, okCodes: [1, 128] }).status === 0;
+}
+
+function showAt(cwd: string, revision: string, file: string): string | undefined {
+  const shown = execGit(['show', `${revision}:${file}`], { cwd, okCodes: [128] });
   return shown.status === 0 ? shown.stdout.toString('utf8') : undefined;
 }
 

@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { EnvguardError } from '../errors.js';
 import { decodeUtf8Strict } from '../core/text/utf8.js';
+import { assertRegularOrMissing } from './atomic-write.js';
 
 /**
- * Reads a UTF-8 file, or undefined when it does not exist; other failures are IO errors. Bytes
- * that are not UTF-8 are refused with their line (never turned into U+FFFD and written back).
+ * Reads a UTF-8 file, or undefined when it does not exist; other failures are IO errors. A FIFO or
+ * device is refused before it is opened, so a read can never block on it. Bytes that are not
+ * UTF-8 are refused with their line (never turned into U+FFFD and written back).
  */
 export function readTextIfExists(file: string): string | undefined {
+  assertRegularOrMissing(file);
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);

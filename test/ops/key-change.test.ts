@@ -41,6 +41,7 @@ describe('describeKeyChange', () => {
     repo.write('.env.ledger.json', JSON.stringify(ledger));
     const { message } = describeKeyChange(defaultContext({ cwd: repo.dir, env: repo.env }), '.env', shortKeyId(key(4)));
     expect(message).toContain('rotated by Mallory');
+    // eslint-disable-next-line no-control-regex
     expect(message).not.toMatch(/[\u0000-\u001f\u007f\u202e]/);
   });
 

@@ -18,6 +18,7 @@ import type { OpsContext } from './context.js';
 import { describeKeyChange } from './key-change.js';
 import { decryptWithKnownKeys } from './known-keys.js';
 import { findKeyFor } from './project-key.js';
+import { stagedRollbackRefusals } from './incoming-tokens.js';
 import { unmanagedEnvFiles } from './unmanaged-env-files.js';
 
 /** One reason to refuse the commit: what, where, and the exact fix. Never a value. */
@@ -86,6 +87,7 @@ export function preCommit(ctx: OpsContext, stateDirectory: string, options: { in
   }
   for (const notice of unmanagedEnvFiles(ctx.cwd)) result.warnings.push(`${notice.message}; to encrypt and share it: ${notice.fix}`);
   result.paths = [...new Set([...staged, ...result.staged])];
+  result.refusals.push(...stagedRollbackRefusals(ctx, result.paths, (file) => index.text(file)));
   return result;
 }
 

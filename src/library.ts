@@ -3,13 +3,11 @@ import path from 'node:path';
 import { parseDotenv } from './core/dotenv/parse.js';
 import { entryValues } from './core/dotenv/entry.js';
 import { decryptEncryptedFile, encryptDocument, encryptWhole, parseEncryptedFile } from './core/encrypted-file.js';
-import { envFileFor, plaintextPathFor } from './core/env-files.js';
+import { envFileFor, envNameOf, plaintextPathFor } from './core/env-files.js';
 import { parseKey, type FernetKey } from './core/key.js';
-import { loadConfig } from './io/config.js';
 import { readText } from './io/read-file.js';
 import { addMaskedValues } from './mask.js';
 import { defaultContext } from './ops/context.js';
-import { requireKeyFor } from './ops/project-key.js';
 
 export interface ConfigOptions {
   /** The encrypted file (default `.env.encrypted`, or the one for `env`). */
@@ -29,17 +27,17 @@ export interface ConfigOptions {
  * Returns the parsed variables. Throws `EnvguardError` (never containing a value) on failure.
  */
 export function config(options: ConfigOptions = {}): { parsed: Record<string, string> } {
-  const ctx = defaultContext();
+  const ctx = defaultContext({ root: process.cwd() });
   const encryptedPath = path.resolve(ctx.cwd, options.path ?? `${envFileFor(options.env ?? 'default')}.encrypted`);
   const envPath = plaintextPathFor(encryptedPath);
-  const key = options.key !== undefined ? parseKey(options.key) : requireKeyFor(ctx, envPath).key;
+  const key = options.key !== undefined ? parseKey(options.key) : ctx.keys.require(envNameOf(envPath)).key;
   const name = path.basename(encryptedPath);
   const text = decryptEncryptedFile(parseEncryptedFile(readText(encryptedPath, 'commit .env.encrypted or pass { path }'), name), key, name);
   const parsed = parse(text);
   // What the app loads, `mask()` hides: the same values envguard run would mask in its output.
   addMaskedValues(
     Object.entries(parsed).map(([name, value]) => ({ name, value })),
-    { sensitiveNames: loadConfig(ctx.cwd).sensitiveNames },
+    { sensitiveNames: ctx.config.sensitiveNames },
   );
   const target = options.processEnv ?? process.env;
   for (const [variable, value] of Object.entries(parsed)) {

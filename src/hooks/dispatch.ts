@@ -32,7 +32,7 @@ export async function runHook(name: string | undefined, args: readonly string[],
   if (env.ENVGUARD_SKIP === '1' && name !== 'textconv' && name !== 'merge-driver' && name !== 'merge-ledger') return 0;
   try {
     const paths = hookRepoPaths(process.cwd(), env);
-    const ctx = defaultContext({ cwd: paths.root, env, log: { info: io.say, warn: io.warn, debug: () => {} } });
+    const ctx = defaultContext({ cwd: paths.root, root: paths.root, repo: paths, env, log: { info: io.say, warn: io.warn, debug: () => {} } });
     if (name !== 'textconv' && name !== 'merge-driver' && name !== 'merge-ledger') completeSetup(paths);
     switch (name) {
       case 'pre-commit':

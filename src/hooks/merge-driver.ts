@@ -4,12 +4,12 @@ import { parseDotenv } from '../core/dotenv/parse.js';
 import { serializeDotenv } from '../core/dotenv/serialize.js';
 import { decryptEncryptedFile, encryptDocument, parseEncryptedFile, type EncryptedFile } from '../core/encrypted-file.js';
 import type { EnvDocument } from '../core/dotenv/types.js';
+import { envNameOf } from '../core/env-files.js';
 import { shortKeyId } from '../core/key.js';
 import { mergeEnvDocuments } from '../core/merge-env.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { readTextIfExists } from '../io/read-file.js';
 import type { OpsContext } from '../ops/context.js';
-import { findKeyFor } from '../ops/project-key.js';
 import type { HookIO } from './report.js';
 
 /**
@@ -28,7 +28,7 @@ export function mergeDriver(ctx: OpsContext, io: HookIO, args: readonly string[]
     return 2;
   }
   const envFile = displayPath.replace(/\.encrypted$/, '');
-  const resolved = findKeyFor(ctx, envFile);
+  const resolved = ctx.keys.current(envNameOf(envFile));
   const read = (p: string) => parseEncryptedFile(readFileSync(p, 'utf8'), displayPath);
   const ours = read(oursPath);
   const theirs = read(theirsPath);

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { execGit, gitText } from '../io/git.js';
+import type { Git } from '../io/git.js';
 import type { RepoPaths } from '../io/repo-paths.js';
 import { writeCacheFile } from '../io/sync-state.js';
 import type { OpsContext } from '../ops/context.js';
@@ -32,15 +32,15 @@ export function postCommitHook(ctx: OpsContext, paths: RepoPaths): number {
   }
   rmSync(markerFile(paths), { force: true });
   for (const file of files) {
-    const head = blobId(ctx.cwd, `HEAD:${file}`);
-    if (head === undefined || blobId(ctx.cwd, `:${file}`) === head) continue;
-    const worktree = gitText(['hash-object', '--', file], { cwd: ctx.cwd });
-    if (worktree === head) execGit(['update-index', '--add', '--', file], { cwd: ctx.cwd });
+    const head = blobId(ctx.git, `HEAD:${file}`);
+    if (head === undefined || blobId(ctx.git, `:${file}`) === head) continue;
+    const worktree = ctx.git.text(['hash-object', '--', file]);
+    if (worktree === head) ctx.git.exec(['update-index', '--add', '--', file]);
   }
   return 0;
 }
 
-function blobId(cwd: string, spec: string): string | undefined {
-  const result = execGit(['rev-parse', '-q', '--verify', spec], { cwd, okCodes: [1, 128] });
+function blobId(git: Git, spec: string): string | undefined {
+  const result = git.exec(['rev-parse', '-q', '--verify', spec], { okCodes: [1, 128] });
   return result.status === 0 ? result.stdout.toString('utf8').trim() : undefined;
 }

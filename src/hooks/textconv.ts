@@ -1,13 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { isEncryptedEnvFile, plaintextPathFor } from '../core/env-files.js';
+import { envNameOf, isEncryptedEnvFile, plaintextPathFor } from '../core/env-files.js';
 import { decryptEncryptedFile, decryptEntry, parseEncryptedFile } from '../core/encrypted-file.js';
 import { isEnvguardError } from '../errors.js';
 import { tokenTimestamp } from '../core/fernet.js';
 import { shortKeyId, type FernetKey } from '../core/key.js';
-import { allStoredKeys } from '../io/key-store.js';
+import { currentAndKnown } from '../io/key-ring.js';
 import type { OpsContext } from '../ops/context.js';
-import { findKeyFor, keyLookupFor } from '../ops/project-key.js';
 
 /**
  * The `textconv` diff driver: `git diff` / `git log -p` on `.env.encrypted` show the variables.
@@ -65,14 +64,7 @@ function candidateKeys(ctx: OpsContext): FernetKey[] {
   const keys: FernetKey[] = [];
   const envFiles = readdirSync(ctx.cwd).filter(isEncryptedEnvFile).map(plaintextPathFor);
   for (const envFile of envFiles.length ? envFiles : ['.env']) {
-    try {
-      const current = findKeyFor(ctx, envFile);
-      if (current) keys.push(current.key);
-      const { projectId } = keyLookupFor(ctx, envFile);
-      if (projectId) keys.push(...allStoredKeys(ctx.env, projectId));
-    } catch {
-      // this environment has no usable key here
-    }
+    keys.push(...currentAndKnown(ctx.keys, envNameOf(envFile)).map((found) => found.key));
   }
   return keys;
 }

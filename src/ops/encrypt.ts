@@ -2,12 +2,11 @@ import path from 'node:path';
 import { EnvguardError } from '../errors.js';
 import { parseDotenv } from '../core/dotenv/parse.js';
 import { decryptEncryptedFile, encryptDocument, encryptWhole, parseEncryptedFile, type EncryptedFile } from '../core/encrypted-file.js';
-import { encryptedPathFor } from '../core/env-files.js';
+import { encryptedPathFor, envNameOf } from '../core/env-files.js';
 import { shortKeyId, type FernetKey } from '../core/key.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { readText, readTextIfExists } from '../io/read-file.js';
 import type { OpsContext } from './context.js';
-import { requireKeyFor } from './project-key.js';
 
 export interface EncryptInput {
   envPath?: string;
@@ -38,7 +37,7 @@ export function encryptEnvFile(ctx: OpsContext, input: EncryptInput = {}): Encry
   const display = path.relative(ctx.cwd, envPath) || envPath;
   const text = readText(envPath, `create ${display} first, or pass --env-path`);
   const doc = parseDotenv(text, display);
-  const key = input.key ?? requireKeyFor(ctx, envPath).key;
+  const key = input.key ?? ctx.keys.require(envNameOf(envPath)).key;
   const keyId = shortKeyId(key);
 
   const previousText = readTextIfExists(encryptedPath);

@@ -5,7 +5,6 @@ import { decryptEncryptedFile, parseEncryptedFile } from '../core/encrypted-file
 import { envNameOf, isEncryptedEnvFile, isPlaintextEnvFile, plaintextPathFor } from '../core/env-files.js';
 import { readTextIfExists } from '../io/read-file.js';
 import type { OpsContext } from './context.js';
-import { findKeyFor } from './project-key.js';
 
 export interface LoadedEnv {
   envName: string;
@@ -44,7 +43,7 @@ export function loadProjectEnvs(ctx: OpsContext, options: LoadOptions = {}): Loa
   const skipDecrypt = (name: string) => Boolean(options.includePlaintext && options.preferPlaintext && present.has(plaintextPathFor(name)));
   for (const name of names.filter((n) => isEncryptedEnvFile(n) && wanted(plaintextPathFor(n)) && !skipDecrypt(n))) {
     const envPath = plaintextPathFor(name);
-    const resolved = safely(() => findKeyFor(ctx, envPath));
+    const resolved = safely(() => ctx.keys.current(envNameOf(envPath)));
     const text = readTextIfExists(path.join(ctx.cwd, name));
     if (!resolved || text === undefined) continue;
     const plaintext = safely(() => decryptEncryptedFile(parseEncryptedFile(text, name), resolved.key, name));

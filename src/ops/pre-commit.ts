@@ -8,7 +8,7 @@ import { formatKey, shortKeyId, type FernetKey } from '../core/key.js';
 import { mergeEnvDocuments } from '../core/merge-env.js';
 import { isEnvguardError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { execGit, gitLinesZ } from '../io/git.js';
+import type { Git } from '../io/git.js';
 import { gitBlobId, indexBlobId } from '../io/index-blob.js';
 import { missingKeyError } from '../io/key-store.js';
 import { readTextIfExists } from '../io/read-file.js';
@@ -16,7 +16,6 @@ import { readSyncState, sha256, writeDerivedFile, writeSyncState, type SyncState
 import type { OpsContext } from './context.js';
 import { describeKeyChange } from './key-change.js';
 import { decryptWithKnownKeys } from './known-keys.js';
-import { findKeyFor } from './project-key.js';
 
 /** One reason to refuse the commit: what, where, and the exact fix. Never a value. */
 export interface Refusal {
@@ -52,8 +51,8 @@ const CONFLICT_MARKER = /^(<{7}|={7}|>{7})( |$)/m;
 export function preCommit(ctx: OpsContext, stateDirectory: string, options: { indexFile?: string } = {}): PreCommitResult {
   const result: PreCommitResult = { staged: [], refusals: [], warnings: [], paths: [] };
   // The staged list is taken before the hook stages anything: it shows the commit as git will judge it.
-  const staged = gitLinesZ(['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMRT', '--no-renames'], { cwd: ctx.cwd });
-  const index = new StagedBlobs(ctx.cwd, options.indexFile);
+  const staged = ctx.git.linesZ(['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMRT', '--no-renames']);
+  const index = new StagedBlobs(ctx.git, options.indexFile);
   const work: EncryptionWork = { toStage: [], judged: new Set() };
   for (const envFile of managedEnvFiles(ctx.cwd)) encryptIfChanged(ctx, index, envFile, stateDirectory, result, work);
 
@@ -72,7 +71,7 @@ export function preCommit(ctx: OpsContext, stateDirectory: string, options: { in
   if (work.toStage.length > 0) {
     // update-index rather than add: the same staging, without add's pathspec and ignore handling,
     // which measured about 4 ms more on a 10,000-file index.
-    execGit(['update-index', '--add', '--', ...work.toStage], { cwd: ctx.cwd });
+    ctx.git.exec(['update-index', '--add', '--', ...work.toStage]);
   }
   if (staged.length === 0 && result.staged.length > 0 && result.refusals.length === 0) {
     // git checks whether a commit is empty against the index it read before pre-commit ran,
@@ -100,14 +99,14 @@ interface EncryptionWork {
 class StagedBlobs {
   private readonly cache = new Map<string, string | undefined>();
   constructor(
-    private readonly cwd: string,
+    private readonly git: Git,
     private readonly indexFile: string | undefined,
   ) {}
 
   text(file: string, guess?: string): string | undefined {
     if (!this.cache.has(file) && guess !== undefined && this.indexFile && indexBlobId(this.indexFile, file) === gitBlobId(guess)) this.cache.set(file, guess);
     if (!this.cache.has(file)) {
-      const shown = execGit(['show', `:${file}`], { cwd: this.cwd, okCodes: [128] });
+      const shown = this.git.exec(['show', `:${file}`], { okCodes: [128] });
       this.cache.set(file, shown.status === 0 ? shown.stdout.toString('utf8') : undefined);
     }
     return this.cache.get(file);
@@ -168,7 +167,7 @@ function encryptIfChanged(ctx: OpsContext, index: StagedBlobs, envFile: string, 
   if (existsSync(path.join(ctx.cwd, incomingFile))) {
     return refuse(`${incomingFile} is waiting to be merged into ${envFile}`, `merge ${incomingFile} into ${envFile} by hand, delete ${incomingFile}, then commit again`);
   }
-  const resolved = findKeyFor(ctx, envFile);
+  const resolved = ctx.keys.current(envNameOf(envFile));
   if (!resolved) return refuse(`${envFile} has changes but there is no key to encrypt them`, missingKeyError(envNameOf(envFile)).hint ?? '');
 
   const previous = conflicted && stagedText !== undefined ? tryParse(withoutMarkers(stagedText), encryptedFile) : staged;
@@ -319,7 +318,7 @@ function tryParse(text: string, name: string): EncryptedFile | undefined {
 
 function safeFindKey(ctx: OpsContext, envFile: string) {
   try {
-    return findKeyFor(ctx, envFile);
+    return ctx.keys.current(envNameOf(envFile));
   } catch {
     return undefined;
   }

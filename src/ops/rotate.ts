@@ -3,11 +3,9 @@ import path from 'node:path';
 import { EnvguardError } from '../errors.js';
 import { fingerprint, shortKeyId, type FernetKey } from '../core/key.js';
 import type { FileResult } from '../core/ledger/index.js';
-import { loadConfig } from '../io/config.js';
-import { gitTopLevel } from '../io/git.js';
 import { gitActor } from '../io/git-actor.js';
 import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
-import { createJournal, journalPath, readJournal, type RotationJournal } from '../io/rotation-journal.js';
+import { createJournal, journalPathIn, readJournal, type RotationJournal } from '../io/rotation-journal.js';
 import { crashInjector } from '../io/test-crash.js';
 import type { OpsContext } from './context.js';
 import { runForward, type PlaintextCache } from './rotation/forward.js';
@@ -49,7 +47,7 @@ export interface RotateResult {
  * environment; a `failed` result means verification failed and everything was put back.
  */
 export function rotate(ctx: OpsContext, options: RotateOptions = {}): RotateResult[] {
-  const root = gitTopLevel(ctx.cwd);
+  const root = ctx.repo.root;
   const environments = options.all ? findLedgerEnvironments(root) : [options.environment ?? 'default'];
   if (environments.length === 0) throw new EnvguardError('NOT_FOUND', 'no ledger found at the repository top, so there is nothing to rotate', { hint: 'run `envguard init` first' });
   const runs = environments.map((environment) => openRun(ctx, root, environment));
@@ -83,8 +81,8 @@ function openRun(ctx: OpsContext, root: string, environment: string): { run: Rot
   if (!existsSync(ledgerFile)) {
     throw new EnvguardError('NOT_FOUND', `${ledgerFileName(environment)} does not exist, so environment "${environment}" has no key to rotate`, { hint: `run \`envguard init --env ${environment}\`` });
   }
-  const config = loadConfig(root);
-  const journalFile = journalPath(root, environment);
+  const { config } = ctx;
+  const journalFile = journalPathIn(ctx.repo.gitDir, environment);
   // The project id is needed before the ledger can be trusted (a rollback may repair it), so read it plainly.
   const projectId = (readLedgerJson(ledgerFile) as { projectId?: unknown }).projectId;
   if (typeof projectId !== 'string') {
@@ -97,7 +95,6 @@ function openRun(ctx: OpsContext, root: string, environment: string): { run: Rot
     projectId,
     ledgerFile,
     journalFile,
-    lookup: { envName: environment, projectId, root, env: ctx.env, keyCommand: config.keyCommand },
     rotationDays: config.rotationDays,
     crash: crashInjector(ctx.env),
   };

@@ -1,6 +1,4 @@
 import { daysUntilDue, nextRotationDue, type Ledger } from '../core/ledger/index.js';
-import { loadConfig } from '../io/config.js';
-import { gitTopLevel } from '../io/git.js';
 import { findLedgerEnvironments, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
 import { schemaProblems } from '../core/ledger/schema.js';
 import type { OpsContext } from './context.js';
@@ -26,10 +24,11 @@ export interface RotationPolicyResult {
  * The rotation policy check the pre-commit and pre-push hooks call: which keys are overdue, and
  * whether `.envguard.json` `overdue` ("off" | "warn" | "block", default "warn") makes that a
  * refusal. Cheap (reads the ledgers' due dates; `envguard verify` checks the signatures) and never
- * fails the hook on a missing or unreadable ledger. Hooks, already at the top, pass `root` to save a git call.
+ * fails the hook on a missing or unreadable ledger.
  */
-export function checkRotationPolicy(ctx: OpsContext, root: string = gitTopLevel(ctx.cwd)): RotationPolicyResult {
-  const config = loadConfig(root);
+export function checkRotationPolicy(ctx: OpsContext): RotationPolicyResult {
+  const { config } = ctx;
+  const root = ctx.repo.root;
   const none: RotationPolicyResult = { overdue: false, block: false, message: undefined, environments: [] };
   if (config.overdue === 'off') return none;
   const environments: OverdueEnvironment[] = [];

@@ -7,10 +7,8 @@ import { createPathFilter } from '../core/scan/path-filter.js';
 import { createScanner, type Scanner } from '../core/scan/scanner.js';
 import type { Finding, KnownValue, ScanReport } from '../core/scan/types.js';
 import { EnvguardError } from '../errors.js';
-import { execGit, gitText, gitTopLevel } from '../io/git.js';
-import { loadConfig } from '../io/config.js';
 import { readOptionalText, readTextFile, walkFiles } from '../io/scan-files.js';
-import type { OpsContext } from './context.js';
+import { withCwd, type OpsContext } from './context.js';
 import { loadProjectEnvs } from './load-env.js';
 
 /**
@@ -42,12 +40,12 @@ interface ResolvedOptions {
 
 /** Fills what the caller left out from `.envguard.json` and the project's env files. */
 function resolveOptions(ctx: OpsContext, root: string, options: ScanOptions): ResolvedOptions {
-  const config = options.ignorePaths === undefined || options.knownValues === undefined ? loadConfig(root) : undefined;
+  const config = options.ignorePaths === undefined || options.knownValues === undefined ? ctx.config : undefined;
   const ignorePaths = options.ignorePaths ?? config?.scan.ignorePaths ?? [];
   if (options.useKnownValues === false || (options.knownValues === undefined && config?.scan.knownValues === false)) {
     return { knownValues: [], ignorePaths };
   }
-  return { knownValues: options.knownValues ?? projectKnownValues({ ...ctx, cwd: root }, { preferPlaintext: options.preferPlaintext }), ignorePaths };
+  return { knownValues: options.knownValues ?? projectKnownValues(withCwd(ctx, root), { preferPlaintext: options.preferPlaintext }), ignorePaths };
 }
 
 /**
@@ -69,26 +67,26 @@ const DIFF_FLAGS = ['-U0', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--
 
 /** Scans the lines added by the staged change (`git diff --cached`), new files included. */
 export async function scanStaged(ctx: OpsContext, options: ScanOptions = {}): Promise<ScanReport> {
-  const root = options.root ?? gitTopLevel(ctx.cwd);
-  const diff = execGit(['-c', 'core.quotepath=off', 'diff', '--cached', ...DIFF_FLAGS], { cwd: root }).stdout.toString('utf8');
+  const root = options.root ?? ctx.repo.root;
+  const diff = ctx.git.exec(['-c', 'core.quotepath=off', 'diff', '--cached', ...DIFF_FLAGS], { cwd: root }).stdout.toString('utf8');
   const files = parseUnifiedDiff(diff);
   if (files.length === 0) return { findings: [], filesScanned: 0 };
   const resolved = resolveOptions(ctx, root, options);
   const ignoreStaged = files.some((file) => file.path === IGNORE_FILE);
-  const scanner = createScanner({ knownValues: resolved.knownValues, ignore: loadIgnoreList(root, { staged: true, ignoreStaged }) });
+  const scanner = createScanner({ knownValues: resolved.knownValues, ignore: loadIgnoreList(ctx, root, { staged: true, ignoreStaged }) });
   return scanDiff(scanner, files, resolved.ignorePaths, ctx);
 }
 
 /** Scans the lines added by every commit in `rev..HEAD` (merges excluded: their changes are in the merged commits). */
 export async function scanSince(ctx: OpsContext, rev: string, options: ScanOptions = {}): Promise<ScanReport> {
-  const root = gitTopLevel(ctx.cwd);
-  const verified = execGit(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd: root, okCodes: [1, 128] });
+  const root = ctx.repo.root;
+  const verified = ctx.git.exec(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd: root, okCodes: [1, 128] });
   if (verified.status !== 0) {
     throw new EnvguardError('NOT_FOUND', `--since ${rev}: no such commit`, { hint: 'pass a commit, branch or tag, e.g. `envguard scan --since origin/main`' });
   }
-  const log = execGit(['-c', 'core.quotepath=off', 'log', '-p', '--no-merges', ...DIFF_FLAGS, `--format=${COMMIT_MARKER}%H`, `${rev}..HEAD`], { cwd: root });
+  const log = ctx.git.exec(['-c', 'core.quotepath=off', 'log', '-p', '--no-merges', ...DIFF_FLAGS, `--format=${COMMIT_MARKER}%H`, `${rev}..HEAD`], { cwd: root });
   const resolved = resolveOptions(ctx, root, options);
-  const scanner = createScanner({ knownValues: resolved.knownValues, ignore: loadIgnoreList(root, { staged: false }) });
+  const scanner = createScanner({ knownValues: resolved.knownValues, ignore: loadIgnoreList(ctx, root, { staged: false }) });
   return scanDiff(scanner, parseUnifiedDiff(log.stdout.toString('utf8')), resolved.ignorePaths, ctx);
 }
 
@@ -97,9 +95,9 @@ export async function scanSince(ctx: OpsContext, rev: string, options: ScanOptio
  * default skips (`node_modules`, lockfiles, binaries) and `ignorePaths` apply.
  */
 export async function scanPaths(ctx: OpsContext, paths: readonly string[], options: ScanOptions = {}): Promise<ScanReport> {
-  const root = repositoryRoot(ctx.cwd);
+  const root = repositoryRoot(ctx);
   const resolved = resolveOptions(ctx, root, options);
-  const scanner = createScanner({ knownValues: resolved.knownValues, ignore: loadIgnoreList(root, { staged: false }) });
+  const scanner = createScanner({ knownValues: resolved.knownValues, ignore: loadIgnoreList(ctx, root, { staged: false }) });
   const ignored = createPathFilter(resolved.ignorePaths, { defaultSkips: false });
   const findings: Finding[] = [];
   let filesScanned = 0;
@@ -144,13 +142,13 @@ function scanDiff(scanner: Scanner, files: readonly DiffFile[], ignorePaths: rea
  * `.envguardignore` from the repository root. For the staged scan the staged version wins (what
  * is being committed is what counts), falling back to the working tree for an untracked one.
  */
-function loadIgnoreList(root: string, { staged, ignoreStaged = false }: { staged: boolean; ignoreStaged?: boolean }): IgnoreList {
+function loadIgnoreList(ctx: OpsContext, root: string, { staged, ignoreStaged = false }: { staged: boolean; ignoreStaged?: boolean }): IgnoreList {
   const file = path.join(root, IGNORE_FILE);
   let text: string | undefined;
   // Ask git for the staged copy only when there can be one: most projects have no such file, and
   // the spawn is a noticeable part of every commit.
   if (staged && (ignoreStaged || existsSync(file))) {
-    const shown = execGit(['show', `:${IGNORE_FILE}`], { cwd: root, okCodes: [128] });
+    const shown = ctx.git.exec(['show', `:${IGNORE_FILE}`], { cwd: root, okCodes: [128] });
     if (shown.status === 0) text = shown.stdout.toString('utf8');
   }
   text ??= readOptionalText(file);
@@ -158,11 +156,11 @@ function loadIgnoreList(root: string, { staged, ignoreStaged = false }: { staged
 }
 
 /** The repository root when inside one, else the directory itself (path scans work anywhere). */
-function repositoryRoot(cwd: string): string {
+function repositoryRoot(ctx: OpsContext): string {
   try {
-    return gitText(['rev-parse', '--show-toplevel'], { cwd });
+    return ctx.repo.root;
   } catch {
-    return cwd;
+    return ctx.cwd;
   }
 }
 

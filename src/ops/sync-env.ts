@@ -11,7 +11,6 @@ import { missingKeyError } from '../io/key-store.js';
 import { readTextIfExists } from '../io/read-file.js';
 import { readSyncState, sha256, writeSyncState } from '../io/sync-state.js';
 import type { OpsContext } from './context.js';
-import { findKeyFor } from './project-key.js';
 import { decryptWithKnownKeys } from './known-keys.js';
 import { describeKeyChange } from './key-change.js';
 
@@ -45,7 +44,7 @@ export function syncEnvFile(ctx: OpsContext, encryptedRel: string, stateDirector
   }
   let resolved;
   try {
-    resolved = findKeyFor(ctx, envFile);
+    resolved = ctx.keys.current(envNameOf(envFile));
   } catch (error) {
     return invalid(envFile, error);
   }

@@ -2,7 +2,6 @@ import path from 'node:path';
 import { EnvguardError } from '../errors.js';
 import { currentKeyEntry, currentPublicKey, verifyLedger, type Ledger, type LedgerReport } from '../core/ledger/index.js';
 import { shortKeyId } from '../core/key.js';
-import { gitTopLevel } from '../io/git.js';
 import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
 import type { OpsContext } from './context.js';
 import { verifyEnvironmentFiles, type FilesVerification } from './verify-files.js';
@@ -32,7 +31,7 @@ export interface VerifyOptions {
  * Returns the reports; the CLI decides the exit code.
  */
 export function verifyProject(ctx: OpsContext, options: VerifyOptions = {}): VerifyResult {
-  const root = gitTopLevel(ctx.cwd);
+  const root = ctx.repo.root;
   const environments = options.environment ? [options.environment] : findLedgerEnvironments(root);
   if (environments.length === 0) {
     throw new EnvguardError('NOT_FOUND', 'no ledger found (.env.ledger.json or .env.<name>.ledger.json at the repository top)', { hint: 'run `envguard init` to create keys and ledgers' });

@@ -2,7 +2,6 @@ import { createInterface } from 'node:readline/promises';
 import { Command } from 'commander';
 import { keyVariableFor } from '../../core/env-files.js';
 import { EnvguardError } from '../../errors.js';
-import { gitTopLevel } from '../../io/git.js';
 import { findLedgerEnvironments } from '../../io/ledger-file.js';
 import type { OpsContext } from '../../ops/context.js';
 import { rotate, type RotateResult } from '../../ops/rotate.js';
@@ -54,7 +53,7 @@ async function rotateAction(output: Output, flags: RotateFlags): Promise<number>
  * is not due yet is refused unless --force.
  */
 async function confirmed(ctx: OpsContext, output: Output, flags: RotateFlags): Promise<boolean> {
-  const root = gitTopLevel(ctx.cwd);
+  const root = ctx.repo.root;
   const environments = flags.all ? findLedgerEnvironments(root) : [flags.env ?? 'default'];
   const notDue = environments
     .map((environment) => environmentStatus(ctx, root, environment))

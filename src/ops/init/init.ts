@@ -7,15 +7,12 @@ import type { Ledger } from '../../core/ledger/types.js';
 import { encryptedPathFor, envFileFor, envNameOf, isEncryptedEnvFile, isPlaintextEnvFile, plaintextPathFor } from '../../core/env-files.js';
 import { generateKey, shortKeyId } from '../../core/key.js';
 import { isEnvguardError } from '../../errors.js';
-import { loadConfig } from '../../io/config.js';
-import { gitLinesZ, gitText, gitTopLevel } from '../../io/git.js';
 import { gitActor } from '../../io/git-actor.js';
-import { resolveKey, saveKey } from '../../io/key-store.js';
 import { ledgerPath, writeLedger } from '../../io/ledger-file.js';
 import { readProjectId } from '../../io/project.js';
 import { readTextIfExists } from '../../io/read-file.js';
-import { stateDir, writeSyncState } from '../../io/sync-state.js';
-import type { OpsContext } from '../context.js';
+import { stateDirIn, writeSyncState } from '../../io/sync-state.js';
+import { withCwd, type OpsContext } from '../context.js';
 import { decryptEnvFile } from '../decrypt.js';
 import { encryptEnvFile } from '../encrypt.js';
 import { GITATTRIBUTES_LINES, GITIGNORE_LINES, ensureManagedBlock } from './ignore-rules.js';
@@ -58,19 +55,19 @@ export interface InitResult {
  * has ledgers it joins the project (same project id) instead of starting a new one.
  */
 export function init(ctx: OpsContext, options: InitOptions = {}): InitResult {
-  const root = gitTopLevel(ctx.cwd);
-  const rootCtx: OpsContext = { ...ctx, cwd: root };
-  const config = loadConfig(root);
+  const root = ctx.repo.root;
+  const rootCtx = withCwd(ctx, root);
+  const { config } = ctx;
   const envNames = chooseEnvironments(root, options.envs);
   const projectId = envNames.map((env) => readProjectId(root, envFileFor(env))).find((id) => id !== undefined) ?? randomUUID();
 
   const gitignoreChanged = ensureManagedBlock(root, '.gitignore', GITIGNORE_LINES, true);
   const gitattributesChanged = ensureManagedBlock(root, '.gitattributes', GITATTRIBUTES_LINES, false);
-  installDrivers(root, path.resolve(root, gitText(['rev-parse', '--git-common-dir'], { cwd: root })));
+  installDrivers(root, ctx.repo.commonDir);
   const hooks = installHooks(root, options.hooks === false ? 'none' : (options.husky ?? usesHusky(root)) ? 'husky' : 'git');
 
   const environments = envNames.map((envName) => initEnvironment(rootCtx, envName, projectId, config.rotationDays));
-  const tracked = gitLinesZ(['ls-files', '-z'], { cwd: root }).filter((file) => isPlaintextEnvFile(file));
+  const tracked = rootCtx.git.linesZ(['ls-files', '-z']).filter((file) => isPlaintextEnvFile(file));
   return { root, projectId, environments, hooks, gitignoreChanged, gitattributesChanged, trackedPlaintext: tracked };
 }
 
@@ -87,15 +84,14 @@ function initEnvironment(ctx: OpsContext, envName: string, projectId: string, ro
   const envFile = envFileFor(envName);
   const ledgerFile = ledgerPath(ctx.cwd, envName);
   const hadLedger = existsSync(ledgerFile);
-  const lookup = { envName, projectId, root: ctx.cwd, env: ctx.env, keyCommand: loadConfig(ctx.cwd).keyCommand };
-  const found = resolveKey(lookup);
+  const found = ctx.keys.current(envName);
   if (!found && hadLedger) {
     // Joining a project before the key arrived: everything else is set up, and `envguard key
     // import` finishes the job (it decrypts .env), so this is not a failure.
     return { envName, keyId: ledgerKeyId(ledgerFile), key: 'missing', ledger: 'existing', files: 'no key yet' };
   }
   const key = found?.key ?? generateKey(ctx.random);
-  if (!found) saveKey(ctx.env, projectId, envName, key);
+  if (!found) ctx.keys.save(envName, key, projectId);
   if (!hadLedger) {
     writeLedger(ledgerFile, createGenesis({ key, projectId, environment: envName, actor: gitActor(ctx.cwd), now: ctx.now(), rotationDays }));
   }
@@ -117,7 +113,7 @@ function syncFiles(ctx: OpsContext, envFile: string, key: ReturnType<typeof gene
   const encryptedPath = path.join(ctx.cwd, encryptedPathFor(envFile));
   const hasPlain = existsSync(envPath);
   const hasEncrypted = existsSync(encryptedPath);
-  const state = stateDir(ctx.cwd);
+  const state = stateDirIn(ctx.repo.gitDir);
   if (!hasPlain && !hasEncrypted) return 'no .env yet';
   if (hasPlain && !hasEncrypted) {
     encryptEnvFile(ctx, { envPath, key });

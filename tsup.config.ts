@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
-const define = { __ENVGUARD_VERSION__: JSON.stringify(version) };
+// The fault-injection hooks of src/io/test-crash.ts are compiled out here; tsup.test.config.ts keeps them.
+const define = { __ENVGUARD_VERSION__: JSON.stringify(version), __ENVGUARD_TEST_HOOKS__: 'false' };
 
 // Two outputs: the CLI, one CommonJS file (fast start for git hooks: no module resolution across
 // node_modules at run time) and the typed ES module library entry.

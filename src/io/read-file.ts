@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { EnvguardError } from '../errors.js';
 
 /** Reads a UTF-8 file, or undefined when it does not exist; other failures are IO errors. */
@@ -18,4 +18,18 @@ export function readText(file: string, hint: string): string {
   const text = readTextIfExists(file);
   if (text === undefined) throw new EnvguardError('NOT_FOUND', `${file} does not exist`, { hint });
   return text;
+}
+
+/** Whether a path exists (any kind of file). */
+export function pathExists(file: string): boolean {
+  return existsSync(file);
+}
+
+/** The names in a directory, or none when it cannot be read. */
+export function listDirectory(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }

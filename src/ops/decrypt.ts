@@ -6,7 +6,7 @@ import { shortKeyId, type FernetKey } from '../core/key.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { readText, readTextIfExists } from '../io/read-file.js';
 import type { OpsContext } from './context.js';
-import { describeKeyChange } from './key-change.js';
+import { describeKeyChange } from './support/key-change.js';
 
 export interface DecryptInput {
   encryptedPath?: string;
@@ -38,7 +38,7 @@ export function decryptEnvFile(ctx: OpsContext, input: DecryptInput = {}): Decry
   if (file.format === 'values' && file.keyId !== shortKeyId(key)) {
     // Most often a teammate rotated: say who and when (from the ledger) rather than just "wrong key".
     const change = describeKeyChange(ctx, path.relative(ctx.cwd, envPath) || envPath, file.keyId);
-    throw new EnvguardError('DECRYPT_FAILED', `${display} not decrypted: ${change.message}`, { hint: change.hint });
+    throw new EnvguardError('KEY_MISMATCH', `${display} not decrypted: ${change.message}`, { hint: change.hint });
   }
   const text = decryptEncryptedFile(file, key, display);
   const keyId = shortKeyId(key);

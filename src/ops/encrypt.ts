@@ -43,7 +43,7 @@ export function encryptEnvFile(ctx: OpsContext, input: EncryptInput = {}): Encry
   const previousText = readTextIfExists(encryptedPath);
   const previous = previousText === undefined ? undefined : parsePrevious(previousText, encryptedPath, ctx.cwd);
   if (previous?.format === 'values' && previous.keyId !== keyId && !input.force) {
-    throw new EnvguardError('KEY_INVALID', `${path.basename(encryptedPath)} is under key ${previous.keyId} but your key is ${keyId}`, {
+    throw new EnvguardError('KEY_MISMATCH', `${path.basename(encryptedPath)} is under key ${previous.keyId} but your key is ${keyId}`, {
       hint: 'someone may have rotated the key: run `envguard status`, import the current key with `envguard key import`, or overwrite with `envguard encrypt --force`',
     });
   }

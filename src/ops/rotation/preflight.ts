@@ -43,7 +43,7 @@ function currentKey(run: RotationRun, wanted: string): { key: FernetKey; stale: 
   const stored = run.ctx.keys.byFingerprint(run.environment, wanted)?.key;
   if (stored) return { key: stored, stale: resolved && resolved.source !== 'key store' ? [resolved.source] : [] };
   if (!resolved) throw missingKeyError(run.environment);
-  throw new EnvguardError('KEY_INVALID', `your key for "${run.environment}" (${shortKeyId(resolved.key)}, from ${resolved.source}) is not the ledger's current key ${shortKeyId(wanted)}`, {
+  throw new EnvguardError('KEY_MISMATCH', `your key for "${run.environment}" (${shortKeyId(resolved.key)}, from ${resolved.source}) is not the ledger's current key ${shortKeyId(wanted)}`, {
     hint: `someone rotated it: \`envguard status\` says who; get the current key (\`envguard key import${envFlag(run.environment)}\`) and rotate again`,
   });
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { entryForKey, type Ledger } from '../core/ledger/index.js';
-import { readLedgerJson } from '../io/ledger-file.js';
-import type { OpsContext } from './context.js';
+import { entryForKey, type Ledger } from '../../core/ledger/index.js';
+import { readLedgerJson } from '../../io/ledger-file.js';
+import type { OpsContext } from '../context.js';
 
 /**
  * Explains that an encrypted file is under a key this machine does not have: who rotated it,

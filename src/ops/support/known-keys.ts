@@ -1,8 +1,8 @@
-import { decryptEncryptedFile, parseEncryptedFile } from '../core/encrypted-file.js';
-import { envNameOf } from '../core/env-files.js';
-import { shortKeyId } from '../core/key.js';
-import { currentAndKnown } from '../io/key-ring.js';
-import type { OpsContext } from './context.js';
+import { decryptEncryptedFile, parseEncryptedFile } from '../../core/encrypted-file.js';
+import { envNameOf } from '../../core/env-files.js';
+import { shortKeyId } from '../../core/key.js';
+import { currentAndKnown } from '../../io/key-ring.js';
+import type { OpsContext } from '../context.js';
 
 /**
  * Decrypts an encrypted file's text with whichever key this machine has for it, the current one

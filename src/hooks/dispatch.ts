@@ -59,7 +59,7 @@ export async function runHook(name: string | undefined, args: readonly string[],
     }
   } catch (error) {
     const code = exitCodeOf(error);
-    io.error(error instanceof Error ? error.message : String(error));
+    io.error(error instanceof EnvguardError ? `[${error.code}] ${error.message}` : error instanceof Error ? error.message : String(error));
     if (error instanceof EnvguardError && error.hint) io.error(`  fix: ${error.hint}`);
     // A post-* hook cannot undo git's work: report and let git carry on.
     return name?.startsWith('post-') ? 0 : code;

@@ -4,7 +4,8 @@ import { formatSarif } from '../../core/scan/format-sarif.js';
 import { formatText } from '../../core/scan/format-text.js';
 import type { ScanReport } from '../../core/scan/types.js';
 import { EnvguardError } from '../../errors.js';
-import { defaultContext } from '../../ops/context.js';
+import type { OpsContext } from '../../ops/context.js';
+import { cliContext } from '../context.js';
 import { scanPaths, scanSince, scanStaged, type ScanOptions } from '../../ops/scan.js';
 import { VERSION } from '../../version.js';
 import { runAction } from '../run-command.js';
@@ -29,7 +30,7 @@ export function scanCommand(): Command {
     .option('--no-known-values', "do not look for the project's own .env values")
     .action((paths: string[], flags: ScanFlags) =>
       runAction(async (output) => {
-        const ctx = defaultContext({ log: output.logger() });
+        const ctx = cliContext(output);
         const options: ScanOptions = { useKnownValues: flags.knownValues };
         const report = await runScan(ctx, paths, flags, options);
         const format = flags.json ? 'json' : flags.format;
@@ -41,7 +42,7 @@ export function scanCommand(): Command {
     );
 }
 
-function runScan(ctx: ReturnType<typeof defaultContext>, paths: string[], flags: ScanFlags, options: ScanOptions): Promise<ScanReport> {
+function runScan(ctx: OpsContext, paths: string[], flags: ScanFlags, options: ScanOptions): Promise<ScanReport> {
   const modes = [flags.staged === true, flags.since !== undefined, paths.length > 0].filter(Boolean).length;
   if (modes > 1) {
     throw new EnvguardError('USAGE', 'choose one of --staged, --since REV or PATH…', { hint: 'run `envguard scan --staged`, `envguard scan --since main` or `envguard scan src/`' });

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { defaultContext } from '../../ops/context.js';
+import { cliContext } from '../context.js';
 import { projectStatus, type EnvironmentStatus } from '../../ops/status.js';
 import type { Output } from '../output.js';
 import { runAction } from '../run-command.js';
@@ -11,7 +11,7 @@ export function statusCommand(): Command {
     .option('--json', 'print the status as JSON')
     .action((options: { json?: boolean }) =>
       runAction((output) => {
-        const result = projectStatus(defaultContext({ log: output.logger() }));
+        const result = projectStatus(cliContext(output));
         if (options.json) output.json(result);
         else for (const environment of result.environments) printEnvironment(output, environment);
         // status reports; it refuses nothing (verify and the hooks do).

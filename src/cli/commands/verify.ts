@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { shortKeyId } from '../../core/key.js';
-import { defaultContext } from '../../ops/context.js';
+import { cliContext } from '../context.js';
 import { verifyProject } from '../../ops/verify.js';
 import { runAction } from '../run-command.js';
 
@@ -12,7 +12,7 @@ export function verifyCommand(): Command {
     .option('--json', 'print the full report as JSON')
     .action((options: { env?: string; json?: boolean }) =>
       runAction((output) => {
-        const result = verifyProject(defaultContext({ log: output.logger() }), { environment: options.env });
+        const result = verifyProject(cliContext(output), { environment: options.env });
         if (options.json) {
           output.json(result);
           return result.valid ? 0 : 1;

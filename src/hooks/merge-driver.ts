@@ -4,7 +4,7 @@ import { parseDotenv } from '../core/dotenv/parse.js';
 import { serializeDotenv } from '../core/dotenv/serialize.js';
 import { decryptEncryptedFile, encryptDocument, parseEncryptedFile, type EncryptedFile } from '../core/encrypted-file.js';
 import type { EnvDocument } from '../core/dotenv/types.js';
-import { envNameOf } from '../core/env-files.js';
+import { envNameOf, incomingPathFor } from '../core/env-files.js';
 import { shortKeyId } from '../core/key.js';
 import { mergeEnvDocuments } from '../core/merge-env.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
@@ -100,7 +100,7 @@ function writeConflictView(ctx: OpsContext, io: HookIO, envFile: string, ours: E
   const local = readTextIfExists(envPath);
   // With local edits in .env, the view goes beside it, under the name the checkout hooks use for
   // an incoming version (git-ignored, never taken for an environment of its own).
-  const target = local === undefined || local === serializeDotenv(ours) ? envFile : `${envFile}.incoming`;
+  const target = local === undefined || local === serializeDotenv(ours) ? envFile : incomingPathFor(envFile);
   writeFileAtomic(path.join(ctx.cwd, target), view, { mode: 0o600 });
   if (target === envFile) {
     io.error(`the decrypted conflict is in ${envFile}: resolve it there, then run \`envguard encrypt\` and \`git add ${envFile}.encrypted\``);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { EnvguardError } from '../errors.js';
 import { fingerprint, formatKey, parseKey, type FernetKey } from '../core/key.js';
-import { keyVariableFor } from '../core/env-files.js';
+import { envFlag, keyVariableFor } from '../core/env-files.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 /** A key and where it came from. Keys never live in the working tree and never appear in messages. */
@@ -28,7 +28,7 @@ export function keyVariablesFor(envName: string): string[] {
 export function missingKeyError(envName: string): EnvguardError {
   const variable = envName === 'default' ? 'ENVGUARD_KEY' : keyVariablesFor(envName)[0];
   return new EnvguardError('KEY_MISSING', `no key for environment "${envName}" on this machine`, {
-    hint: `ask a teammate to run \`envguard key export${envName === 'default' ? '' : ` --env ${envName}`}\` and run \`envguard key import${envName === 'default' ? '' : ` --env ${envName}`}\`, or set ${variable}`,
+    hint: `ask a teammate to run \`envguard key export${envFlag(envName)}\` and run \`envguard key import${envFlag(envName)}\`, or set ${variable}`,
   });
 }
 

@@ -44,12 +44,5 @@ export function readTextFile(file: string): string | undefined {
   return buffer.toString('utf8');
 }
 
-/** Reads an optional file: `undefined` when it does not exist. */
-export function readOptionalText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new EnvguardError('IO_ERROR', `could not read ${file}`, { cause: error });
-  }
-}
+/** Reads an optional file: `undefined` when it does not exist (the one definition is in read-file.ts). */
+export { readTextIfExists as readOptionalText } from './read-file.js';

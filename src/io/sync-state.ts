@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../core/sha256.js';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -53,10 +53,6 @@ export function writeDerivedFile(file: string, text: string, mode = 0o644): void
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, text, { mode });
   renameSync(temp, file);
-}
-
-export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 function stateFile(dir: string, envFile: string): string {

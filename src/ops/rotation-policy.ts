@@ -1,4 +1,5 @@
 import { daysUntilDue, nextRotationDue, type Ledger } from '../core/ledger/index.js';
+import { envFlag } from '../core/env-files.js';
 import { findLedgerEnvironments, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
 import { schemaProblems } from '../core/ledger/schema.js';
 import type { OpsContext } from './context.js';
@@ -48,7 +49,7 @@ export function checkRotationPolicy(ctx: OpsContext): RotationPolicyResult {
   if (environments.length === 0) return none;
   const block = config.overdue === 'block';
   const list = environments.map((e) => `${e.environment} (due ${e.due.slice(0, 10)}, ${e.daysOverdue} day${e.daysOverdue === 1 ? '' : 's'} overdue)`).join(', ');
-  const command = environments.length === 1 ? `envguard rotate${environments[0]?.environment === 'default' ? '' : ` --env ${environments[0]?.environment}`}` : 'envguard rotate --all';
+  const command = environments.length === 1 ? `envguard rotate${envFlag(environments[0]?.environment ?? 'default')}` : 'envguard rotate --all';
   const message = `key rotation overdue: ${list}; run \`${command}\`${block ? ' (.envguard.json "overdue": "block" refuses until then)' : ''}`;
   return { overdue: true, block, message, environments };
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describeVariables, type VariableInfo, type VariableSource } from '../core/describe-variables.js';
 import { parseDotenv } from '../core/dotenv/parse.js';
 import { decryptEncryptedFile, decryptEntry, parseEncryptedFile, type EncryptedFile } from '../core/encrypted-file.js';
-import { encryptedPathFor, envFileFor, envNameOf } from '../core/env-files.js';
+import { encryptedPathFor, envFileFor, envFlag, envNameOf } from '../core/env-files.js';
 import { shortKeyId, type FernetKey } from '../core/key.js';
 import { EnvguardError } from '../errors.js';
 import { readTextIfExists } from '../io/read-file.js';
@@ -31,7 +31,7 @@ export function revealVariable(ctx: OpsContext, envName: string, name: string): 
   const found = sources.filter((source) => source.name === name).pop();
   if (!found) {
     throw new EnvguardError('NOT_FOUND', `${file} has no variable named ${name}`, {
-      hint: `list the names with \`envguard show${envName === 'default' ? '' : ` --env ${envName}`}\``,
+      hint: `list the names with \`envguard show${envFlag(envName)}\``,
     });
   }
   return found.value;

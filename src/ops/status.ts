@@ -1,4 +1,5 @@
 import { fingerprint, shortKeyId } from '../core/key.js';
+import { envFlag } from '../core/env-files.js';
 import { currentKeyEntry, daysUntilDue, genesisEntry, lastRotation, verifyLedger, type Actor, type Ledger } from '../core/ledger/index.js';
 import { EnvguardError } from '../errors.js';
 import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
@@ -62,7 +63,7 @@ export function environmentStatus(ctx: OpsContext, root: string, environment: st
   const status: EnvironmentStatus = { environment, ledgerFile, ledgerValid: false, problems: [], hasCurrentKey: false };
   const journal = readJournal(journalPathIn(ctx.repo.gitDir, environment));
   if (journal) {
-    const flag = environment === 'default' ? '' : ` --env ${environment}`;
+    const flag = envFlag(environment);
     status.interruptedRotation = {
       phase: journal.phase,
       startedAt: journal.startedAt,

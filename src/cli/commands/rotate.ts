@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { Command } from 'commander';
-import { keyVariableFor } from '../../core/env-files.js';
+import { envFlag, keyVariableFor } from '../../core/env-files.js';
 import { EnvguardError } from '../../errors.js';
 import { findLedgerEnvironments } from '../../io/ledger-file.js';
 import type { OpsContext } from '../../ops/context.js';
@@ -63,7 +63,7 @@ async function confirmed(ctx: OpsContext, output: Output, flags: RotateFlags): P
     const first = notDue[0];
     if (!first) return true;
     throw new EnvguardError('USAGE', `the ${first.environment} key is not due for rotation until ${first.nextRotationDue?.slice(0, 10)} (${first.daysLeft} day(s) left)`, {
-      hint: `rotate now anyway with \`envguard rotate${first.environment === 'default' ? '' : ` --env ${first.environment}`} --force\``,
+      hint: `rotate now anyway with \`envguard rotate${envFlag(first.environment)} --force\``,
     });
   }
   const due = notDue.length === 0 ? 'due' : `not due yet (${notDue.map((s) => `${s.environment}: ${s.daysLeft} day(s) left`).join(', ')})`;
@@ -80,7 +80,7 @@ async function confirmed(ctx: OpsContext, output: Output, flags: RotateFlags): P
 
 function report(output: Output, result: RotateResult): void {
   const { color } = output;
-  const env = result.environment === 'default' ? '' : ` --env ${result.environment}`;
+  const env = envFlag(result.environment);
   if (result.status === 'failed') {
     const bad = result.files.filter((file) => !file.verified).map((file) => file.path);
     output.err(color.red(`envguard: rotation of ${result.environment} failed verification (${bad[0] ?? 'a file'} did not decrypt to the same values with the new key); everything was put back and the attempt recorded as failed in ${result.ledgerFile}`));

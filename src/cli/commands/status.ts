@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { envFlag } from '../../core/env-files.js';
 import { cliContext } from '../context.js';
 import { projectStatus, type EnvironmentStatus } from '../../ops/status.js';
 import type { Output } from '../output.js';
@@ -34,7 +35,7 @@ function printEnvironment(output: Output, status: EnvironmentStatus): void {
   if (status.keyId) {
     const local = status.hasCurrentKey
       ? color.green(`yes (${status.keySource})`)
-      : color.red(`no: ${status.localKey?.keyId ? `this machine has ${status.localKey.keyId} from ${status.keySource}` : (status.localKey?.problem ?? 'not found')}; get it with \`envguard key import${status.environment === 'default' ? '' : ` --env ${status.environment}`}\``);
+      : color.red(`no: ${status.localKey?.keyId ? `this machine has ${status.localKey.keyId} from ${status.keySource}` : (status.localKey?.problem ?? 'not found')}; get it with \`envguard key import${envFlag(status.environment)}\``);
     line('key here', local);
   }
   line('ledger', status.ledgerValid ? color.green('valid') : color.red(`INVALID (${status.problems.length} problem(s); run \`envguard verify --env ${status.environment}\`)`));

@@ -5,7 +5,8 @@ import { currentKeyEntry } from '../../core/ledger/index.js';
 import { decryptForRotation } from '../../core/reencrypt-file.js';
 import { missingKeyError, type ResolvedKey } from '../../io/key-store.js';
 import { readVerifiedLedger } from '../../io/ledger-file.js';
-import { listEncryptedFiles, sha256 } from './environment-files.js';
+import { sha256 } from '../../core/sha256.js';
+import { listEncryptedFiles } from './environment-files.js';
 import type { PlaintextCache } from './forward.js';
 import { envFlag, readWorkFile, type RotationRun } from './rotation-run.js';
 

@@ -5,7 +5,7 @@ import { appendRotation, type FileResult, type Ledger, type RotationStatus } fro
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { readLedgerJson, writeLedger } from '../../io/ledger-file.js';
 import { removeJournal, type RotationJournal } from '../../io/rotation-journal.js';
-import { sha256 } from './environment-files.js';
+import { sha256 } from '../../core/sha256.js';
 import { backupDirOf, envFlag, readTexts, readWorkFile, removeTree, restoreOldKey, stage, workDirOf, type RotationKeys, type RotationRun } from './rotation-run.js';
 
 export interface RollbackOutcome {

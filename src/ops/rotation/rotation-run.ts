@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { envFlag } from '../../core/env-files.js';
 import { EnvguardError } from '../../errors.js';
 import { generateKey, shortKeyId, type FernetKey } from '../../core/key.js';
 import { execGit } from '../../io/git.js';
@@ -124,6 +125,4 @@ export function repoRelative(run: RotationRun, absolute: string): string {
   return path.relative(run.root, absolute).split(path.sep).join('/');
 }
 
-export function envFlag(environment: string): string {
-  return environment === 'default' ? '' : ` --env ${environment}`;
-}
+export { envFlag };

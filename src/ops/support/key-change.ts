@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { envFlag, envNameOf } from '../../core/env-files.js';
 import { entryForKey, type Ledger } from '../../core/ledger/index.js';
 import { readLedgerJson } from '../../io/ledger-file.js';
 import type { OpsContext } from '../context.js';
@@ -8,7 +9,7 @@ import type { OpsContext } from '../context.js';
  * when and why (from the ledger beside it), the new key id, and how to get it.
  */
 export function describeKeyChange(ctx: OpsContext, envFile: string, newKeyId: string): { message: string; hint: string } {
-  const env = envFile === '.env' ? '' : ` --env ${envFile.replace(/^\.env\./, '')}`;
+  const env = envFlag(envNameOf(envFile));
   return {
     message: `the key changed: ${envFile}.encrypted is now under key ${newKeyId}${rotatedBy(ctx, envFile, newKeyId)}, which this machine does not have`,
     hint: `ask the teammate who rotated for the new key (\`envguard key export${env}\` on their side), then run \`envguard key import${env}\``,

@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { EnvguardError, exitCodeOf } from '../errors.js';
+import { pathExists } from '../io/read-file.js';
 import { hookRepoPaths, type RepoPaths } from '../io/repo-paths.js';
 import { defaultContext } from '../ops/context.js';
 import { installDrivers } from '../ops/init/drivers.js';
@@ -38,7 +38,7 @@ export async function runHook(name: string | undefined, args: readonly string[],
       case 'pre-commit':
         return await preCommitHook(ctx, io, paths, PRE_COMMIT_CHECKS);
       case 'post-commit':
-        return postCommitHook(ctx, paths);
+        return postCommitHook(ctx);
       case 'post-checkout':
         // $3 is 1 for a branch checkout, 0 for a file checkout (`git checkout -- file`): only the former.
         return args[2] === '0' ? 0 : postSyncHook(ctx, io, paths);
@@ -72,6 +72,6 @@ export async function runHook(name: string | undefined, args: readonly string[],
  * One file check when all is in place.
  */
 function completeSetup(paths: RepoPaths): void {
-  if (existsSync(path.join(paths.commonDir, 'envguard', 'run'))) return;
+  if (pathExists(path.join(paths.commonDir, 'envguard', 'run'))) return;
   installDrivers(paths.root, paths.commonDir);
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDotenv } from '../core/dotenv/parse.js';
 import { serializeDotenv } from '../core/dotenv/serialize.js';
@@ -8,7 +7,7 @@ import { envNameOf, incomingPathFor } from '../core/env-files.js';
 import { shortKeyId } from '../core/key.js';
 import { mergeEnvDocuments } from '../core/merge-env.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { readTextIfExists } from '../io/read-file.js';
+import { readText, readTextIfExists } from '../io/read-file.js';
 import type { OpsContext } from '../ops/context.js';
 import type { HookIO } from './report.js';
 
@@ -29,7 +28,7 @@ export function mergeDriver(ctx: OpsContext, io: HookIO, args: readonly string[]
   }
   const envFile = displayPath.replace(/\.encrypted$/, '');
   const resolved = ctx.keys.current(envNameOf(envFile));
-  const read = (p: string) => parseEncryptedFile(readFileSync(p, 'utf8'), displayPath);
+  const read = (p: string) => parseEncryptedFile(readText(p, 'git passes the merge driver the paths of its three versions'), displayPath);
   const ours = read(oursPath);
   const theirs = read(theirsPath);
   const baseText = readTextIfExists(basePath);

@@ -1,5 +1,5 @@
-import { readdirSync } from 'node:fs';
 import { isEncryptedEnvFile } from '../core/env-files.js';
+import { listDirectory } from '../io/read-file.js';
 import type { RepoPaths } from '../io/repo-paths.js';
 import { stateDirIn } from '../io/sync-state.js';
 import type { OpsContext } from '../ops/context.js';
@@ -12,7 +12,7 @@ import type { HookIO } from './report.js';
  */
 export function postSyncHook(ctx: OpsContext, io: HookIO, paths: RepoPaths): number {
   if (!ctx.config.decrypt.onCheckout) return 0;
-  const encryptedFiles = readdirSync(ctx.cwd).filter(isEncryptedEnvFile).sort();
+  const encryptedFiles = listDirectory(ctx.cwd).filter(isEncryptedEnvFile).sort();
   if (encryptedFiles.length === 0) return 0;
   const dir = stateDirIn(paths.gitDir);
   for (const file of encryptedFiles) report(io, syncEnvFile(ctx, file, dir));

@@ -4,7 +4,7 @@ import { stateDirIn } from '../io/sync-state.js';
 import type { OpsContext } from '../ops/context.js';
 import { preCommit } from '../ops/pre-commit/pre-commit.js';
 import { problemLine, type Problem } from '../problem.js';
-import { markForPostCommit } from './post-commit.js';
+import { markForPostCommit } from '../io/post-commit-marker.js';
 import type { HookIO } from './report.js';
 import { reportRotationPolicy } from './rotation-policy.js';
 

@@ -1,4 +1,3 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { envNameOf, isEncryptedEnvFile, plaintextPathFor } from '../core/env-files.js';
 import { decryptEncryptedFile, decryptEntry, parseEncryptedFile } from '../core/encrypted-file.js';
@@ -6,6 +5,7 @@ import { isEnvguardError } from '../errors.js';
 import { tokenTimestamp } from '../core/fernet.js';
 import { shortKeyId, type FernetKey } from '../core/key.js';
 import { currentAndKnown } from '../io/key-ring.js';
+import { listDirectory, readText } from '../io/read-file.js';
 import type { OpsContext } from '../ops/context.js';
 
 /**
@@ -15,7 +15,7 @@ import type { OpsContext } from '../ops/context.js';
  */
 export function textconv(ctx: OpsContext, file: string): string {
   const displayName = path.basename(file);
-  const text = readFileSync(file, 'utf8');
+  const text = readText(file, 'git passes textconv the path of a file');
   let parsed;
   try {
     parsed = parseEncryptedFile(text, displayName);
@@ -62,7 +62,7 @@ function conflictView(ctx: OpsContext, text: string, displayName: string): strin
 /** Every key this machine has for the project: each environment's current key, then retired ones. */
 function candidateKeys(ctx: OpsContext): FernetKey[] {
   const keys: FernetKey[] = [];
-  const envFiles = readdirSync(ctx.cwd).filter(isEncryptedEnvFile).map(plaintextPathFor);
+  const envFiles = listDirectory(ctx.cwd).filter(isEncryptedEnvFile).map(plaintextPathFor);
   for (const envFile of envFiles.length ? envFiles : ['.env']) {
     keys.push(...currentAndKnown(ctx.keys, envNameOf(envFile)).map((found) => found.key));
   }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { EnvguardError } from '../errors.js';
 
 /** Reads a UTF-8 file, or undefined when it does not exist; other failures are IO errors. */
@@ -32,4 +32,18 @@ export function listDirectory(dir: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** Everything on stdin (a key piped in); a failure is a usage error naming what was expected. */
+export function readStdinText(what: string, hint: string): string {
+  try {
+    return readFileSync(0, 'utf8');
+  } catch (error) {
+    throw new EnvguardError('USAGE', `could not read ${what} from stdin`, { hint, cause: error });
+  }
+}
+
+/** Creates a directory (and its parents) only this user can open. */
+export function makePrivateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
 }

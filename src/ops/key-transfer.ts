@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { EnvguardError, isEnvguardError } from '../errors.js';
 import { parseEncryptedFile } from '../core/encrypted-file.js';
@@ -6,7 +5,7 @@ import { encryptedPathFor, envFileFor } from '../core/env-files.js';
 import { fingerprint, formatKey, parseKey, shortKeyId, type FernetKey } from '../core/key.js';
 import { k8sSecretManifest } from '../core/k8s-secret.js';
 import { keyVariablesFor } from '../io/key-store.js';
-import { readTextIfExists } from '../io/read-file.js';
+import { readTextIfExists, pathExists } from '../io/read-file.js';
 import { stateDirIn, writeSyncState } from '../io/sync-state.js';
 import { decryptEnvFile } from './decrypt.js';
 import type { OpsContext } from './context.js';
@@ -73,7 +72,7 @@ export function importKey(ctx: OpsContext, options: { envName: string; keyText: 
 /** In a fresh clone the key is the last missing piece: write `.env` now rather than at the next checkout. */
 function decryptIfMissing(ctx: OpsContext, envFile: string, key: FernetKey): boolean {
   const encryptedPath = path.join(ctx.cwd, encryptedPathFor(envFile));
-  if (existsSync(path.join(ctx.cwd, envFile)) || !existsSync(encryptedPath)) return false;
+  if (pathExists(path.join(ctx.cwd, envFile)) || !pathExists(encryptedPath)) return false;
   try {
     decryptEnvFile(ctx, { encryptedPath, key });
   } catch (error) {

@@ -1,9 +1,8 @@
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseDotenv } from '../core/dotenv/parse.js';
 import { decryptEncryptedFile, parseEncryptedFile } from '../core/encrypted-file.js';
 import { envNameOf, isEncryptedEnvFile, isPlaintextEnvFile, plaintextPathFor } from '../core/env-files.js';
-import { readTextIfExists } from '../io/read-file.js';
+import { readTextIfExists, listDirectory } from '../io/read-file.js';
 import type { OpsContext } from './context.js';
 
 export interface LoadedEnv {
@@ -31,12 +30,7 @@ export interface LoadOptions {
  * specific environment use `decryptEnvFile` and get the precise error.
  */
 export function loadProjectEnvs(ctx: OpsContext, options: LoadOptions = {}): LoadedEnv[] {
-  let names: string[];
-  try {
-    names = readdirSync(ctx.cwd).sort();
-  } catch {
-    return [];
-  }
+  const names = listDirectory(ctx.cwd).sort();
   const wanted = (file: string) => options.envNames === undefined || options.envNames.includes(envNameOf(file));
   const loaded: LoadedEnv[] = [];
   const present = new Set(names);

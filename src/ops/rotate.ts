@@ -1,4 +1,3 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { EnvguardError } from '../errors.js';
 import { fingerprint, shortKeyId, type FernetKey } from '../core/key.js';
@@ -12,6 +11,7 @@ import { runForward, type PlaintextCache } from './rotation/forward.js';
 import { preflight, type RotationPlan } from './rotation/preflight.js';
 import { rollBack } from './rotation/roll-back.js';
 import { envFlag, journalKeys, newRotationKey, persistNewKey, readWorkFile, removeTree, saveJournal, writeCopy, type RotationRun } from './rotation/rotation-run.js';
+import { makePrivateDir, pathExists } from '../io/read-file.js';
 
 export interface RotateOptions {
   /** One environment (default `default`); ignored with `all`. */
@@ -78,7 +78,7 @@ export function rotate(ctx: OpsContext, options: RotateOptions = {}): RotateResu
 
 function openRun(ctx: OpsContext, root: string, environment: string): { run: RotationRun; journal: RotationJournal | undefined } {
   const ledgerFile = ledgerPath(root, environment);
-  if (!existsSync(ledgerFile)) {
+  if (!pathExists(ledgerFile)) {
     throw new EnvguardError('NOT_FOUND', `${ledgerFileName(environment)} does not exist, so environment "${environment}" has no key to rotate`, { hint: `run \`envguard init --env ${environment}\`` });
   }
   const { config } = ctx;
@@ -123,7 +123,7 @@ function start(run: RotationRun, { oldKey, stale, files, cache }: RotationPlan, 
   createJournal(run.journalFile, journal);
   const workDir = path.join(path.dirname(run.journalFile), journal.workDir);
   removeTree(workDir);
-  mkdirSync(workDir, { recursive: true, mode: 0o700 });
+  makePrivateDir(workDir);
   // The ledger as it was, so a rollback from any phase puts it back exactly (until this exists,
   // nothing has changed and a rollback reads the ledger itself).
   writeCopy(path.join(workDir, 'ledger.before.json'), readWorkFile(run.ledgerFile));

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readStdinText } from '../../io/read-file.js';
 import { Command, Option } from 'commander';
-import { EnvguardError } from '../../errors.js';
 import { describeKey, exportKey, importKey } from '../../ops/key-transfer.js';
 import { cliContext } from '../context.js';
 import { runAction } from '../run-command.js';
@@ -61,9 +60,5 @@ export function keyCommand(): Command {
 }
 
 function readStdin(): string {
-  try {
-    return readFileSync(0, 'utf8');
-  } catch (error) {
-    throw new EnvguardError('USAGE', 'could not read the key from stdin', { hint: 'pipe it in: `envguard key import < key.txt`', cause: error });
-  }
+  return readStdinText('the key', 'pipe it in: `envguard key import < key.txt`');
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createGenesis } from '../../core/ledger/index.js';
 import { currentKeyFingerprint } from '../../core/ledger/queries.js';
@@ -10,7 +9,7 @@ import { isEnvguardError } from '../../errors.js';
 import { gitActor } from '../../io/git-actor.js';
 import { ledgerPath, writeLedger } from '../../io/ledger-file.js';
 import { readProjectId } from '../../io/project.js';
-import { readTextIfExists } from '../../io/read-file.js';
+import { readTextIfExists, listDirectory, pathExists } from '../../io/read-file.js';
 import { stateDirIn, writeSyncState } from '../../io/sync-state.js';
 import { withCwd, type OpsContext } from '../context.js';
 import { decryptEnvFile } from '../decrypt.js';
@@ -73,7 +72,7 @@ export function init(ctx: OpsContext, options: InitOptions = {}): InitResult {
 
 function chooseEnvironments(root: string, requested: readonly string[] | undefined): string[] {
   if (requested && requested.length > 0) return [...new Set(requested)];
-  const found = readdirSync(root)
+  const found = listDirectory(root)
     .filter((name) => isPlaintextEnvFile(name) || isEncryptedEnvFile(name))
     .map((name) => envNameOf(isEncryptedEnvFile(name) ? plaintextPathFor(name) : name));
   const names = [...new Set(found)].sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b)));
@@ -83,7 +82,7 @@ function chooseEnvironments(root: string, requested: readonly string[] | undefin
 function initEnvironment(ctx: OpsContext, envName: string, projectId: string, rotationDays: number): InitEnvironment {
   const envFile = envFileFor(envName);
   const ledgerFile = ledgerPath(ctx.cwd, envName);
-  const hadLedger = existsSync(ledgerFile);
+  const hadLedger = pathExists(ledgerFile);
   const found = ctx.keys.current(envName);
   if (!found && hadLedger) {
     // Joining a project before the key arrived: everything else is set up, and `envguard key
@@ -111,8 +110,8 @@ function ledgerKeyId(ledgerFile: string): string {
 function syncFiles(ctx: OpsContext, envFile: string, key: ReturnType<typeof generateKey>): InitEnvironment['files'] {
   const envPath = path.join(ctx.cwd, envFile);
   const encryptedPath = path.join(ctx.cwd, encryptedPathFor(envFile));
-  const hasPlain = existsSync(envPath);
-  const hasEncrypted = existsSync(encryptedPath);
+  const hasPlain = pathExists(envPath);
+  const hasEncrypted = pathExists(encryptedPath);
   const state = stateDirIn(ctx.repo.gitDir);
   if (!hasPlain && !hasEncrypted) return 'no .env yet';
   if (hasPlain && !hasEncrypted) {

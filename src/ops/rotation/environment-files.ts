@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { encryptedPathFor, envFileFor } from '../../core/env-files.js';
 import { gitLinesZ } from '../../io/git.js';
+import { pathExists } from '../../io/read-file.js';
 
 /**
  * The encrypted files of an environment: every `<envfile>.encrypted` in the repository
@@ -12,5 +12,5 @@ import { gitLinesZ } from '../../io/git.js';
 export function listEncryptedFiles(root: string, environment: string): string[] {
   const name = encryptedPathFor(envFileFor(environment));
   const listed = gitLinesZ(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', `:(glob)**/${name}`], { cwd: root });
-  return [...new Set(listed)].filter((file) => existsSync(path.join(root, file))).sort();
+  return [...new Set(listed)].filter((file) => pathExists(path.join(root, file))).sort();
 }

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { EnvguardError } from '../../errors.js';
 import { appendRotation, type FileResult, type Ledger, type RotationStatus } from '../../core/ledger/index.js';
@@ -7,6 +6,7 @@ import { readLedgerJson, writeLedger } from '../../io/ledger-file.js';
 import { removeJournal, type RotationJournal } from '../../io/rotation-journal.js';
 import { sha256 } from '../../core/sha256.js';
 import { backupDirOf, envFlag, readTexts, readWorkFile, removeTree, restoreOldKey, stage, workDirOf, type RotationKeys, type RotationRun } from './rotation-run.js';
+import { pathExists } from '../../io/read-file.js';
 
 export interface RollbackOutcome {
   status: Extract<RotationStatus, 'failed' | 'rolled_back'>;
@@ -38,7 +38,7 @@ export function rollBack(run: RotationRun, journal: RotationJournal, keys: Rotat
     run.crash('rollback');
   }
   const before = path.join(workDirOf(run, journal), 'ledger.before.json');
-  const ledgerBefore = (existsSync(before) ? JSON.parse(readWorkFile(before)) : readLedgerJson(run.ledgerFile)) as Ledger;
+  const ledgerBefore = (pathExists(before) ? JSON.parse(readWorkFile(before)) : readLedgerJson(run.ledgerFile)) as Ledger;
   restoreOldKey(run, keys.oldKey);
   let recorded = false;
   if (keys.newKey) {

@@ -60,7 +60,7 @@ export function importKey(ctx: OpsContext, options: { envName: string; keyText: 
   if (encrypted !== undefined && !options.force) {
     const file = safeParse(encrypted, encryptedPathFor(envFile));
     if (file?.format === 'values' && file.keyId !== shortKeyId(key)) {
-      throw new EnvguardError('KEY_MISMATCH', `this key (id ${shortKeyId(key)}) does not match ${encryptedPathFor(envFile)} (key ${file.keyId})`, {
+      throw new EnvguardError('KEY_INVALID', `this key (id ${shortKeyId(key)}) does not match ${encryptedPathFor(envFile)} (key ${file.keyId})`, {
         hint: 'ask for the current key (`envguard key export` on a machine where `envguard status` shows it), or store it anyway with --force',
       });
     }

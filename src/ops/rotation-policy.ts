@@ -3,6 +3,7 @@ import { envFlag } from '../core/env-files.js';
 import { findLedgerEnvironments, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
 import { schemaProblems } from '../core/ledger/schema.js';
 import type { OpsContext } from './context.js';
+import { environmentStatus } from './status.js';
 
 export interface OverdueEnvironment {
   environment: string;
@@ -52,4 +53,29 @@ export function checkRotationPolicy(ctx: OpsContext): RotationPolicyResult {
   const command = environments.length === 1 ? `envguard rotate${envFlag(environments[0]?.environment ?? 'default')}` : 'envguard rotate --all';
   const message = `key rotation overdue: ${list}; run \`${command}\`${block ? ' (.envguard.json "overdue": "block" refuses until then)' : ''}`;
   return { overdue: true, block, message, environments };
+}
+
+export interface NotDueEnvironment {
+  environment: string;
+  /** ISO date the next rotation is due. */
+  due: string;
+  daysLeft: number;
+}
+
+/**
+ * The environments a rotation would touch (`all`: every one with a ledger) and those of them not
+ * due yet, from the same due dates `status` shows. `rotate` without `--force` refuses (or asks)
+ * when any is not due.
+ */
+export function rotationTargets(ctx: OpsContext, options: { all?: boolean; environment?: string }): { environments: string[]; notDue: NotDueEnvironment[] } {
+  const root = ctx.repo.root;
+  const environments = options.all ? findLedgerEnvironments(root) : [options.environment ?? 'default'];
+  const notDue: NotDueEnvironment[] = [];
+  for (const environment of environments) {
+    const status = environmentStatus(ctx, root, environment);
+    if (status.daysLeft !== undefined && status.nextRotationDue !== undefined && Date.parse(status.nextRotationDue) > ctx.now().getTime()) {
+      notDue.push({ environment, due: status.nextRotationDue, daysLeft: status.daysLeft });
+    }
+  }
+  return { environments, notDue };
 }

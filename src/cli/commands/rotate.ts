@@ -2,10 +2,9 @@ import { createInterface } from 'node:readline/promises';
 import { Command } from 'commander';
 import { envFlag, keyVariableFor } from '../../core/env-files.js';
 import { EnvguardError } from '../../errors.js';
-import { findLedgerEnvironments } from '../../io/ledger-file.js';
 import type { OpsContext } from '../../ops/context.js';
 import { rotate, type RotateResult } from '../../ops/rotate.js';
-import { environmentStatus } from '../../ops/status.js';
+import { rotationTargets } from '../../ops/rotation-policy.js';
 import { cliContext } from '../context.js';
 import type { Output } from '../output.js';
 import { runAction } from '../run-command.js';
@@ -53,16 +52,12 @@ async function rotateAction(output: Output, flags: RotateFlags): Promise<number>
  * is not due yet is refused unless --force.
  */
 async function confirmed(ctx: OpsContext, output: Output, flags: RotateFlags): Promise<boolean> {
-  const root = ctx.repo.root;
-  const environments = flags.all ? findLedgerEnvironments(root) : [flags.env ?? 'default'];
-  const notDue = environments
-    .map((environment) => environmentStatus(ctx, root, environment))
-    .filter((status) => status.daysLeft !== undefined && Date.parse(status.nextRotationDue ?? '') > ctx.now().getTime());
+  const { environments, notDue } = rotationTargets(ctx, { all: flags.all, environment: flags.env });
   const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY);
   if (!interactive) {
     const first = notDue[0];
     if (!first) return true;
-    throw new EnvguardError('USAGE', `the ${first.environment} key is not due for rotation until ${first.nextRotationDue?.slice(0, 10)} (${first.daysLeft} day(s) left)`, {
+    throw new EnvguardError('USAGE', `the ${first.environment} key is not due for rotation until ${first.due.slice(0, 10)} (${first.daysLeft} day(s) left)`, {
       hint: `rotate now anyway with \`envguard rotate${envFlag(first.environment)} --force\``,
     });
   }

@@ -146,7 +146,7 @@ function keyCommandSource(options: Pick<KeyRingOptions, 'env' | 'root' | 'keyCom
     current(envName) {
       const command = options.keyCommand();
       if (!command) return undefined;
-      const text = runKeyCommand(command, { cwd: options.root(), envName, env: options.env });
+      const text = runKeyCommand(command, { cwd: options.root(), envName, env: options.env, home: keyStoreHome(options.env) });
       return { key: parseKey(text, 'the output of keyCommand'), source: 'keyCommand' };
     },
     // Running a command is asked for, never done on the side while looking for an old key.

@@ -1,8 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { EnvguardError } from '../errors.js';
+import { assertRegularOrMissing } from './atomic-write.js';
 
-/** Reads a UTF-8 file, or undefined when it does not exist; other failures are IO errors. */
+/**
+ * Reads a UTF-8 file, or undefined when it does not exist; other failures are IO errors. A FIFO or
+ * device is refused before it is opened, so a read can never block on it.
+ */
 export function readTextIfExists(file: string): string | undefined {
+  assertRegularOrMissing(file);
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
@@ -31,15 +36,6 @@ export function listDirectory(dir: string): string[] {
     return readdirSync(dir);
   } catch {
     return [];
-  }
-}
-
-/** Everything on stdin (a key piped in); a failure is a usage error naming what was expected. */
-export function readStdinText(what: string, hint: string): string {
-  try {
-    return readFileSync(0, 'utf8');
-  } catch (error) {
-    throw new EnvguardError('USAGE', `could not read ${what} from stdin`, { hint, cause: error });
   }
 }
 

@@ -5,6 +5,7 @@ import type { FileResult } from '../core/ledger/index.js';
 import { gitActor } from '../io/git-actor.js';
 import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
 import { createJournal, journalPathIn, readJournal, type RotationJournal } from '../io/rotation-journal.js';
+import { rotationLockFiles, withRotationLock } from '../io/rotation-lock.js';
 import { crashInjector } from '../io/test-crash.js';
 import type { OpsContext } from './context.js';
 import { runForward, type PlaintextCache } from './rotation/forward.js';
@@ -50,6 +51,13 @@ export function rotate(ctx: OpsContext, options: RotateOptions = {}): RotateResu
   const root = ctx.repo.root;
   const environments = options.all ? findLedgerEnvironments(root) : [options.environment ?? 'default'];
   if (environments.length === 0) throw new EnvguardError('NOT_FOUND', 'no ledger found at the repository top, so there is nothing to rotate', { hint: 'run `envguard init` first' });
+  // One rotation per project at a time, across worktrees and clones: two at once share one
+  // key-store slot, and could leave a file under a key that is saved nowhere.
+  const projectId = ctx.keys.projectId(environments[0] ?? 'default');
+  return withRotationLock(rotationLockFiles(ctx.env, root, projectId), () => rotateLocked(ctx, root, environments, options));
+}
+
+function rotateLocked(ctx: OpsContext, root: string, environments: readonly string[], options: RotateOptions): RotateResult[] {
   const runs = environments.map((environment) => openRun(ctx, root, environment));
   const mode = options.mode ?? 'start';
   if (mode === 'start') {

@@ -14,10 +14,11 @@ export function initCommand(): Command {
     .option('--husky', 'install the hooks into .husky/ (default when the project uses husky)')
     .option('--no-husky', 'install plain git hooks even if the project uses husky')
     .option('--no-hooks', 'install no hooks: lefthook or the pre-commit framework calls `envguard hook` (see docs/hooks.md)')
+    .option('--hooks-path', 'install plain hooks into core.hooksPath even when it is outside this repository (shared with others)')
     .option('--json', 'print the result as JSON')
-    .action((options: { env?: string[]; husky?: boolean; hooks?: boolean; json?: boolean }) =>
+    .action((options: { env?: string[]; husky?: boolean; hooks?: boolean; hooksPath?: boolean; json?: boolean }) =>
       runAction((output) => {
-        const result = init(cliContext(output), { envs: options.env, husky: options.husky, hooks: options.hooks });
+        const result = init(cliContext(output), { envs: options.env, husky: options.husky, hooks: options.hooks, hooksPath: options.hooksPath });
         if (options.json) output.json(result);
         else printInit(output, result);
         return 0;

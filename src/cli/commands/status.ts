@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { envFlag } from '../../core/env-files.js';
 import { cliContext } from '../context.js';
 import { projectStatus, type EnvironmentStatus } from '../../ops/status.js';
+import type { HookHealth } from '../../ops/init/hook-health.js';
 import type { Output } from '../output.js';
 import { runAction } from '../run-command.js';
 
@@ -14,7 +15,10 @@ export function statusCommand(): Command {
       runAction((output) => {
         const result = projectStatus(cliContext(output));
         if (options.json) output.json(result);
-        else for (const environment of result.environments) printEnvironment(output, environment);
+        else {
+          for (const environment of result.environments) printEnvironment(output, environment);
+          printHooks(output, result.hooks);
+        }
         // status reports; it refuses nothing (verify and the hooks do).
         return 0;
       }),
@@ -45,6 +49,15 @@ function printEnvironment(output: Output, status: EnvironmentStatus): void {
     line('rotation', color.yellow(`INTERRUPTED at phase "${r.phase}" (started ${r.startedAt} by ${r.actor.name}, new key ${r.newKeyId})`));
     output.out(`    fix: ${r.hint}`);
   }
+}
+
+function printHooks(output: Output, hooks: HookHealth): void {
+  if (hooks.active) {
+    output.out(`hooks         ${output.color.green(`active (${hooks.manager})`)}`);
+    return;
+  }
+  output.out(`hooks         ${output.color.red(`NOT ACTIVE: ${hooks.problem ?? 'envguard does not run on commit'}`)}`);
+  if (hooks.hint) output.out(`    fix: ${hooks.hint}`);
 }
 
 function day(iso: string): string {

@@ -37,7 +37,7 @@ export function config(options: ConfigOptions = {}): { parsed: Record<string, st
   // What the app loads, `mask()` hides: the same values envguard run would mask in its output.
   addMaskedValues(
     Object.entries(parsed).map(([name, value]) => ({ name, value })),
-    { sensitiveNames: ctx.config.sensitiveNames },
+    ctx.config, // its sensitiveNames and publicNames
   );
   const target = options.processEnv ?? process.env;
   for (const [variable, value] of Object.entries(parsed)) {

@@ -6,10 +6,12 @@ import { COMMIT_MARKER, parseUnifiedDiff, type DiffFile } from '../core/scan/dif
 import { createPathFilter } from '../core/scan/path-filter.js';
 import { createScanner, type Scanner } from '../core/scan/scanner.js';
 import type { Finding, KnownValue, ScanReport } from '../core/scan/types.js';
+import type { SensitivityPolicy } from '../core/sensitivity.js';
 import { EnvguardError } from '../errors.js';
-import { readOptionalText, readTextFile, walkFiles } from '../io/scan-files.js';
+import { envFileFolders, readBlobs, readOptionalText, readScanFile, walkFiles } from '../io/scan-files.js';
 import { withCwd, type OpsContext } from './context.js';
 import { loadProjectEnvs } from './load-env.js';
+import { keyKnownValues } from './key-known-values.js';
 
 /**
  * The secret scan use cases: the staged change (what pre-commit runs), explicit paths, and the
@@ -31,35 +33,55 @@ export interface ScanOptions {
   root?: string;
   /** Take known values from a plaintext env file rather than decrypting its encrypted twin (see loadProjectEnvs). */
   preferPlaintext?: boolean;
+  /** Which values are secrets; default `.envguard.json` `sensitiveNames` and `publicNames`. */
+  sensitivity?: SensitivityPolicy;
 }
 
 interface ResolvedOptions {
   knownValues: readonly KnownValue[];
   ignorePaths: readonly string[];
+  sensitivity: SensitivityPolicy;
 }
 
 /** Fills what the caller left out from `.envguard.json` and the project's env files. */
 function resolveOptions(ctx: OpsContext, root: string, options: ScanOptions): ResolvedOptions {
-  const config = options.ignorePaths === undefined || options.knownValues === undefined ? ctx.config : undefined;
+  const config = options.ignorePaths === undefined || options.knownValues === undefined || options.sensitivity === undefined ? ctx.config : undefined;
   const ignorePaths = options.ignorePaths ?? config?.scan.ignorePaths ?? [];
+  const sensitivity = options.sensitivity ?? { sensitiveNames: config?.sensitiveNames ?? [], publicNames: config?.publicNames ?? [] };
   if (options.useKnownValues === false || (options.knownValues === undefined && config?.scan.knownValues === false)) {
-    return { knownValues: [], ignorePaths };
+    return { knownValues: [], ignorePaths, sensitivity };
   }
-  return { knownValues: options.knownValues ?? projectKnownValues(withCwd(ctx, root), { preferPlaintext: options.preferPlaintext }), ignorePaths };
+  const knownValues = options.knownValues ?? projectKnownValues(withCwd(ctx, root), { preferPlaintext: options.preferPlaintext });
+  return { knownValues, ignorePaths, sensitivity };
 }
 
 /**
- * Every value of every env file envguard can read, named after the plaintext file it belongs in
- * (`DB_PASSWORD from .env`, whether it was read from `.env` or decrypted from `.env.encrypted`).
+ * Every value of every env file envguard can read, in the root and in subfolders
+ * (`services/api/.env`), named after the plaintext file it belongs in (`DB_PASSWORD from .env`,
+ * whether it was read from `.env` or decrypted from `.env.encrypted`). Which of them are secrets
+ * the scanner decides (see core/sensitivity.ts).
  */
 export function projectKnownValues(ctx: OpsContext, options: { preferPlaintext?: boolean } = {}): KnownValue[] {
   const values: KnownValue[] = [];
-  for (const env of loadProjectEnvs(ctx, { includePlaintext: true, preferPlaintext: options.preferPlaintext })) {
-    const file = env.file.replace(/\.encrypted$/, '');
-    for (const entry of env.entries) values.push({ name: entry.name, file, value: entry.value });
+  for (const folder of ['', ...subfolderEnvs(ctx)]) {
+    const at = folder === '' ? ctx : withCwd(ctx, path.join(ctx.cwd, folder));
+    for (const env of loadProjectEnvs(at, { includePlaintext: true, preferPlaintext: options.preferPlaintext })) {
+      const file = `${folder === '' ? '' : `${folder}/`}${env.file.replace(/\.encrypted$/, '')}`;
+      for (const entry of env.entries) values.push({ name: entry.name, file, value: entry.value });
+    }
   }
+  values.push(...keyKnownValues(ctx));
   ctx.log.debug(`looking for ${values.length} known value(s)`);
   return values;
+}
+
+/** Subfolders with env files, or none outside a git repository (a path scan of a plain folder). */
+function subfolderEnvs(ctx: OpsContext): string[] {
+  try {
+    return envFileFolders(ctx.cwd);
+  } catch {
+    return [];
+  }
 }
 
 /** Git options that make patch output parseable whatever the user's config says. */
@@ -73,8 +95,10 @@ export async function scanStaged(ctx: OpsContext, options: ScanOptions = {}): Pr
   if (files.length === 0) return { findings: [], filesScanned: 0 };
   const resolved = resolveOptions(ctx, root, options);
   const ignoreStaged = files.some((file) => file.path === IGNORE_FILE);
-  const scanner = createScanner({ knownValues: resolved.knownValues, ignore: loadIgnoreList(ctx, root, { staged: true, ignoreStaged }) });
-  return scanDiff(scanner, files, resolved.ignorePaths, ctx);
+  const scanner = createScanner({ knownValues: resolved.knownValues, sensitivity: resolved.sensitivity, ignore: loadIgnoreList(ctx, root, { staged: true, ignoreStaged }) });
+  // Git shows no lines of a binary file (NUL bytes, `-diff`): its staged blob is searched as bytes.
+  const blobs = resolved.knownValues.length === 0 ? new Map<string, Buffer>() : readBlobs(root, files.filter((file) => file.binary).map((file) => `:${file.path}`));
+  return scanDiff(scanner, files, resolved.ignorePaths, ctx, (file) => blobs.get(`:${file.path}`));
 }
 
 /** Scans the lines added by every commit in `rev..HEAD` (merges excluded: their changes are in the merged commits). */
@@ -86,8 +110,11 @@ export async function scanSince(ctx: OpsContext, rev: string, options: ScanOptio
   }
   const log = ctx.git.exec(['-c', 'core.quotepath=off', 'log', '-p', '--no-merges', ...DIFF_FLAGS, `--format=${COMMIT_MARKER}%H`, `${rev}..HEAD`], { cwd: root });
   const resolved = resolveOptions(ctx, root, options);
-  const scanner = createScanner({ knownValues: resolved.knownValues, ignore: loadIgnoreList(ctx, root, { staged: false }) });
-  return scanDiff(scanner, parseUnifiedDiff(log.stdout.toString('utf8')), resolved.ignorePaths, ctx);
+  const scanner = createScanner({ knownValues: resolved.knownValues, sensitivity: resolved.sensitivity, ignore: loadIgnoreList(ctx, root, { staged: false }) });
+  const files = parseUnifiedDiff(log.stdout.toString('utf8'));
+  const name = (file: DiffFile) => `${file.commit ?? 'HEAD'}:${file.path}`;
+  const blobs = resolved.knownValues.length === 0 ? new Map<string, Buffer>() : readBlobs(root, files.filter((file) => file.binary).map(name));
+  return scanDiff(scanner, files, resolved.ignorePaths, ctx, (file) => blobs.get(name(file)));
 }
 
 /**
@@ -97,7 +124,7 @@ export async function scanSince(ctx: OpsContext, rev: string, options: ScanOptio
 export async function scanPaths(ctx: OpsContext, paths: readonly string[], options: ScanOptions = {}): Promise<ScanReport> {
   const root = repositoryRoot(ctx);
   const resolved = resolveOptions(ctx, root, options);
-  const scanner = createScanner({ knownValues: resolved.knownValues, ignore: loadIgnoreList(ctx, root, { staged: false }) });
+  const scanner = createScanner({ knownValues: resolved.knownValues, sensitivity: resolved.sensitivity, ignore: loadIgnoreList(ctx, root, { staged: false }) });
   const ignored = createPathFilter(resolved.ignorePaths, { defaultSkips: false });
   const findings: Finding[] = [];
   let filesScanned = 0;
@@ -108,29 +135,45 @@ export async function scanPaths(ctx: OpsContext, paths: readonly string[], optio
       const absolute = relative === '' ? base : path.join(base, relative);
       const fromRoot = toPosix(path.relative(root, absolute));
       if (relative !== '' && (isDefaultSkippedPath(relative) || !ignored.accepts(fromRoot))) continue;
-      const text = readTextFile(absolute);
-      if (text === undefined) continue;
+      const read = readScanFile(absolute);
+      if (read === undefined) continue;
       filesScanned++;
-      findings.push(...scanner.scan({ file: toPosix(path.relative(ctx.cwd, absolute)) || path.basename(absolute), text }));
+      const file = toPosix(path.relative(ctx.cwd, absolute)) || path.basename(absolute);
+      // A binary file is still searched for known values, as bytes.
+      findings.push(...scanner.scan({ file, text: read.text ?? '', bytes: read.bytes, knownValuesOnly: read.text === undefined }));
     }
   }
   ctx.log.debug(`scanned ${filesScanned} file(s) with ${scanner.ruleCount} rules`);
   return { findings, filesScanned };
 }
 
-function scanDiff(scanner: Scanner, files: readonly DiffFile[], ignorePaths: readonly string[], ctx: OpsContext): ScanReport {
+/**
+ * Known values are looked for in every file, whatever its type or path; provider and generic
+ * rules skip binaries, lockfiles, vendored paths and `ignorePaths`. A binary file is read whole
+ * (`blobOf`): git shows none of its lines, so which bytes are new cannot be told.
+ */
+function scanDiff(scanner: Scanner, files: readonly DiffFile[], ignorePaths: readonly string[], ctx: OpsContext, blobOf: (file: DiffFile) => Buffer | undefined): ScanReport {
   const filter = createPathFilter(ignorePaths);
   const findings: Finding[] = [];
   let filesScanned = 0;
   for (const file of files) {
-    if (file.binary || file.lines.length === 0 || !filter.accepts(file.path)) continue;
+    const commit = file.commit === undefined ? {} : { commit: file.commit };
+    if (file.binary) {
+      const bytes = blobOf(file);
+      if (bytes === undefined) continue;
+      filesScanned++;
+      findings.push(...scanner.scan({ file: file.path, text: '', bytes, knownValuesOnly: true, ...commit }));
+      continue;
+    }
+    if (file.lines.length === 0) continue;
     filesScanned++;
     findings.push(
       ...scanner.scan({
         file: file.path,
         text: file.lines.map((added) => added.text).join('\n'),
         lineNumbers: file.lines.map((added) => added.line),
-        ...(file.commit === undefined ? {} : { commit: file.commit }),
+        knownValuesOnly: !filter.accepts(file.path),
+        ...commit,
       }),
     );
   }

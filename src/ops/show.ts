@@ -19,8 +19,8 @@ export interface ShowResult {
 /** `envguard show`: every variable of an environment, with secret values hidden and each value's age. */
 export function showEnv(ctx: OpsContext, envName = 'default'): ShowResult {
   const { file, sources, key } = readSources(ctx, envName);
-  const { sensitiveNames } = ctx.config;
-  const variables = describeVariables(sources, Math.floor(ctx.now().getTime() / 1000), { sensitiveNames });
+  const { sensitiveNames, publicNames } = ctx.config;
+  const variables = describeVariables(sources, Math.floor(ctx.now().getTime() / 1000), { sensitiveNames, publicNames });
   return { envName, file, keyId: shortKeyId(key), variables };
 }
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { envFlag } from '../../core/env-files.js';
 import { Command } from 'commander';
 import { init, type InitResult } from '../../ops/init/init.js';
+import { envFilesInHistory, REMEDIATION_DOC } from '../../ops/env-files-in-history.js';
 import { cliContext } from '../context.js';
 import type { Output } from '../output.js';
 import { runAction } from '../run-command.js';
@@ -50,6 +51,10 @@ function printInit(output: Output, result: InitResult): void {
   if (result.gitattributesChanged) output.err('  .gitattributes: per-variable diff and merge for .env*.encrypted');
   for (const file of result.trackedPlaintext) {
     output.err(color.red(`  ${file} is tracked by git: run \`git rm --cached ${file}\`, and change those secrets: they are in the history`));
+  }
+  const inHistory = envFilesInHistory(result.root);
+  if (inHistory.length > 0) {
+    output.err(color.red(`  history: ${inHistory.join(', ')} ${inHistory.length === 1 ? 'is' : 'are'} in earlier commits: rotate those secrets and rewrite history, see ${REMEDIATION_DOC} (\`envguard scan --history --all\` lists every commit)`));
   }
   const rel = (p: string) => path.relative(process.cwd(), p) || '.';
   const joining = result.environments.every((env) => env.ledger === 'existing');

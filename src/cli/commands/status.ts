@@ -5,6 +5,7 @@ import { projectStatus, type EnvironmentStatus } from '../../ops/status.js';
 import type { HookHealth } from '../../ops/init/hook-health.js';
 import type { Output } from '../output.js';
 import { runAction } from '../run-command.js';
+import { printTrackedForbidden, trackedForbiddenIn } from '../tracked-forbidden-output.js';
 
 /** `envguard status [--json]`: per environment, key, rotation history and due date, ledger validity. */
 export function statusCommand(): Command {
@@ -20,6 +21,7 @@ export function statusCommand(): Command {
           printHooks(output, result.hooks);
         }
         // status reports; it refuses nothing (verify and the hooks do).
+        if (!options.json) printTrackedForbidden(output, trackedForbiddenIn(cliContext(output)));
         return 0;
       }),
     );

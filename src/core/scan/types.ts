@@ -26,6 +26,13 @@ export interface ScanTarget {
   readonly lineNumbers?: readonly number[];
   /** The commit the lines were added in (`--since`). */
   readonly commit?: string;
+  /**
+   * The content as bytes, when it was read as such (a staged blob): known values are searched in
+   * these, so a value is found in binary files and non-UTF-8 text too. Without it, `text`'s UTF-8.
+   */
+  readonly bytes?: Uint8Array;
+  /** Only the known-value tier runs (binary blobs, lockfiles, vendored paths: provider rules skip them). */
+  readonly knownValuesOnly?: boolean;
 }
 
 /** A project value the scan looks for: reported as `name from file`, never by value. */
@@ -35,7 +42,8 @@ export interface KnownValue {
   readonly value: string;
 }
 
-export type FindingKind = 'known-value' | 'provider' | 'generic' | 'plaintext-in-encrypted';
+/** `forbidden-file`: a file that must never be committed at all (a plaintext env file, a key file), found by its path. */
+export type FindingKind = 'known-value' | 'provider' | 'generic' | 'plaintext-in-encrypted' | 'forbidden-file';
 
 export interface Finding {
   readonly file: string;
@@ -45,7 +53,7 @@ export interface Finding {
   readonly ruleId: string;
   readonly kind: FindingKind;
   readonly description: string;
-  /** First 4 characters then `…`, or `NAME from .env` for a known value: the only trace of the secret. */
+  /** `hidden (N characters)`, or `NAME from .env` for a known value: no character of the secret. */
   readonly preview: string;
   /** `sha256:` + hex SHA-256 of the secret: what `.envguardignore` entries are keyed by. */
   readonly fingerprint: string;

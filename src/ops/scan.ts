@@ -78,7 +78,7 @@ export function projectKnownValues(ctx: OpsContext, options: { preferPlaintext?:
 /** Subfolders with env files, or none outside a git repository (a path scan of a plain folder). */
 function subfolderEnvs(ctx: OpsContext): string[] {
   try {
-    return envFileFolders(ctx.cwd);
+    return envFileFolders(ctx.cwd, ctx.env);
   } catch {
     return [];
   }
@@ -97,7 +97,7 @@ export async function scanStaged(ctx: OpsContext, options: ScanOptions = {}): Pr
   const ignoreStaged = files.some((file) => file.path === IGNORE_FILE);
   const scanner = createScanner({ knownValues: resolved.knownValues, sensitivity: resolved.sensitivity, ignore: loadIgnoreList(ctx, root, { staged: true, ignoreStaged }) });
   // Git shows no lines of a binary file (NUL bytes, `-diff`): its staged blob is searched as bytes.
-  const blobs = resolved.knownValues.length === 0 ? new Map<string, Buffer>() : readBlobs(root, files.filter((file) => file.binary).map((file) => `:${file.path}`));
+  const blobs = resolved.knownValues.length === 0 ? new Map<string, Buffer>() : readBlobs(root, files.filter((file) => file.binary).map((file) => `:${file.path}`), undefined, ctx.env);
   return scanDiff(scanner, files, resolved.ignorePaths, ctx, (file) => blobs.get(`:${file.path}`));
 }
 
@@ -113,7 +113,7 @@ export async function scanSince(ctx: OpsContext, rev: string, options: ScanOptio
   const scanner = createScanner({ knownValues: resolved.knownValues, sensitivity: resolved.sensitivity, ignore: loadIgnoreList(ctx, root, { staged: false }) });
   const files = parseUnifiedDiff(log.stdout.toString('utf8'));
   const name = (file: DiffFile) => `${file.commit ?? 'HEAD'}:${file.path}`;
-  const blobs = resolved.knownValues.length === 0 ? new Map<string, Buffer>() : readBlobs(root, files.filter((file) => file.binary).map(name));
+  const blobs = resolved.knownValues.length === 0 ? new Map<string, Buffer>() : readBlobs(root, files.filter((file) => file.binary).map(name), undefined, ctx.env);
   return scanDiff(scanner, files, resolved.ignorePaths, ctx, (file) => blobs.get(name(file)));
 }
 

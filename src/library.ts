@@ -51,7 +51,7 @@ export function parse(text: string): Record<string, string> {
   return Object.fromEntries(entryValues(parseDotenv(text)));
 }
 
-/** Encrypts `.env` text into format v1 (or the legacy whole-file token), with a key's text form. */
+/** Encrypts `.env` text into format v2 (or the legacy whole-file token), with a key's text form. */
 export function encrypt(envText: string, keyText: string, options: { format?: 'values' | 'whole'; previous?: string } = {}): string {
   const key = parseKey(keyText);
   const now = Math.floor(Date.now() / 1000);

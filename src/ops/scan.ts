@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseIgnoreFile, IGNORE_FILE, type IgnoreList } from '../core/scan/allow-list.js';
+import { DEFAULT_SALT, IGNORE_FILE, parseIgnoreFile, UPGRADE_COMMAND, upgradeIgnoreText, type ParsedIgnoreFile } from '../core/scan/allow-list.js';
 import { isDefaultSkippedPath } from '../core/scan/default-skips.js';
 import { COMMIT_MARKER, parseUnifiedDiff, type DiffFile } from '../core/scan/diff-parser.js';
 import { createPathFilter } from '../core/scan/path-filter.js';
@@ -8,6 +8,8 @@ import { createScanner, type Scanner } from '../core/scan/scanner.js';
 import type { Finding, KnownValue, ScanReport } from '../core/scan/types.js';
 import type { SensitivityPolicy } from '../core/sensitivity.js';
 import { EnvguardError } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { readProjectId } from '../io/project.js';
 import { envFileFolders, readBlobs, readOptionalText, readScanFile, walkFiles } from '../io/scan-files.js';
 import { withCwd, type OpsContext } from './context.js';
 import { loadProjectEnvs } from './load-env.js';
@@ -95,7 +97,7 @@ export async function scanStaged(ctx: OpsContext, options: ScanOptions = {}): Pr
   if (files.length === 0) return { findings: [], filesScanned: 0 };
   const resolved = resolveOptions(ctx, root, options);
   const ignoreStaged = files.some((file) => file.path === IGNORE_FILE);
-  const scanner = createScanner({ knownValues: resolved.knownValues, sensitivity: resolved.sensitivity, ignore: loadIgnoreList(ctx, root, { staged: true, ignoreStaged }) });
+  const scanner = createScanner({ knownValues: resolved.knownValues, sensitivity: resolved.sensitivity, ignore: loadIgnoreList(ctx, root, { staged: true, ignoreStaged }), fingerprintSalt: projectSalt(root) });
   // Git shows no lines of a binary file (NUL bytes, `-diff`): its staged blob is searched as bytes.
   const blobs = resolved.knownValues.length === 0 ? new Map<string, Buffer>() : readBlobs(root, files.filter((file) => file.binary).map((file) => `:${file.path}`), undefined, ctx.env);
   return scanDiff(scanner, files, resolved.ignorePaths, ctx, (file) => blobs.get(`:${file.path}`));
@@ -110,7 +112,7 @@ export async function scanSince(ctx: OpsContext, rev: string, options: ScanOptio
   }
   const log = ctx.git.exec(['-c', 'core.quotepath=off', 'log', '-p', '--no-merges', ...DIFF_FLAGS, `--format=${COMMIT_MARKER}%H`, `${rev}..HEAD`], { cwd: root });
   const resolved = resolveOptions(ctx, root, options);
-  const scanner = createScanner({ knownValues: resolved.knownValues, sensitivity: resolved.sensitivity, ignore: loadIgnoreList(ctx, root, { staged: false }) });
+  const scanner = createScanner({ knownValues: resolved.knownValues, sensitivity: resolved.sensitivity, ignore: loadIgnoreList(ctx, root, { staged: false }), fingerprintSalt: projectSalt(root) });
   const files = parseUnifiedDiff(log.stdout.toString('utf8'));
   const name = (file: DiffFile) => `${file.commit ?? 'HEAD'}:${file.path}`;
   const blobs = resolved.knownValues.length === 0 ? new Map<string, Buffer>() : readBlobs(root, files.filter((file) => file.binary).map(name), undefined, ctx.env);
@@ -121,10 +123,10 @@ export async function scanSince(ctx: OpsContext, rev: string, options: ScanOptio
  * Scans files and directories. A path named explicitly is always read; inside a directory the
  * default skips (`node_modules`, lockfiles, binaries) and `ignorePaths` apply.
  */
-export async function scanPaths(ctx: OpsContext, paths: readonly string[], options: ScanOptions = {}): Promise<ScanReport> {
+export async function scanPaths(ctx: OpsContext, paths: readonly string[], options: ScanOptions = {}, ignore?: ParsedIgnoreFile): Promise<ScanReport> {
   const root = repositoryRoot(ctx);
   const resolved = resolveOptions(ctx, root, options);
-  const scanner = createScanner({ knownValues: resolved.knownValues, sensitivity: resolved.sensitivity, ignore: loadIgnoreList(ctx, root, { staged: false }) });
+  const scanner = createScanner({ knownValues: resolved.knownValues, sensitivity: resolved.sensitivity, ignore: ignore ?? loadIgnoreList(ctx, root, { staged: false }), fingerprintSalt: projectSalt(root) });
   const ignored = createPathFilter(resolved.ignorePaths, { defaultSkips: false });
   const findings: Finding[] = [];
   let filesScanned = 0;
@@ -185,7 +187,40 @@ function scanDiff(scanner: Scanner, files: readonly DiffFile[], ignorePaths: rea
  * `.envguardignore` from the repository root. For the staged scan the staged version wins (what
  * is being committed is what counts), falling back to the working tree for an untracked one.
  */
-function loadIgnoreList(ctx: OpsContext, root: string, { staged, ignoreStaged = false }: { staged: boolean; ignoreStaged?: boolean }): IgnoreList {
+/**
+ * The salt that keys finding fingerprints: the ledger's project id, committed and needing no
+ * key, so a keyless CI scan computes the same fingerprints as a developer's hook.
+ */
+function projectSalt(root: string): string {
+  return readProjectId(root) ?? DEFAULT_SALT;
+}
+
+export interface IgnoreUpgrade {
+  /** Bare sha256 entries rewritten in the keyed form. */
+  upgraded: number;
+  /** Bare entries left as they were: their secret is no longer in the working tree. */
+  remaining: number;
+}
+
+/**
+ * `envguard scan --upgrade-ignore`: a bare sha256 entry cannot be converted without its secret,
+ * so the working tree is scanned with the old entries and each one that still matches a finding
+ * is rewritten with that finding's keyed fingerprint (atomically; comments and order kept).
+ */
+export async function upgradeIgnoreFile(ctx: OpsContext): Promise<IgnoreUpgrade> {
+  const root = repositoryRoot(ctx);
+  const file = path.join(root, IGNORE_FILE);
+  const text = readOptionalText(file);
+  if (text === undefined) return { upgraded: 0, remaining: 0 };
+  const ignore = parseIgnoreFile(text);
+  if (ignore.legacyEntries === 0) return { upgraded: 0, remaining: 0 };
+  await scanPaths({ ...ctx, cwd: root }, [root], { useKnownValues: true }, ignore);
+  const result = upgradeIgnoreText(text, ignore.upgrades);
+  if (result.upgraded > 0) writeFileAtomic(file, result.text);
+  return { upgraded: result.upgraded, remaining: ignore.legacyEntries - result.upgraded };
+}
+
+function loadIgnoreList(ctx: OpsContext, root: string, { staged, ignoreStaged = false }: { staged: boolean; ignoreStaged?: boolean }): ParsedIgnoreFile {
   const file = path.join(root, IGNORE_FILE);
   let text: string | undefined;
   // Ask git for the staged copy only when there can be one: most projects have no such file, and
@@ -195,7 +230,11 @@ function loadIgnoreList(ctx: OpsContext, root: string, { staged, ignoreStaged = 
     if (shown.status === 0) text = shown.stdout.toString('utf8');
   }
   text ??= readOptionalText(file);
-  return parseIgnoreFile(text ?? '');
+  const list = parseIgnoreFile(text ?? '');
+  if (list.legacyEntries > 0) {
+    ctx.log.warn(`${IGNORE_FILE}: ${list.legacyEntries} entr${list.legacyEntries === 1 ? 'y uses' : 'ies use'} a bare sha256 fingerprint, which anyone can test guesses of a short secret against; run \`${UPGRADE_COMMAND}\` to key them`);
+  }
+  return list;
 }
 
 /** The repository root when inside one, else the directory itself (path scans work anywhere). */

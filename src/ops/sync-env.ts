@@ -12,6 +12,7 @@ import type { OpsContext } from './context.js';
 import { decryptWithKnownKeys } from './support/known-keys.js';
 import { describeKeyChange } from './support/key-change.js';
 import { keepIncomingBeside, mergeWithBase } from './support/merge-with-base.js';
+import { refuseIncoming } from './incoming-tokens.js';
 
 export type SyncOutcome =
   | { kind: 'unchanged' | 'written'; envFile: string }
@@ -41,6 +42,8 @@ export function syncEnvFile(ctx: OpsContext, encryptedRel: string, stateDirector
   } catch (error) {
     return invalid(envFile, error);
   }
+  const refused = refuseIncoming(ctx, envFile, file, state?.baseEncrypted);
+  if (refused) return { kind: 'invalid', envFile, ...refused };
   let resolved;
   try {
     resolved = ctx.keys.current(envNameOf(envFile));

@@ -30,6 +30,8 @@ export interface ScannerOptions {
   sensitivity?: SensitivityPolicy;
   /** `.envguardignore` entries. */
   ignore?: IgnoreList;
+  /** The project's fingerprint salt (its ledger project id), which keys every finding's fingerprint. */
+  fingerprintSalt?: string;
   /** Run the generic keyword-plus-entropy rule (default true). */
   generic?: boolean;
 }
@@ -59,7 +61,8 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   const rules = options.rules ?? providerRules;
   const generic = options.generic !== false;
   const genericIndex = rules.length;
-  const regexes = rules.map((rule) => new RegExp(rule.regex.source, `${rule.regex.flags.replace(/[gd]/g, '')}gd`));
+  // Compiled on first use: most rules' keywords never occur in a commit, so most never compile.
+  const regexes: Array<RegExp | undefined> = [];
 
   const keywordRules = new Map<string, number[]>();
   const addKeyword = (keyword: string, ruleIndex: number) => {
@@ -137,13 +140,14 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     });
 
     const genericWork: Array<{ from: number; to: number }> = [];
-    for (const { rule, from, to } of work.values()) {
+    // In rule order, so that of two rules matching the same characters the earlier (more specific) one is kept.
+    for (const { rule, from, to } of [...work.values()].sort((a, b) => a.rule - b.rule)) {
       if (rule === genericIndex) {
         genericWork.push({ from, to });
         continue;
       }
       const definition = rules[rule] as SecretRule;
-      const regex = regexes[rule] as RegExp;
+      const regex = (regexes[rule] ??= new RegExp(definition.regex.source, `${definition.regex.flags.replace(/[gd]/g, '')}gd`));
       const segment = text.slice(from, to);
       regex.lastIndex = 0;
       for (let match = regex.exec(segment); match !== null; match = regex.exec(segment)) {
@@ -151,7 +155,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
         const group = match[1] !== undefined ? 1 : 0;
         const secret = match[group] as string;
         const span = (match.indices as RegExpIndicesArray)[group] as [number, number];
-        if (isPlaceholder(secret) || isDefaultSkippedValue(secret)) continue;
+        if (isPlaceholder(secret) || (isDefaultSkippedValue(secret) && definition.uuidSecret !== true)) continue;
         if (definition.validate && !definition.validate(secret, match[0])) continue;
         candidates.push({
           start: from + span[0],
@@ -195,8 +199,8 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       if (ciphertextLines.has(line) && candidate.kind !== 'known-value') continue;
       const allow = inlineAllow(lines.text(line));
       if (allow === 'all' || allow?.has(candidate.ruleId)) continue;
-      const fingerprint = secretFingerprint(candidate.secret);
-      if (options.ignore?.has(fingerprint, candidate.ruleId)) continue;
+      const fingerprint = secretFingerprint(candidate.secret, options.fingerprintSalt);
+      if (options.ignore?.has(fingerprint, candidate.ruleId, candidate.secret)) continue;
       findings.push({
         file: target.file,
         line: target.lineNumbers?.[line] ?? line + 1,

@@ -13,6 +13,8 @@ export interface SecretRule {
   readonly regex: RegExp;
   /** A structural check beyond the regex (a checksum, a decodable header): false drops the match. */
   readonly validate?: (secret: string, match: string) => boolean;
+  /** The secret may be a UUID, which the scan otherwise skips as an identifier (a UUID named `SNYK_TOKEN`). */
+  readonly uuidSecret?: boolean;
   /** The regex may span the following lines too (a PEM header and its body). */
   readonly multiline?: boolean;
 }
@@ -55,7 +57,7 @@ export interface Finding {
   readonly description: string;
   /** `hidden (N characters)`, or `NAME from .env` for a known value: no character of the secret. */
   readonly preview: string;
-  /** `sha256:` + hex SHA-256 of the secret: what `.envguardignore` entries are keyed by. */
+  /** `hmac-sha256:` + hex HMAC of the secret keyed by the project salt: what `.envguardignore` entries are keyed by. */
   readonly fingerprint: string;
   /** Length of the matched secret on its first line, in UTF-16 code units (for SARIF regions). */
   readonly length: number;

@@ -3,6 +3,7 @@ import { listDirectory } from '../../io/read-file.js';
 import { StagedBlobs, stagedPaths, stageFiles } from '../../io/staged-blobs.js';
 import type { Problem } from '../../problem.js';
 import type { OpsContext } from '../context.js';
+import { stagedRollbackRefusals } from '../incoming-tokens.js';
 import { encryptForCommit } from './encrypt-for-commit.js';
 import { KEY_FILE, stagedEncryptedFileRefusals, stagedFileRefusal } from './refusals.js';
 
@@ -55,6 +56,10 @@ export function preCommit(ctx: OpsContext, stateDirectory: string, options: { in
     );
   }
   result.paths = [...new Set([...staged, ...result.staged])];
+  // A token older than the one it replaces (a keyless rollback of a changed value) is refused.
+  for (const refusal of stagedRollbackRefusals(ctx, result.paths, (file) => index.text(file))) {
+    result.refusals.push({ code: 'DECRYPT_FAILED', file: refusal.file, message: refusal.message, hint: refusal.fix });
+  }
   return result;
 }
 

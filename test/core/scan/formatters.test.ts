@@ -9,7 +9,7 @@ import { parseIgnoreFile } from '../../../src/core/scan/allow-list.js';
 import { providerRules } from '../../../src/core/scan/rules/index.js';
 import { createScanner } from '../../../src/core/scan/scanner.js';
 import type { ScanReport } from '../../../src/core/scan/types.js';
-import { ruleCases } from './rule-cases.js';
+import { caseLine, ruleCases } from './rule-cases/index.js';
 import { ALNUM, fake, reseed } from './synthetic.js';
 
 /** The official SARIF 2.1.0 schema, as shipped in @microsoft/jest-sarif (a devDependency). */
@@ -31,7 +31,7 @@ beforeAll(() => {
   reseed(2024);
   const lines: string[] = [];
   for (const rule of providerRules) {
-    const text = ruleCases[rule.id]?.hit() ?? '';
+    const text = caseLine(ruleCases[rule.id]!, 'hit');
     lines.push(text);
     const match = new RegExp(rule.regex.source, rule.regex.flags).exec(text);
     secrets.push((match?.[1] ?? match?.[0]) as string);

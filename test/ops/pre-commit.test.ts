@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { HEADER_NOTES } from '../../src/core/encrypted-file-types.js';
 import { formatKey } from '../../src/core/key.js';
 import { preCommit } from '../../src/ops/pre-commit/pre-commit.js';
 import { createEnvProject, type EnvProject } from '../helpers/env-project.js';
@@ -40,10 +41,11 @@ describe('preCommit', () => {
 
   it('refuses a staged encrypted file that holds the key itself', () => {
     project = createEnvProject('A=1\n');
-    project.repo.write('.env.encrypted', `${project.repo.read('.env.encrypted')}# ${formatKey(project.key)}\n`);
+    // Format v1 kept comments in clear (still read): the one place the key could be pasted and still parse.
+    project.repo.write('.env.encrypted', `${project.repo.read('.env.encrypted').replace(/^# envguard:v2 (key=[0-9a-f]{16}) .*\n/, (_line, key: string) => `# envguard:v1 ${key} ${HEADER_NOTES[1]}\n`)}# ${formatKey(project.key)}\n`);
     project.repo.git('add', '.env.encrypted');
     const result = run();
-    expect(brief(result)).toEqual(['SECRET_FOUND .env.encrypted']);
+    expect(brief(result), JSON.stringify(result.refusals)).toEqual(['SECRET_FOUND .env.encrypted']);
     expect(result.refusals[0]?.message).toBe('the key itself is in the encrypted file');
     expect(JSON.stringify(result)).not.toContain(formatKey(project.key));
   });

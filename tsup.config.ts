@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
-const define = { __ENVGUARD_VERSION__: JSON.stringify(version) };
+// The fault-injection hooks of src/io/test-crash.ts are compiled out here; tsup.test.config.ts keeps them.
+const define = { __ENVGUARD_VERSION__: JSON.stringify(version), __ENVGUARD_TEST_HOOKS__: 'false' };
 
 /** Resolves the preload's `./index.js` to the built library beside it (`index.js` or `index.cjs`). */
 const libraryAsExternal = {

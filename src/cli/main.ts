@@ -13,6 +13,12 @@ export async function buildProgram(): Promise<Command> {
   // Lets `run` pass every option after its command name through untouched (passThroughOptions).
   program.enablePositionalOptions();
   for (const factory of commandFactories) program.addCommand(withExitOverride(factory()));
+  // A failing command asked for JSON answers with a JSON error object too (run-command.ts).
+  const { reportErrorsAsJson } = await import('./run-command.js');
+  program.hook('preAction', (_program, action) => {
+    const options = action.opts() as { json?: unknown; format?: unknown };
+    reportErrorsAsJson(options.json === true || options.format === 'json');
+  });
   return program;
 }
 

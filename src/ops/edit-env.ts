@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { makePrivateDir, readText, removeFile } from '../io/read-file.js';
 import path from 'node:path';
 import { parseDotenv } from '../core/dotenv/parse.js';
 import { EnvguardError, isEnvguardError } from '../errors.js';
@@ -24,7 +24,7 @@ export function editEnv(ctx: OpsContext, input: { envName?: string }, openEditor
   const target = envTarget(ctx, input.envName);
   const { text, key, previous } = currentEnvText(target);
   const dir = gitPath(target.ctx.cwd, 'envguard/edit');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makePrivateDir(dir);
   const copy = path.join(dir, path.basename(target.envFile));
   writeFileAtomic(copy, text, { mode: 0o600 });
   const result = { envName: target.envName, envFile: target.envFile, encryptedFile: target.encryptedFile };
@@ -32,7 +32,7 @@ export function editEnv(ctx: OpsContext, input: { envName?: string }, openEditor
   try {
     const status = openEditor(copy);
     if (status !== 0) throw new EnvguardError('CANCELLED', `the editor exited with status ${status}; ${target.envFile} is unchanged`, { hint: 'set $VISUAL or $EDITOR to an editor that waits for you (e.g. `code --wait`), then run `envguard edit` again' });
-    const edited = readFileSync(copy, 'utf8');
+    const edited = readText(copy, 'run `envguard edit` again');
     if (edited === text) return { ...result, changed: false };
     try {
       parseDotenv(edited, target.envFile);
@@ -44,6 +44,6 @@ export function editEnv(ctx: OpsContext, input: { envName?: string }, openEditor
     writeEnvChange(target, edited, key, previous);
     return { ...result, changed: true };
   } finally {
-    if (!keep) rmSync(copy, { force: true });
+    if (!keep) removeFile(copy);
   }
 }

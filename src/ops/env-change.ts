@@ -1,18 +1,15 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseDotenv } from '../core/dotenv/parse.js';
 import { decryptEncryptedFile, encryptDocument, parseEncryptedFile, type EncryptedFile } from '../core/encrypted-file.js';
-import { encryptedPathFor, envFileFor, ledgerPathFor } from '../core/env-files.js';
+import { encryptedPathFor, envFileFor, envNameOf, ledgerPathFor } from '../core/env-files.js';
 import { shortKeyId, type FernetKey } from '../core/key.js';
 import { EnvguardError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { execGit, gitTopLevel } from '../io/git.js';
 import { findLedgerEnvironments } from '../io/ledger-file.js';
-import { readTextIfExists } from '../io/read-file.js';
-import { stateDir, writeSyncState } from '../io/sync-state.js';
-import type { OpsContext } from './context.js';
-import { describeKeyChange } from './key-change.js';
-import { requireKeyFor } from './project-key.js';
+import { pathExists, readTextIfExists } from '../io/read-file.js';
+import { stateDirIn, writeSyncState } from '../io/sync-state.js';
+import { withCwd, type OpsContext } from './context.js';
+import { describeKeyChange } from './support/key-change.js';
 
 const ENV_NAME = /^[A-Za-z0-9][\w-]*(\.[\w-]+)*$/;
 
@@ -36,22 +33,22 @@ export interface EnvTarget {
 /** The environment `envName` of the repository around `ctx.cwd`; refuses one `init` never made. */
 export function envTarget(ctx: OpsContext, envName = 'default'): EnvTarget {
   checkEnvName(envName);
-  const root = gitTopLevel(ctx.cwd);
+  const root = ctx.repo.root;
   const envFile = envFileFor(envName);
   const encryptedFile = encryptedPathFor(envFile);
-  if (!existsSync(path.join(root, encryptedFile)) && !existsSync(path.join(root, ledgerPathFor(envFile)))) {
+  if (!pathExists(path.join(root, encryptedFile)) && !pathExists(path.join(root, ledgerPathFor(envFile)))) {
     const known = findLedgerEnvironments(root);
     throw new EnvguardError('NOT_FOUND', `no environment ${envName} here (no ${encryptedFile})${known.length > 0 ? `; environments: ${known.join(', ')}` : ''}`, {
       hint: `create it with \`envguard init${envName === 'default' ? '' : ` --env ${envName}`}\``,
     });
   }
-  return { ctx: { ...ctx, cwd: root }, envName, envFile, encryptedFile };
+  return { ctx: withCwd(ctx, root), envName, envFile, encryptedFile };
 }
 
 /** The environment's current text (`.env`, or the decrypted file when `.env` is not there yet) and its key. */
 export function currentEnvText(target: EnvTarget): { text: string; key: FernetKey; previous: EncryptedFile | undefined } {
   const { ctx, envFile, encryptedFile } = target;
-  const { key } = requireKeyFor(ctx, envFile);
+  const { key } = ctx.keys.require(envNameOf(envFile));
   const previous = readPrevious(target, key);
   const local = readTextIfExists(path.join(ctx.cwd, envFile));
   if (local !== undefined) return { text: local, key, previous };
@@ -76,8 +73,8 @@ export function writeEnvChange(target: EnvTarget, text: string, key: FernetKey, 
   // The ciphertext first: if writing .env then fails, the pre-commit hook still sees .env as edited.
   writeFileAtomic(path.join(ctx.cwd, encryptedFile), encrypted);
   writeFileAtomic(path.join(ctx.cwd, envFile), text, { mode: 0o600 });
-  writeSyncState(stateDir(ctx.cwd), envFile, text, encrypted);
-  execGit(['update-index', '--add', '--', encryptedFile], { cwd: ctx.cwd });
+  writeSyncState(stateDirIn(ctx.repo.gitDir), envFile, text, encrypted);
+  ctx.git.exec(['update-index', '--add', '--', encryptedFile]);
 }
 
 function readPrevious(target: EnvTarget, key: FernetKey): EncryptedFile | undefined {

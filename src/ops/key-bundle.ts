@@ -8,21 +8,20 @@ import { gitTopLevel } from '../io/git.js';
 import { findLedgerEnvironments } from '../io/ledger-file.js';
 import { readProjectId } from '../io/project.js';
 import { readTextIfExists } from '../io/read-file.js';
-import type { OpsContext } from './context.js';
+import { withCwd, type OpsContext } from './context.js';
 import { keyMismatchError, parseImportedKey } from './key-import-checks.js';
 import { importKey, type ImportResult } from './key-transfer.js';
-import { requireKeyFor } from './project-key.js';
 
 /** `envguard key export --all`: every environment's key in one bundle (format: core/key-bundle.ts). */
 export function exportKeyBundle(ctx: OpsContext): string {
   const root = gitTopLevel(ctx.cwd);
-  const here = { ...ctx, cwd: root };
+  const here = withCwd(ctx, root);
   const projectId = readProjectId(root);
   const environments = findLedgerEnvironments(root);
   if (projectId === undefined || environments.length === 0) {
     throw new EnvguardError('NOT_FOUND', 'no ledger here, so there are no environments to export', { hint: 'run this in the project root, or `envguard init` first' });
   }
-  const keys = Object.fromEntries(environments.map((envName) => [envName, formatKey(requireKeyFor(here, envFileFor(envName)).key)]));
+  const keys = Object.fromEntries(environments.map((envName) => [envName, formatKey(here.keys.require(envName).key)]));
   return formatKeyBundle(projectId, keys);
 }
 
@@ -32,7 +31,7 @@ export function exportKeyBundle(ctx: OpsContext): string {
  */
 export function importKeyBundle(ctx: OpsContext, text: string, options: { force?: boolean } = {}): ImportResult[] {
   const root = gitTopLevel(ctx.cwd);
-  const here = { ...ctx, cwd: root };
+  const here = withCwd(ctx, root);
   const bundle = parseKeyBundle(text);
   const projectId = readProjectId(root);
   if (projectId === undefined) {

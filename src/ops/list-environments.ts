@@ -1,10 +1,10 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { listDirectory, pathExists } from '../io/read-file.js';
 import path from 'node:path';
 import { isEnvironmentFile } from '../core/env-file-kind.js';
 import { encryptedPathFor, envFileFor, envNameOf, ledgerPathFor } from '../core/env-files.js';
 import { gitTopLevel } from '../io/git.js';
 import { findLedgerEnvironments } from '../io/ledger-file.js';
-import type { OpsContext } from './context.js';
+import { withCwd, type OpsContext } from './context.js';
 import { environmentStatus } from './status.js';
 
 /** One environment as `envguard ls` shows it. */
@@ -32,7 +32,7 @@ export interface FileState {
 export function listEnvironments(ctx: OpsContext): EnvironmentListing[] {
   const root = gitTopLevel(ctx.cwd);
   const ledgers = findLedgerEnvironments(root);
-  const names = readdirSync(root);
+  const names = listDirectory(root);
   const encryptedOnly = names
     .filter((name) => name.endsWith('.encrypted'))
     .map((name) => name.slice(0, -'.encrypted'.length))
@@ -41,13 +41,13 @@ export function listEnvironments(ctx: OpsContext): EnvironmentListing[] {
   const unmanaged = names.filter((name) => isEnvironmentFile(name)).map(envNameOf);
   const all = [...new Set([...ledgers, ...encryptedOnly, ...unmanaged])];
   all.sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b)));
-  const here = { ...ctx, cwd: root };
+  const here = withCwd(ctx, root);
   return all.map((name) => listing(here, root, name, ledgers.includes(name)));
 }
 
 function listing(ctx: OpsContext, root: string, name: string, hasLedger: boolean): EnvironmentListing {
   const envFile = envFileFor(name);
-  const state = (file: string): FileState => ({ path: file, exists: existsSync(path.join(root, file)) });
+  const state = (file: string): FileState => ({ path: file, exists: pathExists(path.join(root, file)) });
   const files = { plaintext: state(envFile), encrypted: state(encryptedPathFor(envFile)), ledger: state(ledgerPathFor(envFile)) };
   const managed = files.encrypted.exists || files.ledger.exists;
   if (!hasLedger) return { name, files, access: 'none', managed };

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { listDirectory } from '../io/read-file.js';
 import { isEnvironmentFile } from '../core/env-file-kind.js';
 import { encryptedPathFor, envNameOf, isPlaintextEnvFile, ledgerPathFor } from '../core/env-files.js';
 import { gitLinesZ } from '../io/git.js';
@@ -16,12 +16,7 @@ export interface EnvFileNotice {
  * the like, which are meant to stay on the machine.
  */
 export function unmanagedEnvFiles(root: string): EnvFileNotice[] {
-  let names: string[];
-  try {
-    names = readdirSync(root);
-  } catch {
-    return [];
-  }
+  const names = listDirectory(root);
   const present = new Set(names);
   return names
     .filter((name) => isEnvironmentFile(name) && !present.has(ledgerPathFor(name)) && !present.has(encryptedPathFor(name)))

@@ -13,7 +13,7 @@ beforeAll(() => ensureBuilt());
 afterEach(() => project?.repo.cleanup());
 
 function envguard(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
-  return runCli(args, { cwd: project.repo.dir, env: { ...project.repo.env, ...extraEnv } });
+  return runCli(args, { cwd: project.repo.dir, env: { ...project.repo.env, ...extraEnv }, bundle: 'test' });
 }
 
 function expectNoSecrets(...outputs: string[]): void {

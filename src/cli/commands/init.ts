@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { envFlag } from '../../core/env-files.js';
 import { Command } from 'commander';
 import { init, type InitResult } from '../../ops/init/init.js';
 import { envFilesInHistory, REMEDIATION_DOC } from '../../ops/env-files-in-history.js';
@@ -31,7 +32,7 @@ function printInit(output: Output, result: InitResult): void {
   output.err(`envguard: project ${result.projectId} in ${result.root}`);
   for (const env of result.environments) {
     const envFile = env.envName === 'default' ? '.env' : `.env.${env.envName}`;
-    const option = env.envName === 'default' ? '' : ` --env ${env.envName}`;
+    const option = envFlag(env.envName);
     if (env.key === 'missing') {
       output.err(color.yellow(`  ${env.envName}: key ${env.keyId} is not on this machine yet: ask a teammate to run \`envguard key export${option}\`, then run \`envguard key import${option}\` here (it decrypts ${envFile})`));
       continue;

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { pathExists } from '../../io/read-file.js';
 import path from 'node:path';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { CONFIG_FILE } from '../../io/config.js';
@@ -13,7 +13,7 @@ export const CONFIG_SCHEMA_REF = './node_modules/envguard/templates/config.schem
  */
 export function ensureConfigFile(root: string): boolean {
   const file = path.join(root, CONFIG_FILE);
-  if (existsSync(file)) return false;
+  if (pathExists(file)) return false;
   writeFileAtomic(file, `${JSON.stringify({ $schema: CONFIG_SCHEMA_REF }, null, 2)}\n`);
   return true;
 }

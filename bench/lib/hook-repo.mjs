@@ -47,3 +47,38 @@ export function makeHookRepo({ dir, cli, env, files = 20, staged = 20, variables
 export function assertHookStaged(repo, env) {
   if (!must('git', ['diff', '--cached', '--name-only'], repo.dir, env).includes('.env.encrypted')) throw new Error('the hook did not stage .env.encrypted');
 }
+
+/**
+ * A repository with branches `main` and `other` whose `.env.encrypted` differ in one of
+ * `variables` variables. `switchTo(branch)` checks a branch out with hooks off, so the timed
+ * `envguard hook post-checkout` then has a real change to decrypt.
+ */
+export function makeSyncRepo({ dir, cli, env, variables = 50, files = 20 }) {
+  mkdirSync(path.join(dir, 'src'), { recursive: true });
+  must('git', ['init', '-q'], dir, env);
+  for (let i = 0; i < files; i++) writeFileSync(path.join(dir, 'src', `f${i}.txt`), `file ${i}\n`);
+  writeFileSync(path.join(dir, '.env'), envText(variables, false));
+  must('node', [cli, 'init', '--no-husky'], dir, env);
+  must('git', ['add', '-A'], dir, env);
+  must('git', ['commit', '-q', '--no-verify', '-m', 'initial'], dir, env);
+  must('git', ['checkout', '-q', '-b', 'other'], dir, env);
+  // Committed through the hooks, so envguard's sync state knows the branch's .env.
+  writeFileSync(path.join(dir, '.env'), envText(variables, true));
+  writeFileSync(path.join(dir, 'src', 'f0.txt'), 'file 0, edited\n');
+  must('git', ['add', 'src'], dir, env);
+  must('git', ['commit', '-q', '-m', 'change one variable'], dir, env);
+  const heads = { main: must('git', ['rev-parse', 'main'], dir, env).trim(), other: must('git', ['rev-parse', 'other'], dir, env).trim() };
+  let current = 'other';
+  return {
+    dir,
+    /** Checks `branch` out without running hooks; returns the post-checkout arguments git would pass. */
+    switchTo(branch) {
+      must('git', ['-c', 'core.hooksPath=/dev/null', 'checkout', '-q', branch], dir, env);
+      const args = [heads[current], heads[branch], '1'];
+      current = branch;
+      return args;
+    },
+    /** The .env the hook should have written for `branch`. */
+    expected: (branch) => envText(variables, branch === 'other'),
+  };
+}

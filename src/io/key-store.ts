@@ -50,7 +50,7 @@ export function resolveKey(lookup: KeyLookup): ResolvedKey | undefined {
     if (stored) return { key: stored, source: 'key store' };
   }
   if (lookup.keyCommand) {
-    const text = runKeyCommand(lookup.keyCommand, { cwd: lookup.root, envName: lookup.envName, env: lookup.env });
+    const text = runKeyCommand(lookup.keyCommand, { cwd: lookup.root, envName: lookup.envName, env: lookup.env, home: keyStoreHome(lookup.env) });
     return { key: parseKey(text, 'the output of keyCommand'), source: 'keyCommand' };
   }
   return undefined;

@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { EnvguardError } from '../errors.js';
+import { assertRegularOrMissing } from './atomic-write.js';
 
-/** Reads a UTF-8 file, or undefined when it does not exist; other failures are IO errors. */
+/**
+ * Reads a UTF-8 file, or undefined when it does not exist; other failures are IO errors. A FIFO or
+ * device is refused before it is opened, so a read can never block on it.
+ */
 export function readTextIfExists(file: string): string | undefined {
+  assertRegularOrMissing(file);
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { allowCommand } from './allow.js';
 import { decryptCommand } from './decrypt.js';
 import { encryptCommand } from './encrypt.js';
 import { hookCommand } from './hook.js';
@@ -28,5 +29,6 @@ export const commandFactories: Array<() => Command> = [
   scanCommand,
   runCommand,
   showCommand,
+  allowCommand,
   hookCommand,
 ];

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { EnvguardError } from '../../errors.js';
+import { readStdin } from '../../io/read-stdin.js';
 import { describeKey, exportKey, importKey } from '../../ops/key-transfer.js';
 import { cliContext } from '../context.js';
 import { runAction } from '../run-command.js';
@@ -31,9 +30,9 @@ export function keyCommand(): Command {
     .option('--force', 'store it even if it does not match the encrypted file')
     .option('--json', 'print the result as JSON')
     .action((options: { env: string; force?: boolean; json?: boolean }) =>
-      runAction((output) => {
+      runAction(async (output) => {
         if (process.stdin.isTTY) output.err('envguard: paste the key, then press Enter and Ctrl-D');
-        const keyText = readStdin();
+        const keyText = (await readStdin('the key', 'pipe it in: `envguard key import < key.txt`')).toString('utf8');
         const result = importKey(cliContext(output), { envName: options.env, keyText, force: options.force });
         if (options.json) output.json(result);
         else
@@ -58,12 +57,4 @@ export function keyCommand(): Command {
       }),
     );
   return key;
-}
-
-function readStdin(): string {
-  try {
-    return readFileSync(0, 'utf8');
-  } catch (error) {
-    throw new EnvguardError('USAGE', 'could not read the key from stdin', { hint: 'pipe it in: `envguard key import < key.txt`', cause: error });
-  }
 }

@@ -28,7 +28,7 @@ const against = flag('--against') && path.resolve(flag('--against'));
 const reps = Number(flag('--reps', 30));
 const byInstructions = process.argv.includes('--instructions');
 // Each case is timed (wall ms) or counted (millions of instructions) by the same function.
-const measure = byInstructions ? countInstructions : timeCommand;
+let measure = timeCommand;
 const work = mkdtempSync(path.join(os.tmpdir(), 'envguard-bench-hook-'));
 
 try {
@@ -68,8 +68,12 @@ try {
     cases['post-checkout, --against build'] = postCheckout(against, env);
     cases['envguard --version, --against build'] = () => measure('node', [against, '--version'], { cwd: work, env });
   }
-  // Under callgrind: one warm-up (writes the code caches), then one counted run per case.
-  const r = interleaved(cases, byInstructions ? { reps: 1, warmup: 1 } : { reps });
+  // Under callgrind: one timed warm-up round (it writes the code caches), then one counted run per case.
+  if (byInstructions) {
+    Object.values(cases).forEach((run) => run());
+    measure = countInstructions;
+  }
+  const r = interleaved(cases, byInstructions ? { reps: 1, warmup: 0 } : { reps });
   const base = r['node -e 0'];
   if (byInstructions) console.log('envguard hooks, millions of instructions (callgrind, command and its git children); ratios to node -e 0');
   else console.log(`envguard hooks, ${reps} interleaved rounds (after 2 warm-up), medians; ratios to node -e 0 of the same run`);

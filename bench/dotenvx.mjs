@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isolatedEnv } from './lib/clean-env.mjs';
 import { envText, makeHookRepo, must } from './lib/hook-repo.mjs';
+import { timeWithRss } from './lib/peak-rss.mjs';
 import { interleaved, timeCommand } from './lib/timing.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -46,7 +47,8 @@ function makeDotenvxRepo(dir, variables, env) {
 
 try {
   const env = isolatedEnv(work);
-  const t = (cmd, args, cwd) => timeCommand(cmd, args, { cwd, env });
+  let measure = (cmd, args, cwd) => timeCommand(cmd, args, { cwd, env });
+  const t = (cmd, args, cwd) => measure(cmd, args, cwd);
   for (const variables of sizes) {
     const dx = makeDotenvxRepo(path.join(work, `dotenvx-${variables}`), variables, env);
     const eg = makeHookRepo({ dir: path.join(work, `envguard-${variables}`), cli, env, variables });
@@ -75,17 +77,24 @@ try {
         return t('node', [cli, 'hook', 'pre-commit'], eg.dir);
       },
     };
+    // CPU time (user + system, GNU time) of one more run of each: on a loaded machine wall time
+    // also counts waiting, and dotenvx was seen idling seconds in its event loop here.
+    const cpu = {};
+    measure = (cmd, args, cwd) => timeWithRss(cmd, args, { cwd, env }).cpuMs;
+    for (const [name, run] of Object.entries(cases)) cpu[name] = run();
+    measure = (cmd, args, cwd) => timeCommand(cmd, args, { cwd, env });
     const r = interleaved(cases, { reps: variables > 1000 ? Math.max(3, Math.ceil(reps / 2)) : reps, warmup: 1 });
     const base = r['node -e 0'].median;
     console.log(`\n${variables} variables (${variables > 1000 ? Math.max(3, Math.ceil(reps / 2)) : reps} interleaved rounds, medians; node -e 0 = ${base.toFixed(1)} ms, range ${r['node -e 0'].min.toFixed(0)}-${r['node -e 0'].max.toFixed(0)})`);
     for (const op of ['encrypt', 'decrypt', 'run -- node -e 0']) {
       const a = r[`dotenvx ${op}`].median;
       const b = r[`envguard ${op}`].median;
-      console.log(`  ${op.padEnd(18)} dotenvx ${a.toFixed(0).padStart(6)} ms (${(a / base).toFixed(2)}x)   envguard ${b.toFixed(0).padStart(6)} ms (${(b / base).toFixed(2)}x)   envguard/dotenvx ${(b / a).toFixed(2)}${b > a ? '  <- envguard NOT ahead' : ''}`);
+      console.log(`  ${op.padEnd(18)} dotenvx ${a.toFixed(0).padStart(6)} ms (${(a / base).toFixed(2)}x)   envguard ${b.toFixed(0).padStart(6)} ms (${(b / base).toFixed(2)}x)   envguard/dotenvx ${(b / a).toFixed(2)}${b > a ? '  <- envguard NOT ahead' : ''}   CPU ${cpu[`dotenvx ${op}`]} vs ${cpu[`envguard ${op}`]} ms`);
     }
     const a = r['dotenvx ext precommit'].median;
     const b = r['envguard hook pre-commit'].median;
-    console.log(`  ${'pre-commit'.padEnd(18)} dotenvx ${a.toFixed(0).padStart(6)} ms (${(a / base).toFixed(2)}x)   envguard ${b.toFixed(0).padStart(6)} ms (${(b / base).toFixed(2)}x)   envguard/dotenvx ${(b / a).toFixed(2)}${b > a ? '  <- envguard NOT ahead' : ''}`);
+    console.log(`  ${'pre-commit'.padEnd(18)} dotenvx ${a.toFixed(0).padStart(6)} ms (${(a / base).toFixed(2)}x)   envguard ${b.toFixed(0).padStart(6)} ms (${(b / base).toFixed(2)}x)   envguard/dotenvx ${(b / a).toFixed(2)}${b > a ? '  <- envguard NOT ahead' : ''}   CPU ${cpu['dotenvx ext precommit']} vs ${cpu['envguard hook pre-commit']} ms`);
+    console.log(`  (CPU: user + system of one run each, 10 ms resolution; node -e 0 ${cpu['node -e 0']} ms)`);
     if (!existsSync(egEncrypted)) throw new Error('envguard left no .env.encrypted');
   }
 } finally {

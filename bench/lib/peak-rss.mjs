@@ -10,16 +10,16 @@ const TIME = '/usr/bin/time';
 /** True when GNU time is installed (apt-get install time). */
 export const haveGnuTime = () => existsSync(TIME);
 
-/** { ms, rssMB } of `cmd args`; throws on a non-zero exit. stdout is discarded unless `stdout` is given. */
+/** { ms, rssMB, cpuMs } of `cmd args` (cpuMs: user + system, 10 ms resolution); throws on a non-zero exit. */
 export function timeWithRss(cmd, args, options = {}) {
   const report = path.join(os.tmpdir(), `envguard-bench-rss-${process.pid}-${Date.now()}.txt`);
   const start = process.hrtime.bigint();
-  const result = spawnSync(TIME, ['-f', '%M', '-o', report, cmd, ...args], { stdio: ['ignore', options.stdout ?? 'ignore', 'pipe'], maxBuffer: 1 << 30, ...options });
+  const result = spawnSync(TIME, ['-f', '%M %U %S', '-o', report, cmd, ...args], { stdio: ['ignore', options.stdout ?? 'ignore', 'pipe'], maxBuffer: 1 << 30, ...options });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0 && !(options.okCodes ?? []).includes(result.status)) throw new Error(`${cmd} ${args.join(' ')} exited ${result.status}: ${String(result.stderr).slice(-500)}`);
-  const rssMB = Number(readFileSync(report, 'utf8').trim().split('\n').pop()) / 1024;
+  const [rss, user, system] = readFileSync(report, 'utf8').trim().split('\n').pop().split(' ').map(Number);
   rmSync(report, { force: true });
-  return { ms, rssMB };
+  return { ms, rssMB: rss / 1024, cpuMs: (user + system) * 1000 };
 }
 
 /**

@@ -9,5 +9,6 @@ import { runBundle } from './code-cache.js';
  * Keep this file tiny and its imports to Node built-ins the hook loads anyway: every hook run
  * pays for it (bench/hook.mjs).
  */
-const name = process.argv[2] === 'hook' && process.argv[3] !== undefined && !process.argv[3].startsWith('-') ? 'hook.cjs' : 'main.cjs';
-runBundle(path.join(__dirname, name));
+const isHook = process.argv[2] === 'hook' && process.argv[3] !== undefined && !process.argv[3].startsWith('-');
+// One code cache per hook and per command (see code-cache.ts).
+runBundle(path.join(__dirname, isHook ? 'hook.cjs' : 'main.cjs'), (isHook ? process.argv[3] : process.argv[2]) ?? 'other');

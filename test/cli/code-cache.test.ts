@@ -24,16 +24,18 @@ describe('the bin starts its bundle through a V8 code cache (src/cli/code-cache.
   const run = (cli: string, args: string[], extra: NodeJS.ProcessEnv = {}) => spawnSync(process.execPath, [cli, ...args], { cwd: path.join(root, 'work'), env: { ...env, ...extra }, encoding: 'utf8' });
   const cacheFiles = () => (existsSync(cacheDir) ? readdirSync(cacheDir).sort() : []);
 
-  it('writes one cache file per bundle in the cache directory, none in the working directory, and reuses it', () => {
+  it('writes one cache file per bundle and command in the cache directory, none in the working directory, and reuses it', () => {
     setUp();
     expect(run(CLI, ['--version']).stdout.trim()).toBe(version);
     const first = cacheFiles();
     expect(first).toHaveLength(1);
-    expect(first[0]).toMatch(/^main-[0-9a-f]{32}\.bin$/);
+    expect(first[0]).toMatch(/^main-other-[0-9a-f]{32}\.bin$/);
     expect(readdirSync(path.join(root, 'work'))).toEqual([]);
     // A hook run caches the hook bundle, a separate file (it must not load the command line).
     run(CLI, ['hook', 'no-such-hook']);
-    expect(cacheFiles().filter((f) => f.startsWith('hook-'))).toHaveLength(1);
+    expect(cacheFiles().filter((f) => f.startsWith('hook-no-such-hook-'))).toHaveLength(1);
+    run(CLI, ['keygen']);
+    expect(cacheFiles().filter((f) => f.startsWith('main-keygen-'))).toHaveLength(1);
     const bytes = readFileSync(path.join(cacheDir, first[0] as string));
     expect(run(CLI, ['--version']).stdout.trim()).toBe(version);
     expect(readFileSync(path.join(cacheDir, first[0] as string)).equals(bytes)).toBe(true);

@@ -27,7 +27,8 @@ export type ErrorCode =
   | 'KEY_COMMAND_FAILED'
   | 'KEY_COMMAND_UNAPPROVED'
   | 'IO_ERROR'
-  | 'ROTATION_INTERRUPTED';
+  | 'ROTATION_INTERRUPTED'
+  | 'LOCKED';
 
 const EXIT_CODES: Record<ErrorCode, 1 | 2 | 3> = {
   SECRET_FOUND: 1,
@@ -52,6 +53,7 @@ const EXIT_CODES: Record<ErrorCode, 1 | 2 | 3> = {
   KEY_COMMAND_UNAPPROVED: 3,
   IO_ERROR: 3,
   ROTATION_INTERRUPTED: 3,
+  LOCKED: 3,
 };
 
 export interface EnvguardErrorOptions {

@@ -12,22 +12,25 @@ export const HOOK_NAMES = ['pre-commit', 'post-commit', 'post-checkout', 'post-m
 
 /**
  * `envguard hook <name> [args…]`: what the installed hook shims and git drivers call.
- * Returns the exit code. `ENVGUARD_SKIP=1` turns every hook off; hooks never read stdin, so they
- * never wait for input.
+ * Returns the exit code. `ENVGUARD_SKIP=1` turns every hook off; only pre-push and pre-receive
+ * read stdin (git's ref lines), so no hook waits for input.
  */
 export async function runHook(name: string | undefined, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const io = createHookIO(env);
   if (env.ENVGUARD_SKIP === '1' && name !== 'textconv' && name !== 'merge-driver' && name !== 'merge-ledger') return 0;
   try {
+    // A server's bare repository: no working tree, no key, no setup to complete.
+    if (name === 'pre-receive') return await (await import('./pre-receive.js')).preReceiveHook(env, io);
     const paths = hookRepoPaths(process.cwd(), env);
     const ctx = defaultContext({ cwd: paths.root, env, log: { info: io.say, warn: io.warn, debug: () => {} } });
     if (name !== 'textconv' && name !== 'merge-driver' && name !== 'merge-ledger') await completeSetup(paths);
     switch (name) {
       case 'pre-commit': {
-        const [{ preCommitHook }, { secretScanCheck }] = await Promise.all([import('./pre-commit.js'), import('./secret-scan-check.js')]);
-        // Checks pre-commit runs after encrypting and staging (see `StagedCheck`): the secret scan of
-        // the staged change. (The rotation policy runs first, in preCommitHook, so a blocked commit stages nothing.)
-        return await preCommitHook(ctx, io, paths, [secretScanCheck]);
+        const [{ preCommitHook }, { keyInEnvCheck }, { secretScanCheck }] = await Promise.all([import('./pre-commit.js'), import('./key-in-env-check.js'), import('./secret-scan-check.js')]);
+        // Checks pre-commit runs after encrypting and staging (see `StagedCheck`): a key in an env
+        // file, then the secret scan of the staged change. (The rotation policy runs first, in
+        // preCommitHook, so a blocked commit stages nothing.)
+        return await preCommitHook(ctx, io, paths, [keyInEnvCheck, secretScanCheck]);
       }
       case 'post-commit':
         return (await import('./post-commit.js')).postCommitHook(ctx, paths);
@@ -38,7 +41,7 @@ export async function runHook(name: string | undefined, args: readonly string[],
       case 'post-rewrite':
         return (await import('./post-sync.js')).postSyncHook(ctx, io, paths);
       case 'pre-push':
-        return (await import('./rotation-policy.js')).reportRotationPolicy(ctx, io);
+        return await (await import('./pre-push.js')).prePushHook(ctx, io, args);
       case 'textconv':
         process.stdout.write((await import('./textconv.js')).textconv(ctx, args[0] ?? ''));
         return 0;
@@ -47,7 +50,7 @@ export async function runHook(name: string | undefined, args: readonly string[],
       case 'merge-ledger':
         return (await import('./ledger-merge-driver.js')).ledgerMergeDriver(io, args);
       default:
-        throw new EnvguardError('USAGE', `unknown hook "${name ?? ''}"`, { hint: `use one of: ${HOOK_NAMES.join(', ')}, textconv, merge-driver, merge-ledger` });
+        throw new EnvguardError('USAGE', `unknown hook "${name ?? ''}"`, { hint: `use one of: ${HOOK_NAMES.join(', ')}, pre-receive, textconv, merge-driver, merge-ledger` });
     }
   } catch (error) {
     const code = exitCodeOf(error);

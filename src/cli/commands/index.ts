@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { allowCommand } from './allow.js';
+import { ciCommand } from './ci.js';
 import { decryptCommand } from './decrypt.js';
 import { encryptCommand } from './encrypt.js';
 import { hookCommand } from './hook.js';
@@ -31,4 +32,5 @@ export const commandFactories: Array<() => Command> = [
   showCommand,
   allowCommand,
   hookCommand,
+  ciCommand,
 ];

@@ -14,6 +14,7 @@ import type { OpsContext } from './context.js';
 import { findKeyFor } from './project-key.js';
 import { decryptWithKnownKeys } from './known-keys.js';
 import { describeKeyChange } from './key-change.js';
+import { refuseIncoming } from './incoming-tokens.js';
 
 export type SyncOutcome =
   | { kind: 'unchanged' | 'written'; envFile: string }
@@ -43,6 +44,8 @@ export function syncEnvFile(ctx: OpsContext, encryptedRel: string, stateDirector
   } catch (error) {
     return invalid(envFile, error);
   }
+  const refused = refuseIncoming(ctx, envFile, file, state?.baseEncrypted);
+  if (refused) return { kind: 'invalid', envFile, ...refused };
   let resolved;
   try {
     resolved = findKeyFor(ctx, envFile);

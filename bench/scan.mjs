@@ -10,7 +10,9 @@ import path from 'node:path';
 import { benchEnv } from './lib/clean-env.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-const cli = path.join(root, 'dist', 'cli.cjs');
+// --cli PATH measures another build (e.g. an older commit's dist/cli.cjs) and skips the build.
+const cliFlag = process.argv.indexOf('--cli');
+const cli = cliFlag > 0 ? path.resolve(process.argv[cliFlag + 1]) : path.join(root, 'dist', 'cli.cjs');
 const modules = path.join(root, 'node_modules');
 const CORPUS_FILES = 2000;
 const env = benchEnv();
@@ -43,8 +45,10 @@ function corpusFiles() {
 const fmtMs = (ms) => `${ms.toFixed(0)} ms`;
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-const build = run('npm', ['run', 'build'], { cwd: root });
-if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}`);
+if (cliFlag < 0) {
+  const build = run('npm', ['run', 'build'], { cwd: root });
+  if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}`);
+}
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'envguard-bench-'));
 try {

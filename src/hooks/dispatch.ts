@@ -43,8 +43,7 @@ export async function runHook(name: string | undefined, args: readonly string[],
       case 'pre-push':
         return await (await import('./pre-push.js')).prePushHook(ctx, io, args);
       case 'textconv':
-        process.stdout.write((await import('./textconv.js')).textconv(ctx, args[0] ?? ''));
-        return 0;
+        return (await import('./textconv.js')).textconvHook(ctx, args);
       case 'merge-driver':
         return (await import('./merge-driver.js')).mergeDriver(ctx, io, args);
       case 'merge-ledger':

@@ -8,6 +8,7 @@ import type { OpsContext } from './context.js';
 import { anchorAgainstRevision, resolveRevision, type Revision } from './verify-against.js';
 import { checkKnownLedger, trustLedger } from './known-ledger.js';
 import { verifyEnvironmentFiles, type FilesVerification } from './verify-files.js';
+import { verifyFixes } from './verify-fixes.js';
 
 export interface EnvironmentVerification {
   environment: string;
@@ -18,6 +19,8 @@ export interface EnvironmentVerification {
   files?: FilesVerification;
   /** With `against`: tokens in the checked-out encrypted files older than the revision's (token replay). */
   replays?: { file: string; replay: ReplayedToken; message: string }[];
+  /** What to do about it (`verifyFixes`); empty when it verified. */
+  fixes: string[];
 }
 
 export interface VerifyResult {
@@ -49,12 +52,15 @@ export function verifyProject(ctx: OpsContext, options: VerifyOptions = {}): Ver
     throw new EnvguardError('NOT_FOUND', 'no ledger found (.env.ledger.json or .env.<name>.ledger.json at the repository top)', { hint: 'run `envguard init` to create keys and ledgers' });
   }
   const revision = options.against === undefined ? undefined : resolveRevision(root, options.against);
-  const results = environments.map((environment) => verifyEnvironment(ctx, root, environment, revision, options.trustLedger === true));
+  const results = environments.map((environment) => {
+    const result = verifyEnvironment(ctx, root, environment, revision, options.trustLedger === true);
+    return { ...result, fixes: verifyFixes(result) };
+  });
   const filesOk = (result: EnvironmentVerification) => (result.files?.files ?? []).every((file) => file.result === 'ok') && (result.replays ?? []).length === 0;
   return { valid: results.every((result) => result.report.valid && filesOk(result)), environments: results };
 }
 
-function verifyEnvironment(ctx: OpsContext, root: string, environment: string, revision: Revision | undefined, trust: boolean): EnvironmentVerification {
+function verifyEnvironment(ctx: OpsContext, root: string, environment: string, revision: Revision | undefined, trust: boolean): Omit<EnvironmentVerification, 'fixes'> {
   const file = ledgerPath(root, environment);
   const ledgerFile = ledgerFileName(environment);
   const value = readLedgerJson(file);

@@ -1,9 +1,8 @@
-import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { execGit } from '../../io/git.js';
-import { packageRoot, runningCliPath } from '../../io/package-files.js';
-import { readTextIfExists } from '../../io/read-file.js';
+import { readPackageFile, runningCliPath } from '../../io/package-files.js';
+import { makeDir, readTextIfExists } from '../../io/read-file.js';
 
 /** How git finds envguard for the drivers: the runner in the common git dir (see hooks/run.sh). */
 const RUN = 'sh "$(git rev-parse --git-common-dir)/envguard/run"';
@@ -27,8 +26,8 @@ const DRIVER_SETTINGS: ReadonlyArray<readonly [string, string]> = [
 export function installDrivers(root: string, commonDir: string): boolean {
   let changed = false;
   const dir = path.join(commonDir, 'envguard');
-  mkdirSync(dir, { recursive: true });
-  const runner = readFileSync(path.join(packageRoot(), 'hooks', 'run.sh'), 'utf8');
+  makeDir(dir);
+  const runner = readPackageFile('hooks', 'run.sh');
   if (readTextIfExists(path.join(dir, 'run')) !== runner) {
     writeFileAtomic(path.join(dir, 'run'), runner, { mode: 0o755 });
     changed = true;

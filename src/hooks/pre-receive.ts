@@ -2,7 +2,7 @@ import { refusalLines } from '../core/enforce/history-fix.js';
 import { parsePreReceiveLines } from '../core/enforce/ref-updates.js';
 import { commitExists } from '../io/git-range.js';
 import { readStdinText } from '../io/read-stdin.js';
-import { defaultContext } from '../ops/context.js';
+import type { OpsContext } from '../ops/context.js';
 import { checkReceive } from '../ops/pre-receive.js';
 import type { HookIO } from './report.js';
 
@@ -11,8 +11,7 @@ import type { HookIO } from './report.js';
  * lines on stdin, and shows the pusher what it prints; a non-zero exit rejects the whole push and
  * no ref moves. Needs no key and no working tree (it is dispatched before the working-tree setup).
  */
-export async function preReceiveHook(env: NodeJS.ProcessEnv, io: HookIO, input: () => Promise<string> = () => readStdinText()): Promise<number> {
-  const ctx = defaultContext({ cwd: process.cwd(), env, log: { info: io.say, warn: io.warn, debug: () => {} } });
+export async function preReceiveHook(ctx: OpsContext, io: HookIO, input: () => Promise<string> = () => readStdinText()): Promise<number> {
   const updates = parsePreReceiveLines(await input());
   const result = await checkReceive(ctx, updates);
   if (result.findings.length === 0) return 0;

@@ -51,7 +51,7 @@ export function verifyProject(ctx: OpsContext, options: VerifyOptions = {}): Ver
   if (environments.length === 0) {
     throw new EnvguardError('NOT_FOUND', 'no ledger found (.env.ledger.json or .env.<name>.ledger.json at the repository top)', { hint: 'run `envguard init` to create keys and ledgers' });
   }
-  const revision = options.against === undefined ? undefined : resolveRevision(root, options.against);
+  const revision = options.against === undefined ? undefined : resolveRevision(ctx, options.against);
   const results = environments.map((environment) => {
     const result = verifyEnvironment(ctx, root, environment, revision, options.trustLedger === true);
     return { ...result, fixes: verifyFixes(result) };
@@ -78,7 +78,7 @@ function verifyEnvironment(ctx: OpsContext, root: string, environment: string, r
   }
   if (!report.valid || report.currentKeyFingerprint === undefined) return { environment, ledgerFile, report };
   const ledger = value as Ledger;
-  const anchored = revision ? anchorAgainstRevision(root, revision, environment, ledgerFile, ledger) : { problems: [], replays: [] };
+  const anchored = revision ? anchorAgainstRevision(ctx, revision, environment, ledgerFile, ledger) : { problems: [], replays: [] };
   if (trust && anchored.problems.length === 0) trustLedger(ctx, ledger);
   const known = checkKnownLedger(ctx, ledger, ledgerFile, { remember: anchored.problems.length === 0 });
   report.problems.push(...anchored.problems, ...(known ? [known] : []));

@@ -14,7 +14,8 @@ export function statusCommand(): Command {
     .option('--json', 'print the status as JSON')
     .action((options: { json?: boolean }) =>
       runAction((output) => {
-        const result = projectStatus(cliContext(output));
+        const ctx = cliContext(output);
+        const result = projectStatus(ctx);
         if (options.json) output.json(result);
         else {
           for (const environment of result.environments) printEnvironment(output, environment);
@@ -26,7 +27,7 @@ export function statusCommand(): Command {
           }
         }
         // status reports; it refuses nothing (verify and the hooks do).
-        if (!options.json) printTrackedForbidden(output, trackedForbiddenIn(cliContext(output)));
+        if (!options.json) printTrackedForbidden(output, trackedForbiddenIn(ctx));
         return 0;
       }),
     );

@@ -15,10 +15,11 @@ export function verifyCommand(): Command {
     .option('--json', 'print the full report as JSON')
     .action((options: { env?: string; json?: boolean; against?: string; trustLedger?: boolean }) =>
       runAction((output) => {
-        const result = verifyProject(cliContext(output), { environment: options.env, against: options.against, trustLedger: options.trustLedger });
+        const ctx = cliContext(output);
+        const result = verifyProject(ctx, { environment: options.env, against: options.against, trustLedger: options.trustLedger });
         if (options.json) {
           // A plaintext env or key file in git fails verify too, key or no key.
-          const tracked = trackedForbiddenIn(cliContext(output));
+          const tracked = trackedForbiddenIn(ctx);
           output.json({ ...result, valid: result.valid && tracked.length === 0, trackedForbiddenFiles: tracked });
           return result.valid && tracked.length === 0 ? 0 : 1;
         }
@@ -44,7 +45,7 @@ export function verifyCommand(): Command {
           }
           for (const fix of fixes) output.out(`  fix: ${fix}`);
         }
-        const tracked = trackedForbiddenIn(cliContext(output));
+        const tracked = trackedForbiddenIn(ctx);
         printTrackedForbidden(output, tracked);
         return result.valid && tracked.length === 0 ? 0 : 1;
       }),

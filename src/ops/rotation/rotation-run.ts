@@ -2,7 +2,6 @@ import path from 'node:path';
 import { envFlag } from '../../core/env-files.js';
 import { EnvguardError } from '../../errors.js';
 import { generateKey, shortKeyId, type FernetKey } from '../../core/key.js';
-import { execGit } from '../../io/git.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { makePrivateDir, readText, removeTree } from '../../io/read-file.js';
 import { writeJournal, type RotationJournal } from '../../io/rotation-journal.js';
@@ -115,7 +114,7 @@ export { removeTree };
 
 /** Stages repository-relative paths. */
 export function stage(run: RotationRun, files: readonly string[]): void {
-  execGit(['add', '--', ...files], { cwd: run.root });
+  run.ctx.git.exec(['add', '--', ...files], { cwd: run.root });
   run.crash('stage');
 }
 

@@ -83,8 +83,8 @@ export async function runCi(ctx: OpsContext, options: CiOptions = {}): Promise<C
 
   const policy = checkRotationPolicy(withCwd(ctx, root));
   result.checked.push('rotation');
-  if (policy.message && policy.block) result.problems.push({ check: 'rotation', message: policy.message });
-  else if (policy.message) result.warnings.push(policy.message);
+  if (policy.problem && policy.block) result.problems.push({ check: 'rotation', message: policy.problem.message, hint: policy.problem.hint });
+  else if (policy.problem) result.warnings.push(`${policy.problem.message}; ${policy.problem.hint}`);
 
   for (const check of CI_EXTENSION_CHECKS) {
     result.checked.push(check.name);

@@ -51,7 +51,7 @@ function printEnvironment(output: Output, status: EnvironmentStatus): void {
     line('key here', local);
   }
   line('ledger', status.ledgerValid ? color.green('valid') : color.red(`INVALID (${status.problems.length} problem(s); run \`envguard verify --env ${status.environment}\`)`));
-  for (const problem of status.problems.slice(0, 3)) output.out(`    ${problem}`);
+  for (const problem of status.problems.slice(0, 3)) output.out(`    ${problem.message}`);
   if (status.interruptedRotation) {
     const r = status.interruptedRotation;
     line('rotation', color.yellow(`INTERRUPTED at phase "${r.phase}" (started ${r.startedAt} by ${r.actor.name}, new key ${r.newKeyId})`));

@@ -1,6 +1,6 @@
 import type { Finding } from '../core/scan/types.js';
 import type { OpsContext } from '../ops/context.js';
-import { repositoryTop, trackedForbiddenFiles, untrackHint } from '../ops/tracked-forbidden.js';
+import { repositoryTop, trackedForbiddenFiles, untrackHint } from '../ops/support/tracked-forbidden.js';
 import type { Output } from './output.js';
 
 /** Tracked plaintext env and key files for `verify` and `status` (none outside a repository). */

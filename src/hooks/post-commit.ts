@@ -1,5 +1,5 @@
 import type { OpsContext } from '../ops/context.js';
-import { alignIndexAfterCommit } from '../ops/post-commit.js';
+import { alignIndexAfterCommit } from '../ops/align-index-after-commit.js';
 
 /** post-commit: see `alignIndexAfterCommit`; never fails the commit that already happened. */
 export function postCommitHook(ctx: OpsContext): number {

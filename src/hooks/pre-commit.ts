@@ -7,7 +7,7 @@ import { preCommit } from '../ops/pre-commit/pre-commit.js';
 import { problemLine, type Problem } from '../problem.js';
 import { markForPostCommit } from '../io/post-commit-marker.js';
 import type { HookIO } from './report.js';
-import { reportRotationPolicy } from './rotation-policy.js';
+import { reportRotationPolicy } from './rotation-policy-report.js';
 
 /**
  * A further check on what the commit will contain, run after the env files are encrypted and

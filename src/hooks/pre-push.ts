@@ -5,7 +5,7 @@ import { readStdinText } from '../io/read-stdin.js';
 import { checkPush } from '../ops/check-push.js';
 import type { OpsContext } from '../ops/context.js';
 import type { HookIO } from './report.js';
-import { reportRotationPolicy } from './rotation-policy.js';
+import { reportRotationPolicy } from './rotation-policy-report.js';
 
 /**
  * pre-push (githooks(5): `$1` remote name, `$2` URL, one ref line per pushed ref on stdin): the

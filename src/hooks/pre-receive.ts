@@ -3,7 +3,7 @@ import { parsePreReceiveLines } from '../core/enforce/ref-updates.js';
 import { commitExists } from '../io/git-range.js';
 import { readStdinText } from '../io/read-stdin.js';
 import type { OpsContext } from '../ops/context.js';
-import { checkReceive } from '../ops/pre-receive.js';
+import { checkReceive } from '../ops/check-receive.js';
 import type { HookIO } from './report.js';
 
 /**

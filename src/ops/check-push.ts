@@ -2,7 +2,7 @@ import type { RefUpdate } from '../core/enforce/ref-updates.js';
 import type { Finding } from '../core/scan/types.js';
 import { notCommits } from '../io/git-range.js';
 import type { OpsContext } from './context.js';
-import { ignoreListAt, scanCommits } from './scan-commits.js';
+import { ignoreListAt, scanCommits } from './support/scan-commits.js';
 import { projectKnownValues } from './scan.js';
 
 /**

@@ -3,9 +3,9 @@ import { EnvguardError, isEnvguardError } from '../errors.js';
 import { isShallowRepository, resolveCommit } from '../io/git-range.js';
 import { withCwd, type OpsContext } from './context.js';
 import { checkRotationPolicy } from './rotation-policy.js';
-import { scanCommits } from './scan-commits.js';
+import { scanCommits } from './support/scan-commits.js';
 import { projectKnownValues } from './scan.js';
-import { trackedForbiddenFiles, untrackHint } from './tracked-forbidden.js';
+import { trackedForbiddenFiles, untrackHint } from './support/tracked-forbidden.js';
 import { verifyProject, type VerifyOptions, type VerifyResult } from './verify.js';
 
 /**

@@ -7,7 +7,7 @@ import type { Git } from '../io/git.js';
 import { gitBlobId } from '../io/index-blob.js';
 import { ledgerFileName, readLedgerJson } from '../io/ledger-file.js';
 import type { OpsContext } from './context.js';
-import { checkKnownLedger } from './known-ledger.js';
+import { checkKnownLedger } from './support/known-ledger.js';
 
 /**
  * Where values enter `.env` or a commit, an old token pasted back (a keyless rollback of a

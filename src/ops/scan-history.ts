@@ -2,7 +2,7 @@ import type { ScanReport } from '../core/scan/types.js';
 import { EnvguardError } from '../errors.js';
 import { commitExists } from '../io/git-range.js';
 import { withCwd, type OpsContext } from './context.js';
-import { ignoreListAt, scanCommits } from './scan-commits.js';
+import { ignoreListAt, scanCommits } from './support/scan-commits.js';
 import { projectKnownValues } from './scan.js';
 
 /**

@@ -12,8 +12,8 @@ import { pathExists } from '../io/read-file.js';
 import { readProjectId } from '../io/project.js';
 import { envFileFolders, readBlobs, readOptionalText, readScanFile, walkFiles } from '../io/scan-files.js';
 import { withCwd, type OpsContext } from './context.js';
-import { loadProjectEnvs } from './load-env.js';
-import { keyKnownValues } from './key-known-values.js';
+import { loadProjectEnvs } from './support/load-env.js';
+import { keyKnownValues } from './support/key-known-values.js';
 
 /**
  * The secret scan use cases: the staged change (what pre-commit runs), explicit paths, and the

@@ -6,7 +6,7 @@ import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } fr
 import { journalPathIn, readJournal, type RotationPhase } from '../io/rotation-journal.js';
 import type { OpsContext } from './context.js';
 import { hookHealth, type HookHealth } from './init/hook-health.js';
-import { checkKnownLedger } from './known-ledger.js';
+import { checkKnownLedger } from './support/known-ledger.js';
 import { trackedPlaintextEnvFiles, unmanagedEnvFiles, type EnvFileNotice } from './unmanaged-env-files.js';
 import { ledgerProblem, type Problem } from '../problem.js';
 

@@ -5,10 +5,10 @@ import type { ReplayedToken } from '../core/token-replay.js';
 import { shortKeyId } from '../core/key.js';
 import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
 import type { OpsContext } from './context.js';
-import { anchorAgainstRevision, resolveRevision, type Revision } from './verify-against.js';
-import { checkKnownLedger, trustLedger } from './known-ledger.js';
-import { verifyEnvironmentFiles, type FilesVerification } from './verify-files.js';
-import { verifyFixes } from './verify-fixes.js';
+import { anchorAgainstRevision, resolveRevision, type Revision } from './support/verify-against.js';
+import { checkKnownLedger, trustLedger } from './support/known-ledger.js';
+import { verifyEnvironmentFiles, type FilesVerification } from './support/verify-files.js';
+import { verifyFixes } from './support/verify-fixes.js';
 
 export interface EnvironmentVerification {
   environment: string;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultContext } from '../../src/ops/context.js';
-import { repositoryTop, trackedForbiddenFiles } from '../../src/ops/tracked-forbidden.js';
+import { repositoryTop, trackedForbiddenFiles } from '../../src/ops/support/tracked-forbidden.js';
 import { createTempRepo, type TempRepo } from '../helpers/temp-repo.js';
 
 describe('tracked forbidden files, through the context', () => {

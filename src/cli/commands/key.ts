@@ -2,8 +2,8 @@ import { Command, Option } from 'commander';
 import { EnvguardError } from '../../errors.js';
 import { looksLikeKeyBundle } from '../../core/key-bundle.js';
 import { readStdin } from '../../io/read-stdin.js';
-import { exportKeyBundle, importKeyBundle } from '../../ops/key-bundle.js';
-import { describeKey, exportKey, importKey } from '../../ops/key-transfer.js';
+import { exportKeyBundle, importKeyBundle } from '../../ops/key-bundle-export-import.js';
+import { describeKey, exportKey, importKey } from '../../ops/key-export-import.js';
 import { cliContext } from '../context.js';
 import { runAction } from '../run-command.js';
 

@@ -9,7 +9,7 @@ import { cliContext } from '../context.js';
 import { scanPaths, scanSince, scanStaged, upgradeIgnoreFile, type ScanOptions } from '../../ops/scan.js';
 import { VERSION } from '../../version.js';
 import { scanHistory } from '../../ops/scan-history.js';
-import { repositoryTop, trackedForbiddenFiles } from '../../ops/tracked-forbidden.js';
+import { repositoryTop, trackedForbiddenFiles } from '../../ops/support/tracked-forbidden.js';
 import { runAction } from '../run-command.js';
 
 interface ScanFlags {

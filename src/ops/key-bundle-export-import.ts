@@ -8,8 +8,8 @@ import { findLedgerEnvironments } from '../io/ledger-file.js';
 import { readProjectId } from '../io/project.js';
 import { readTextIfExists } from '../io/read-file.js';
 import { withCwd, type OpsContext } from './context.js';
-import { keyMismatchError, parseImportedKey } from './key-import-checks.js';
-import { importKey, type ImportResult } from './key-transfer.js';
+import { keyMismatchError, parseImportedKey } from './support/key-import-checks.js';
+import { importKey, type ImportResult } from './key-export-import.js';
 
 /** `envguard key export --all`: every environment's key in one bundle (format: core/key-bundle.ts). */
 export function exportKeyBundle(ctx: OpsContext): string {

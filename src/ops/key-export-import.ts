@@ -9,7 +9,7 @@ import { readTextIfExists, pathExists } from '../io/read-file.js';
 import { stateDirIn, writeSyncState } from '../io/sync-state.js';
 import { decryptEnvFile } from './decrypt.js';
 import type { OpsContext } from './context.js';
-import { keyMismatchError, parseImportedKey } from './key-import-checks.js';
+import { keyMismatchError, parseImportedKey } from './support/key-import-checks.js';
 
 export interface KeyInfo {
   envName: string;

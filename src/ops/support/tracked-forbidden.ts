@@ -1,7 +1,7 @@
-import { forbiddenFileFinding } from '../core/enforce/forbidden-file.js';
-import type { Finding } from '../core/scan/types.js';
-import { isEnvguardError } from '../errors.js';
-import type { OpsContext } from './context.js';
+import { forbiddenFileFinding } from '../../core/enforce/forbidden-file.js';
+import type { Finding } from '../../core/scan/types.js';
+import { isEnvguardError } from '../../errors.js';
+import type { OpsContext } from '../context.js';
 
 /**
  * Files git tracks that must never be committed: a plaintext env file or a key file that got in

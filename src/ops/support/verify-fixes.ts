@@ -1,4 +1,4 @@
-import type { EnvironmentVerification } from './verify.js';
+import type { EnvironmentVerification } from '../verify.js';
 
 /**
  * What to do about one environment's verification, most specific first: a replayed token, then

@@ -1,12 +1,12 @@
-import { parseEncryptedFile, type EncryptedFile } from '../core/encrypted-file.js';
-import { ledgerExtends, parseStrictJson, verifyLedger, type Ledger, type LedgerProblem } from '../core/ledger/index.js';
-import { findReplayedTokens, type ReplayedToken } from '../core/token-replay.js';
-import { EnvguardError } from '../errors.js';
-import type { Git } from '../io/git.js';
-import { readTextIfExists } from '../io/read-file.js';
-import type { OpsContext } from './context.js';
-import { listEncryptedFiles } from './rotation/environment-files.js';
-import { replayMessage } from './incoming-tokens.js';
+import { parseEncryptedFile, type EncryptedFile } from '../../core/encrypted-file.js';
+import { ledgerExtends, parseStrictJson, verifyLedger, type Ledger, type LedgerProblem } from '../../core/ledger/index.js';
+import { findReplayedTokens, type ReplayedToken } from '../../core/token-replay.js';
+import { EnvguardError } from '../../errors.js';
+import type { Git } from '../../io/git.js';
+import { readTextIfExists } from '../../io/read-file.js';
+import type { OpsContext } from '../context.js';
+import { listEncryptedFiles } from '../rotation/environment-files.js';
+import { replayMessage } from '../incoming-tokens.js';
 import path from 'node:path';
 
 /**

@@ -1,4 +1,5 @@
 import { mergeLedgerFiles } from '../ops/merge-ledger-files.js';
+import { HOOK_MESSAGES } from './messages.js';
 import { printProblems, type HookIO } from './report.js';
 
 /**
@@ -8,7 +9,7 @@ import { printProblems, type HookIO } from './report.js';
 export function ledgerMergeDriver(io: HookIO, args: readonly string[]): number {
   const [, oursPath, theirsPath, displayPath = '.env.ledger.json'] = args;
   if (!oursPath || !theirsPath) {
-    io.error('merge-ledger needs %O %A %B %P');
+    io.error(HOOK_MESSAGES.mergeLedgerUsage);
     return 2;
   }
   const result = mergeLedgerFiles({ oursPath, theirsPath, displayPath });

@@ -1,5 +1,6 @@
 import type { OpsContext } from '../ops/context.js';
 import { mergeEncryptedFile } from '../ops/merge-encrypted-file.js';
+import { HOOK_MESSAGES } from './messages.js';
 import { printProblems, type HookIO } from './report.js';
 
 /**
@@ -9,7 +10,7 @@ import { printProblems, type HookIO } from './report.js';
 export function mergeDriver(ctx: OpsContext, io: HookIO, args: readonly string[]): number {
   const [basePath, oursPath, theirsPath, displayPath = '.env.encrypted'] = args;
   if (!basePath || !oursPath || !theirsPath) {
-    io.error('merge-driver needs %O %A %B %P');
+    io.error(HOOK_MESSAGES.mergeDriverUsage);
     return 2;
   }
   const result = mergeEncryptedFile(ctx, { basePath, oursPath, theirsPath, displayPath });

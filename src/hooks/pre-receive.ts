@@ -4,6 +4,7 @@ import { commitExists } from '../io/git-range.js';
 import { readStdinText } from '../io/read-stdin.js';
 import type { OpsContext } from '../ops/context.js';
 import { checkReceive } from '../ops/check-receive.js';
+import { HOOK_MESSAGES } from './messages.js';
 import type { HookIO } from './report.js';
 
 /**
@@ -17,6 +18,6 @@ export async function preReceiveHook(ctx: OpsContext, io: HookIO, input: () => P
   if (result.findings.length === 0) return 0;
   const oldest = result.findings[result.findings.length - 1]?.commit as string;
   for (const line of refusalLines(result.findings, { sha: oldest, isRoot: !commitExists(ctx.cwd, `${oldest}^`) })) io.error(line);
-  io.error(`push rejected by the server (${result.findings.length} problem${result.findings.length === 1 ? '' : 's'} in ${result.commits} incoming commit${result.commits === 1 ? '' : 's'})`);
+  io.error(HOOK_MESSAGES.pushRejected(result.findings.length, result.commits));
   return 1;
 }

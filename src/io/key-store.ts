@@ -19,6 +19,8 @@ export interface KeyLookup {
   root: string;
   env: NodeJS.ProcessEnv;
   keyCommand?: string;
+  /** The step after the key store: an access file this machine's identity opens (src/ops/access/key-from-access-files.ts). */
+  afterStore?: () => ResolvedKey | undefined;
 }
 
 export interface ResolvedKey {
@@ -49,6 +51,8 @@ export function resolveKey(lookup: KeyLookup): ResolvedKey | undefined {
     const stored = readStoredKey(currentKeyPath(keyStoreHome(lookup.env), lookup.projectId, lookup.envName));
     if (stored) return { key: stored, source: 'key store' };
   }
+  const fromAccess = lookup.afterStore?.();
+  if (fromAccess) return fromAccess;
   if (lookup.keyCommand) {
     const text = runKeyCommand(lookup.keyCommand, { cwd: lookup.root, envName: lookup.envName, env: lookup.env });
     return { key: parseKey(text, 'the output of keyCommand'), source: 'keyCommand' };
@@ -66,7 +70,7 @@ export function requireKey(lookup: KeyLookup): ResolvedKey {
 export function missingKeyError(envName: string): EnvguardError {
   const variable = envName === 'default' ? 'ENVGUARD_KEY' : keyVariablesFor(envName)[0];
   return new EnvguardError('KEY_MISSING', `no key for environment "${envName}" on this machine`, {
-    hint: `ask a teammate to run \`envguard key export${envName === 'default' ? '' : ` --env ${envName}`}\` and run \`envguard key import${envName === 'default' ? '' : ` --env ${envName}`}\`, or set ${variable}`,
+    hint: `run \`envguard access request\` and send the line it prints to a teammate who has the key; or ask them to run \`envguard key export${envName === 'default' ? '' : ` --env ${envName}`}\` and run \`envguard key import${envName === 'default' ? '' : ` --env ${envName}`}\`, or set ${variable}`,
   });
 }
 

@@ -4,6 +4,7 @@ import { loadConfig } from '../io/config.js';
 import { readProjectId } from '../io/project.js';
 import { requireKey, resolveKey, type KeyLookup, type ResolvedKey } from '../io/key-store.js';
 import type { OpsContext } from './context.js';
+import { keyFromAccessFiles } from './access/key-from-access-files.js';
 
 /** The key lookup for a plaintext env file path (absolute or relative to ctx.cwd). */
 export function keyLookupFor(ctx: OpsContext, envPath: string): KeyLookup {
@@ -17,6 +18,7 @@ export function keyLookupFor(ctx: OpsContext, envPath: string): KeyLookup {
     root: ctx.cwd,
     env: ctx.env,
     keyCommand: config.keyCommand,
+    afterStore: () => keyFromAccessFiles({ root: ctx.cwd, envName: envNameOf(absolute), env: ctx.env, warn: (message) => ctx.log.warn(message) }),
   };
 }
 

@@ -2,17 +2,18 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { EnvguardError } from '../errors.js';
 import { fingerprint, shortKeyId, type FernetKey } from '../core/key.js';
-import type { FileResult } from '../core/ledger/index.js';
+import type { FileResult, RotationAccess } from '../core/ledger/index.js';
 import { loadConfig } from '../io/config.js';
 import { gitTopLevel } from '../io/git.js';
 import { gitActor } from '../io/git-actor.js';
-import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
+import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson, readVerifiedLedger } from '../io/ledger-file.js';
 import { createJournal, journalPath, readJournal, type RotationJournal } from '../io/rotation-journal.js';
 import { crashInjector } from '../io/test-crash.js';
 import type { OpsContext } from './context.js';
 import { runForward, type PlaintextCache } from './rotation/forward.js';
 import { preflight, type RotationPlan } from './rotation/preflight.js';
 import { rollBack } from './rotation/roll-back.js';
+import { planRotationAccess, saveAccessBefore } from './rotation/rewrap.js';
 import { envFlag, journalKeys, newRotationKey, persistNewKey, readWorkFile, removeTree, saveJournal, writeCopy, type RotationRun } from './rotation/rotation-run.js';
 
 export interface RotateOptions {
@@ -25,6 +26,8 @@ export interface RotateOptions {
   backup?: boolean;
   /** `start` a rotation (default), `resume` an interrupted one, or `rollback` it. */
   mode?: 'start' | 'resume' | 'rollback';
+  /** Member ids whose access ends with this rotation (`envguard access revoke`). */
+  revoke?: readonly string[];
 }
 
 export interface RotateResult {
@@ -40,6 +43,8 @@ export interface RotateResult {
   backupPaths: string[];
   /** Key sources on this machine that still hold the old key (a variable, keyCommand). */
   staleKeySources: string[];
+  /** Members the new key was wrapped for and members revoked (only for a completed rotation of an environment with access files). */
+  access?: RotationAccess;
 }
 
 /**
@@ -63,9 +68,10 @@ export function rotate(ctx: OpsContext, options: RotateOptions = {}): RotateResu
           hint: `finish it with \`envguard rotate${envFlag(run.environment)} --resume\` or undo it with \`envguard rotate${envFlag(run.environment)} --rollback\``,
         });
       }
-      return { run, plan: preflight(run) };
+      const plan = preflight(run);
+      return { run, plan, access: planRotationAccess(run, readVerifiedLedger(run.ledgerFile), options.revoke ?? []) };
     });
-    return planned.map(({ run, plan }) => start(run, plan, options));
+    return planned.map(({ run, plan, access }) => start(run, plan, options, access));
   }
   // With --all, resume or roll back whichever environments were interrupted.
   const interrupted = runs.filter(({ journal }) => journal !== undefined || !options.all);
@@ -104,7 +110,7 @@ function openRun(ctx: OpsContext, root: string, environment: string): { run: Rot
   return { run, journal: readJournal(journalFile) };
 }
 
-function start(run: RotationRun, { oldKey, stale, files, cache }: RotationPlan, options: RotateOptions): RotateResult {
+function start(run: RotationRun, { oldKey, stale, files, cache }: RotationPlan, options: RotateOptions, access: RotationAccess | undefined): RotateResult {
   const newKey = newRotationKey(run);
   const stamp = run.ctx.now().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   const journal: RotationJournal = {
@@ -121,6 +127,7 @@ function start(run: RotationRun, { oldKey, stale, files, cache }: RotationPlan, 
     backupDir: options.backup === false ? undefined : `backups/${run.environment}-${stamp}`,
     ledgerFile: ledgerFileName(run.environment),
     files: files.map((file) => ({ path: file, oldSha256: (cache.get(file) as { sha: string }).sha })),
+    ...(access ? { access } : {}),
   };
   // Exclusive: a second rotation started at the same time stops here, before touching anything.
   createJournal(run.journalFile, journal);
@@ -130,6 +137,7 @@ function start(run: RotationRun, { oldKey, stale, files, cache }: RotationPlan, 
   // The ledger as it was, so a rollback from any phase puts it back exactly (until this exists,
   // nothing has changed and a rollback reads the ledger itself).
   writeCopy(path.join(workDir, 'ledger.before.json'), readWorkFile(run.ledgerFile));
+  if (access) saveAccessBefore(run, journal);
   run.crash('journal');
   persistNewKey(run, oldKey, newKey);
   return finish(run, journal, oldKey, newKey, cache, stale);
@@ -154,7 +162,7 @@ function resume(run: RotationRun, journal: RotationJournal): RotateResult {
 function finish(run: RotationRun, journal: RotationJournal, oldKey: FernetKey, newKey: FernetKey, cache: PlaintextCache, stale: string[]): RotateResult {
   const base = { environment: run.environment, ledgerFile: journal.ledgerFile, oldKeyId: shortKeyId(oldKey), newKeyId: shortKeyId(newKey) };
   const outcome = runForward(run, journal, oldKey, newKey, cache);
-  if (outcome.status === 'completed') return { ...base, status: 'completed', recorded: true, files: outcome.files, backupPaths: outcome.backupPaths, staleKeySources: stale };
+  if (outcome.status === 'completed') return { ...base, status: 'completed', recorded: true, files: outcome.files, backupPaths: outcome.backupPaths, staleKeySources: stale, ...(journal.access ? { access: journal.access } : {}) };
   rollBack(run, journal, { oldKey, newKey }, 'failed', outcome.files);
   return { ...base, status: 'failed', recorded: true, files: outcome.files, backupPaths: [], staleKeySources: [] };
 }

@@ -6,6 +6,7 @@ import { gitTopLevel } from '../io/git.js';
 import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
 import type { OpsContext } from './context.js';
 import { verifyEnvironmentFiles, type FilesVerification } from './verify-files.js';
+import { checkEnvironmentGrants, type GrantProblemReport } from './access/verify-grants.js';
 
 export interface EnvironmentVerification {
   environment: string;
@@ -14,6 +15,8 @@ export interface EnvironmentVerification {
   report: LedgerReport;
   /** The encrypted files checked against the ledger's current key (present when the ledger verified). */
   files?: FilesVerification;
+  /** Access files checked against the ledger's current key (present when the ledger verified). */
+  access?: { members: number; problems: GrantProblemReport[] };
 }
 
 export interface VerifyResult {
@@ -39,7 +42,8 @@ export function verifyProject(ctx: OpsContext, options: VerifyOptions = {}): Ver
   }
   const results = environments.map((environment) => verifyEnvironment(ctx, root, environment));
   const filesOk = (result: EnvironmentVerification) => (result.files?.files ?? []).every((file) => file.result === 'ok');
-  return { valid: results.every((result) => result.report.valid && filesOk(result)), environments: results };
+  const accessOk = (result: EnvironmentVerification) => (result.access?.problems ?? []).length === 0;
+  return { valid: results.every((result) => result.report.valid && filesOk(result) && accessOk(result)), environments: results };
 }
 
 function verifyEnvironment(ctx: OpsContext, root: string, environment: string): EnvironmentVerification {
@@ -71,5 +75,6 @@ function verifyEnvironment(ctx: OpsContext, root: string, environment: string): 
       hint: `do not trust this ledger; restore it from a trusted copy (\`git log -p -- ${ledgerFile}\`)`,
     });
   }
-  return { environment, ledgerFile, report, files };
+  const grants = checkEnvironmentGrants(root, environment, ledger);
+  return { environment, ledgerFile, report, files, access: { members: grants.members.length, problems: grants.problems } };
 }

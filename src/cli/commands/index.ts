@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { accessCommand } from './access.js';
 import { decryptCommand } from './decrypt.js';
 import { encryptCommand } from './encrypt.js';
 import { hookCommand } from './hook.js';
@@ -22,6 +23,7 @@ export const commandFactories: Array<() => Command> = [
   encryptCommand,
   decryptCommand,
   keyCommand,
+  accessCommand,
   rotateCommand,
   statusCommand,
   verifyCommand,

@@ -17,7 +17,12 @@ export function verifyCommand(): Command {
           output.json(result);
           return result.valid ? 0 : 1;
         }
-        for (const { environment, ledgerFile, report, files } of result.environments) {
+        for (const { environment, ledgerFile, report, files, access } of result.environments) {
+          if (report.valid && access && access.members + access.problems.length > 0) {
+            const bad = access.problems;
+            output.out(`${bad.length === 0 ? output.color.green('ok') + '  ' : output.color.red('FAIL')} ${environment} access: ${access.members} member(s)${bad.length === 0 ? ', every grant signed by the current key and its wrapped file intact' : `, ${bad.length} problem(s)`}`);
+            for (const problem of bad) output.out(`  ${problem.message}`);
+          }
           if (report.valid) {
             const bad = (files?.files ?? []).filter((file) => file.result !== 'ok');
             const checked = files && files.files.length > 0 ? `; ${files.files.length} encrypted file(s) ${files.keyAvailable ? 'decrypt with it' : 'name it (no key here to decrypt them)'}` : '';

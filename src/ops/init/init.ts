@@ -11,7 +11,7 @@ import { loadConfig } from '../../io/config.js';
 import { gitLinesZ, gitText, gitTopLevel } from '../../io/git.js';
 import { gitActor } from '../../io/git-actor.js';
 import { resolveKey, saveKey } from '../../io/key-store.js';
-import { ledgerPath, writeLedger } from '../../io/ledger-file.js';
+import { ledgerPath, readVerifiedLedger, writeLedger } from '../../io/ledger-file.js';
 import { readProjectId } from '../../io/project.js';
 import { readTextIfExists } from '../../io/read-file.js';
 import { stateDir, writeSyncState } from '../../io/sync-state.js';
@@ -21,6 +21,9 @@ import { encryptEnvFile } from '../encrypt.js';
 import { GITATTRIBUTES_LINES, GITIGNORE_LINES, ensureManagedBlock } from './ignore-rules.js';
 import { installDrivers } from './drivers.js';
 import { installHooks, usesHusky, type HookInstall } from './install-hooks.js';
+import { keyFromAccessFiles } from '../access/key-from-access-files.js';
+import { grantFirstMember } from '../access/grant-self.js';
+import { accessRequest } from '../access/request.js';
 
 export interface InitOptions {
   /** Environments to set up; default: every `.env*` found, else `default`. */
@@ -39,6 +42,8 @@ export interface InitEnvironment {
   ledger: 'created' | 'existing';
   /** What happened to the files: encrypted, decrypted, unchanged, or nothing to do yet. */
   files: 'encrypted' | 'decrypted' | 'unchanged' | 'no .env yet' | 'differs' | 'no key yet';
+  /** The member id init granted this machine's identity (the environment had no members yet). */
+  grantedMember?: string;
 }
 
 export interface InitResult {
@@ -50,6 +55,8 @@ export interface InitResult {
   gitattributesChanged: boolean;
   /** Plaintext env files git already tracks (their history holds secrets). */
   trackedPlaintext: string[];
+  /** Joining without a key: this machine's recipient and the line a teammate runs to grant it. */
+  accessRequest?: { recipient: string; command: string };
 }
 
 /**
@@ -71,7 +78,9 @@ export function init(ctx: OpsContext, options: InitOptions = {}): InitResult {
 
   const environments = envNames.map((envName) => initEnvironment(rootCtx, envName, projectId, config.rotationDays));
   const tracked = gitLinesZ(['ls-files', '-z'], { cwd: root }).filter((file) => isPlaintextEnvFile(file));
-  return { root, projectId, environments, hooks, gitignoreChanged, gitattributesChanged, trackedPlaintext: tracked };
+  const missing = environments.find((env) => env.key === 'missing');
+  const request = missing ? accessRequest(rootCtx, { environment: missing.envName }) : undefined;
+  return { root, projectId, environments, hooks, gitignoreChanged, gitattributesChanged, trackedPlaintext: tracked, ...(request ? { accessRequest: { recipient: request.recipient, command: request.command } } : {}) };
 }
 
 function chooseEnvironments(root: string, requested: readonly string[] | undefined): string[] {
@@ -87,7 +96,7 @@ function initEnvironment(ctx: OpsContext, envName: string, projectId: string, ro
   const envFile = envFileFor(envName);
   const ledgerFile = ledgerPath(ctx.cwd, envName);
   const hadLedger = existsSync(ledgerFile);
-  const lookup = { envName, projectId, root: ctx.cwd, env: ctx.env, keyCommand: loadConfig(ctx.cwd).keyCommand };
+  const lookup = { envName, projectId, root: ctx.cwd, env: ctx.env, keyCommand: loadConfig(ctx.cwd).keyCommand, afterStore: () => keyFromAccessFiles({ root: ctx.cwd, envName, env: ctx.env, warn: (message: string) => ctx.log.warn(message) }) };
   const found = resolveKey(lookup);
   if (!found && hadLedger) {
     // Joining a project before the key arrived: everything else is set up, and `envguard key
@@ -99,7 +108,8 @@ function initEnvironment(ctx: OpsContext, envName: string, projectId: string, ro
   if (!hadLedger) {
     writeLedger(ledgerFile, createGenesis({ key, projectId, environment: envName, actor: gitActor(ctx.cwd), now: ctx.now(), rotationDays }));
   }
-  return { envName, keyId: shortKeyId(key), key: found ? found.source : 'created', ledger: hadLedger ? 'existing' : 'created', files: syncFiles(ctx, envFile, key) };
+  const grantedMember = grantFirstMember(ctx, ctx.cwd, envName, key, readVerifiedLedger(ledgerFile));
+  return { envName, keyId: shortKeyId(key), key: found ? found.source : 'created', ledger: hadLedger ? 'existing' : 'created', files: syncFiles(ctx, envFile, key), ...(grantedMember ? { grantedMember } : {}) };
 }
 
 /** The short id of the key the ledger says is current (no key needed to read it). */

@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../../io/atomic-write.js';
 import { readLedgerJson, writeLedger } from '../../io/ledger-file.js';
 import { removeJournal, type RotationJournal } from '../../io/rotation-journal.js';
 import { sha256 } from './environment-files.js';
+import { restoreAccess } from './rewrap.js';
 import { backupDirOf, envFlag, readTexts, readWorkFile, removeTree, restoreOldKey, stage, workDirOf, type RotationKeys, type RotationRun } from './rotation-run.js';
 
 export interface RollbackOutcome {
@@ -37,6 +38,7 @@ export function rollBack(run: RotationRun, journal: RotationJournal, keys: Rotat
     writeFileAtomic(target, old);
     run.crash('rollback');
   }
+  restoreAccess(run, journal);
   const before = path.join(workDirOf(run, journal), 'ledger.before.json');
   const ledgerBefore = (existsSync(before) ? JSON.parse(readWorkFile(before)) : readLedgerJson(run.ledgerFile)) as Ledger;
   restoreOldKey(run, keys.oldKey);

@@ -64,5 +64,5 @@ function printInit(output: Output, result: InitResult): void {
   } else {
     output.err(`  git add .gitignore .gitattributes .env*.encrypted .env*.ledger.json .envguard${result.hooks.mode === 'husky' ? ' .husky' : ''} && git commit -m "Add envguard"`);
   }
-  output.err(`  teammates: after cloning, run \`npm install\`${result.hooks.mode === 'husky' ? '' : ' and `npx envguard init`'} in ${rel(result.root)}; it prints one line for you to run (\`envguard access grant …\`), and their next pull decrypts .env`);
+  output.err(`  teammates: after cloning, run \`npm install\`${result.hooks.mode === 'husky' ? '' : ' and `npx envguard init`'} in ${rel(result.root)}; it prints one line (\`npx envguard access grant …\`) for them to send you; run it, commit and push, and their next pull decrypts .env`);
 }

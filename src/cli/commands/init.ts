@@ -29,7 +29,6 @@ function printInit(output: Output, result: InitResult): void {
   output.err(`envguard: project ${result.projectId} in ${result.root}`);
   for (const env of result.environments) {
     const envFile = env.envName === 'default' ? '.env' : `.env.${env.envName}`;
-    const option = env.envName === 'default' ? '' : ` --env ${env.envName}`;
     if (env.key === 'missing') {
       output.err(color.yellow(`  ${env.envName}: key ${env.keyId} is not on this machine yet; you need a teammate who has it to grant you access (below)`));
       continue;

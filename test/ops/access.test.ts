@@ -92,6 +92,14 @@ describe('access grant', () => {
     expect(p.as('bob', ['decrypt', '--stdout']).stdout).toContain(p.secret);
   });
 
+  it.skipIf(spawnSync('age', ['--version']).error !== undefined)('an access file opens with the age CLI and holds exactly what key export prints', () => {
+    const { p } = withBob();
+    const identity = path.join(p.envOf('bob').ENVGUARD_HOME as string, 'identity.txt');
+    const opened = spawnSync('age', ['-d', '-i', identity, path.join(p.repo.dir, '.envguard/access/default/bob.age')], { encoding: 'utf8' });
+    expect(opened.status, opened.stderr).toBe(0);
+    expect(opened.stdout).toBe(p.as('alice', ['key', 'export']).stdout);
+  });
+
   it.each([
     ['a malformed recipient', ['age1notarecipient'], 2, /not a valid age recipient/],
     ['an identity pasted instead of a recipient', ['AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ'], 2, /secret identity, not a recipient/],

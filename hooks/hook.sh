@@ -3,8 +3,14 @@
 # A hook that was here before envguard runs first, unchanged, as <name>.pre-envguard.
 name=${0##*/}
 dir=${0%/*}
+# pre-push reads the pushed refs on stdin: keep them for both the chained hook and envguard.
+if [ "$name" = pre-push ]; then refs=$(cat); fi
 if [ -x "$dir/$name.pre-envguard" ]; then
-  "$dir/$name.pre-envguard" "$@" || exit $?
+  if [ "$name" = pre-push ]; then
+    printf '%s\n' "$refs" | "$dir/$name.pre-envguard" "$@" || exit $?
+  else
+    "$dir/$name.pre-envguard" "$@" || exit $?
+  fi
 fi
 [ "${ENVGUARD_SKIP:-0}" = "1" ] && exit 0
 # git runs hooks at the top of the working tree; in a plain repo the runner is in .git, else ask git.
@@ -16,5 +22,6 @@ fi
 case "$name" in
   # post-* hooks cannot undo git's work, and post-checkout's status becomes git's: never fail them.
   post-*) sh "$run" hook "$name" "$@" </dev/null; exit 0 ;;
+  pre-push) printf '%s\n' "$refs" | sh "$run" hook "$name" "$@"; exit $? ;;
 esac
 exec sh "$run" hook "$name" "$@" </dev/null

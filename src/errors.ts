@@ -25,8 +25,10 @@ export type ErrorCode =
   | 'GIT_FAILED'
   | 'KEY_MISSING'
   | 'KEY_COMMAND_FAILED'
+  | 'KEY_COMMAND_UNAPPROVED'
   | 'IO_ERROR'
-  | 'ROTATION_INTERRUPTED';
+  | 'ROTATION_INTERRUPTED'
+  | 'LOCKED';
 
 const EXIT_CODES: Record<ErrorCode, 1 | 2 | 3> = {
   SECRET_FOUND: 1,
@@ -48,8 +50,10 @@ const EXIT_CODES: Record<ErrorCode, 1 | 2 | 3> = {
   GIT_FAILED: 3,
   KEY_MISSING: 3,
   KEY_COMMAND_FAILED: 3,
+  KEY_COMMAND_UNAPPROVED: 3,
   IO_ERROR: 3,
   ROTATION_INTERRUPTED: 3,
+  LOCKED: 3,
 };
 
 export interface EnvguardErrorOptions {

@@ -34,9 +34,17 @@ export function plaintextPathFor(encryptedPath: string): string {
   return encryptedPath.replace(/\.encrypted$/, '');
 }
 
-/** True for a plaintext env file (`.env`, `.env.local`, `.env.production`) but not its encrypted/ledger/example siblings. */
+/** Example files written with a dash (`.env-example`) are committed in clear like `.env.example`. */
+const DASHED_EXAMPLES = ['.env-example', '.env-sample', '.env-template', '.env-dist'];
+
+/**
+ * True for a plaintext env file (`.env`, `.env.local`, `.env.production`) but not its
+ * encrypted/ledger/example siblings. Editor backups and copies (`.env~`, `.env-old`, `.env.bak`,
+ * `.env.swp`) count too: they hold the same secrets, often older ones.
+ */
 export function isPlaintextEnvFile(filePath: string): boolean {
   const base = path.basename(filePath);
+  if (base === '.env~' || (base.startsWith('.env-') && !DASHED_EXAMPLES.includes(base))) return true;
   if (base !== '.env' && !base.startsWith('.env.')) return false;
   return !NOT_PLAINTEXT_SUFFIXES.some((suffix) => base.endsWith(suffix));
 }

@@ -4,12 +4,12 @@ import { EnvguardError, exitCodeOf } from '../errors.js';
 import { hookRepoPaths, type RepoPaths } from '../io/repo-paths.js';
 import { defaultContext } from '../ops/context.js';
 import { installDrivers } from '../ops/init/drivers.js';
+import { keyInEnvCheck } from './key-in-env-check.js';
 import { ledgerMergeDriver } from './ledger-merge-driver.js';
 import { mergeDriver } from './merge-driver.js';
 import { postCommitHook } from './post-commit.js';
 import { postSyncHook } from './post-sync.js';
 import { preCommitHook, type StagedCheck } from './pre-commit.js';
-import { reportRotationPolicy } from './rotation-policy.js';
 import { secretScanCheck } from './secret-scan-check.js';
 import { createHookIO } from './report.js';
 import { textconv } from './textconv.js';
@@ -18,19 +18,21 @@ import { textconv } from './textconv.js';
  * Checks pre-commit runs after encrypting and staging (see `StagedCheck`): the secret scan of the
  * staged change. (The rotation policy runs first, in preCommitHook, so a blocked commit stages nothing.)
  */
-const PRE_COMMIT_CHECKS: readonly StagedCheck[] = [secretScanCheck];
+const PRE_COMMIT_CHECKS: readonly StagedCheck[] = [keyInEnvCheck, secretScanCheck];
 
 export const HOOK_NAMES = ['pre-commit', 'post-commit', 'post-checkout', 'post-merge', 'post-rewrite', 'pre-push'] as const;
 
 /**
  * `envguard hook <name> [args…]`: what the installed hook shims and git drivers call.
- * Returns the exit code. `ENVGUARD_SKIP=1` turns every hook off; hooks never read stdin, so they
- * never wait for input.
+ * Returns the exit code. `ENVGUARD_SKIP=1` turns every hook off; only pre-push and pre-receive
+ * read stdin (git's ref lines), so no hook waits for input.
  */
 export async function runHook(name: string | undefined, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const io = createHookIO(env);
   if (env.ENVGUARD_SKIP === '1' && name !== 'textconv' && name !== 'merge-driver' && name !== 'merge-ledger') return 0;
   try {
+    // A server's bare repository: no working tree, no key, no setup to complete.
+    if (name === 'pre-receive') return await (await import('./pre-receive.js')).preReceiveHook(env, io);
     const paths = hookRepoPaths(process.cwd(), env);
     const ctx = defaultContext({ cwd: paths.root, env, log: { info: io.say, warn: io.warn, debug: () => {} } });
     if (name !== 'textconv' && name !== 'merge-driver' && name !== 'merge-ledger') completeSetup(paths);
@@ -46,7 +48,7 @@ export async function runHook(name: string | undefined, args: readonly string[],
       case 'post-rewrite':
         return postSyncHook(ctx, io, paths);
       case 'pre-push':
-        return reportRotationPolicy(ctx, io);
+        return await (await import('./pre-push.js')).prePushHook(ctx, io, args);
       case 'textconv':
         process.stdout.write(textconv(ctx, args[0] ?? ''));
         return 0;
@@ -55,7 +57,7 @@ export async function runHook(name: string | undefined, args: readonly string[],
       case 'merge-ledger':
         return ledgerMergeDriver(io, args);
       default:
-        throw new EnvguardError('USAGE', `unknown hook "${name ?? ''}"`, { hint: `use one of: ${HOOK_NAMES.join(', ')}, textconv, merge-driver, merge-ledger` });
+        throw new EnvguardError('USAGE', `unknown hook "${name ?? ''}"`, { hint: `use one of: ${HOOK_NAMES.join(', ')}, pre-receive, textconv, merge-driver, merge-ledger` });
     }
   } catch (error) {
     const code = exitCodeOf(error);

@@ -5,7 +5,7 @@ import { serializeDotenv } from '../core/dotenv/serialize.js';
 import { decryptEncryptedFile, encryptDocument, parseEncryptedFile, type EncryptedFile } from '../core/encrypted-file.js';
 import type { EnvDocument } from '../core/dotenv/types.js';
 import { shortKeyId } from '../core/key.js';
-import { mergeEnvDocuments } from '../core/merge-env.js';
+import { STRUCTURE_CONFLICT, mergeEnvDocuments } from '../core/merge-env.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { readTextIfExists } from '../io/read-file.js';
 import type { OpsContext } from '../ops/context.js';
@@ -49,7 +49,11 @@ export function mergeDriver(ctx: OpsContext, io: HookIO, args: readonly string[]
   const theirsDoc = docOf(theirs);
   const baseDoc = base && (base.format === 'whole' || base.keyId === keyId) ? docOf(base) : undefined;
 
-  const merge = mergeEnvDocuments(baseDoc, oursDoc, theirsDoc);
+  const merged = mergeEnvDocuments(baseDoc, oursDoc, theirsDoc);
+  // Both branches reworded comments or reordered lines: both are committed, so taking theirs loses
+  // nothing for good; say so rather than put empty conflict markers in the file.
+  const merge = { ...merged, conflicts: merged.conflicts.filter((name) => name !== STRUCTURE_CONFLICT) };
+  if (merge.conflicts.length !== merged.conflicts.length) io.warn(`${displayPath}: both sides changed comments or line order; kept the incoming side's (yours is in the history)`);
   const now = Math.floor(ctx.now().getTime() / 1000);
   const encrypted = encryptDocument(merge.doc, key, { now, random: ctx.random, previous: [ours, theirs] });
   if (merge.conflicts.length === 0) {

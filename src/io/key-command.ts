@@ -1,12 +1,21 @@
 import { spawnSync } from 'node:child_process';
 import { EnvguardError } from '../errors.js';
+import { isApproved } from './command-approval.js';
 
 /**
  * Runs the project's `keyCommand` (Vault, 1Password, a cloud secret manager, kubectl…) and
  * returns its stdout. stdin is closed and a timeout applies, so a hook can never hang on it.
  * Neither its output nor its stderr is ever echoed: either may hold the key.
+ *
+ * The command comes from the repository, so any branch can change it: it runs only once this
+ * machine approved that exact text for this checkout (`envguard allow`), never on a checkout alone.
  */
-export function runKeyCommand(command: string, options: { cwd: string; envName: string; env: NodeJS.ProcessEnv }): string {
+export function runKeyCommand(command: string, options: { cwd: string; envName: string; env: NodeJS.ProcessEnv; home: string }): string {
+  if (!isApproved(options.home, options.cwd, command)) {
+    throw new EnvguardError('KEY_COMMAND_UNAPPROVED', 'keyCommand in .envguard.json is not approved on this machine, so it was not run (a branch can change it)', {
+      hint: 'read it (`envguard allow --show`), then approve it: `envguard allow`',
+    });
+  }
   const result = spawnSync(command, {
     cwd: options.cwd,
     shell: true,

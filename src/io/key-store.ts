@@ -54,7 +54,7 @@ export function resolveKey(lookup: KeyLookup): ResolvedKey | undefined {
   const fromAccess = lookup.afterStore?.();
   if (fromAccess) return fromAccess;
   if (lookup.keyCommand) {
-    const text = runKeyCommand(lookup.keyCommand, { cwd: lookup.root, envName: lookup.envName, env: lookup.env });
+    const text = runKeyCommand(lookup.keyCommand, { cwd: lookup.root, envName: lookup.envName, env: lookup.env, home: keyStoreHome(lookup.env) });
     return { key: parseKey(text, 'the output of keyCommand'), source: 'keyCommand' };
   }
   return undefined;

@@ -2,12 +2,15 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { EnvguardError } from '../errors.js';
 import { fingerprint, shortKeyId, type FernetKey } from '../core/key.js';
+import { envFileFor } from '../core/env-files.js';
 import type { FileResult, RotationAccess } from '../core/ledger/index.js';
 import { loadConfig } from '../io/config.js';
 import { gitTopLevel } from '../io/git.js';
 import { gitActor } from '../io/git-actor.js';
 import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson, readVerifiedLedger } from '../io/ledger-file.js';
 import { createJournal, journalPath, readJournal, type RotationJournal } from '../io/rotation-journal.js';
+import { rotationLockFiles, withRotationLock } from '../io/rotation-lock.js';
+import { readProjectId } from '../io/project.js';
 import { crashInjector } from '../io/test-crash.js';
 import type { OpsContext } from './context.js';
 import { runForward, type PlaintextCache } from './rotation/forward.js';
@@ -57,6 +60,13 @@ export function rotate(ctx: OpsContext, options: RotateOptions = {}): RotateResu
   const root = gitTopLevel(ctx.cwd);
   const environments = options.all ? findLedgerEnvironments(root) : [options.environment ?? 'default'];
   if (environments.length === 0) throw new EnvguardError('NOT_FOUND', 'no ledger found at the repository top, so there is nothing to rotate', { hint: 'run `envguard init` first' });
+  // One rotation per project at a time, across worktrees and clones: two at once share one
+  // key-store slot, and could leave a file under a key that is saved nowhere.
+  const projectId = readProjectId(root, envFileFor(environments[0] ?? 'default'));
+  return withRotationLock(rotationLockFiles(ctx.env, root, projectId), () => rotateLocked(ctx, root, environments, options));
+}
+
+function rotateLocked(ctx: OpsContext, root: string, environments: readonly string[], options: RotateOptions): RotateResult[] {
   const runs = environments.map((environment) => openRun(ctx, root, environment));
   const mode = options.mode ?? 'start';
   if (mode === 'start') {

@@ -12,6 +12,7 @@ import { loadConfig } from '../io/config.js';
 import { readOptionalText, readTextFile, walkFiles } from '../io/scan-files.js';
 import type { OpsContext } from './context.js';
 import { loadProjectEnvs } from './load-env.js';
+import { keyKnownValues } from './key-known-values.js';
 
 /**
  * The secret scan use cases: the staged change (what pre-commit runs), explicit paths, and the
@@ -60,6 +61,7 @@ export function projectKnownValues(ctx: OpsContext, options: { preferPlaintext?:
     const file = env.file.replace(/\.encrypted$/, '');
     for (const entry of env.entries) values.push({ name: entry.name, file, value: entry.value });
   }
+  values.push(...keyKnownValues(ctx));
   ctx.log.debug(`looking for ${values.length} known value(s)`);
   return values;
 }

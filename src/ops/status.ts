@@ -7,6 +7,7 @@ import { resolveKey } from '../io/key-store.js';
 import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
 import { journalPath, readJournal, type RotationPhase } from '../io/rotation-journal.js';
 import type { OpsContext } from './context.js';
+import { hookHealth, type HookHealth } from './init/hook-health.js';
 
 export interface InterruptedRotation {
   phase: RotationPhase;
@@ -44,6 +45,8 @@ export interface EnvironmentStatus {
 
 export interface StatusResult {
   environments: EnvironmentStatus[];
+  /** Whether git runs envguard's hooks here at all. */
+  hooks: HookHealth;
 }
 
 /**
@@ -56,7 +59,7 @@ export function projectStatus(ctx: OpsContext): StatusResult {
   if (environments.length === 0) {
     throw new EnvguardError('NOT_FOUND', 'no ledger found (.env.ledger.json or .env.<name>.ledger.json at the repository top)', { hint: 'run `envguard init` to create keys and ledgers' });
   }
-  return { environments: environments.map((environment) => environmentStatus(ctx, root, environment)) };
+  return { environments: environments.map((environment) => environmentStatus(ctx, root, environment)), hooks: hookHealth(root) };
 }
 
 /** The status of one environment whose ledger exists at the repository top. */

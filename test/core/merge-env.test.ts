@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDotenv } from '../../src/core/dotenv/parse.js';
 import { serializeDotenv } from '../../src/core/dotenv/serialize.js';
-import { mergeEnvDocuments } from '../../src/core/merge-env.js';
+import { STRUCTURE_CONFLICT, mergeEnvDocuments } from '../../src/core/merge-env.js';
 
 const doc = (text: string) => parseDotenv(text);
 const merge = (base: string | undefined, local: string, incoming: string) => {
@@ -39,6 +39,28 @@ describe('mergeEnvDocuments: three-way merge per variable', () => {
   it('keeps the incoming comments and order, and terminates a last line that had no newline', () => {
     const result = merge('# team\nA=1\nB=2', '# team\nA=1\nB=2\nMINE=1\n', '# team, updated\nB=2\nA=1');
     expect(result.text).toBe('# team, updated\nB=2\nA=1\nMINE=1\n');
+  });
+
+  // Local edits to comments, blank lines and order were dropped while the hook said it kept them.
+  it('keeps local edits to comments and blank lines, with incoming variable changes applied', () => {
+    const result = merge('# db\nA=1\nB=2\n', '# db (primary, see runbook)\nA=1\n\nB=2\nMINE=x\n', '# db\nA=1\nB=3\n');
+    expect(result).toEqual({ text: '# db (primary, see runbook)\nA=1\n\nB=3\nMINE=x\n', conflicts: [], keptLocal: ['MINE'] });
+  });
+
+  it('keeps a local reordering', () => {
+    const result = merge('A=1\nB=2\nC=3\n', 'C=3\nA=1\nB=2\n', 'A=1\nB=changed\nC=3\n');
+    expect(result.text).toBe('C=3\nA=1\nB=changed\n');
+    expect(result.conflicts).toEqual([]);
+  });
+
+  it('reports both sides reshaping the file as a conflict instead of dropping one', () => {
+    const result = merge('# one\nA=1\n', '# mine\nA=1\n', '# theirs\nA=1\n');
+    expect(result.conflicts).toEqual([STRUCTURE_CONFLICT]);
+  });
+
+  it('a conflicting variable reads as incoming on the local skeleton too', () => {
+    const result = merge('# x\nA=1\n', '# y\nA=mine\n', '# x\nA=theirs\n');
+    expect(result).toMatchObject({ text: '# y\nA=theirs\n', conflicts: ['A'] });
   });
 
   it('without a base, only variables that differ on both sides are conflicts; local-only ones are kept', () => {

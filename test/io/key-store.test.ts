@@ -1,3 +1,4 @@
+import { approve } from '../../src/io/command-approval.js';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, chmodSync } from 'node:fs';
 import os from 'node:os';
@@ -29,7 +30,10 @@ describe('key store and lookup order', () => {
     expect(resolveKey(lookup({ SECRETS_MASTER_KEY: formatKey(keyB) }))?.source).toBe('SECRETS_MASTER_KEY');
     expect(resolveKey(lookup())).toMatchObject({ source: 'key store' });
     expect(resolveKey(lookup())!.key.raw.equals(keyA.raw)).toBe(true);
-    const viaCommand = resolveKey({ ...lookup({}, 'staging', `printf '%s\\n' '${formatKey(keyC)}'`) });
+    const command = `printf '%s\\n' '${formatKey(keyC)}'`;
+    expect(() => resolveKey(lookup({}, 'staging', command))).toThrow(/keyCommand in \.envguard\.json is not approved on this machine/);
+    approve(keyStoreHome(env), dir, command);
+    const viaCommand = resolveKey(lookup({}, 'staging', command));
     expect(viaCommand?.source).toBe('keyCommand');
     expect(viaCommand!.key.raw.equals(keyC.raw)).toBe(true);
   });
@@ -64,8 +68,11 @@ describe('key store and lookup order', () => {
   it('reports a failing keyCommand without its output, and a missing key with the fix', () => {
     const secretOutput = 'this-could-be-a-partial-key-value';
     let message = '';
+    const failing = `echo ${secretOutput}; echo ${secretOutput} >&2; exit 3`;
+    approve(keyStoreHome(env), dir, failing);
+    approve(keyStoreHome(env), dir, `echo ${secretOutput}`);
     try {
-      resolveKey(lookup({}, 'default', `echo ${secretOutput}; echo ${secretOutput} >&2; exit 3`));
+      resolveKey(lookup({}, 'default', failing));
     } catch (error) {
       message = `${(error as Error).message} ${(error as { hint?: string }).hint}`;
     }

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { accessCommand } from './access.js';
+import { allowCommand } from './allow.js';
+import { ciCommand } from './ci.js';
 import { decryptCommand } from './decrypt.js';
 import { encryptCommand } from './encrypt.js';
 import { hookCommand } from './hook.js';
@@ -30,5 +32,7 @@ export const commandFactories: Array<() => Command> = [
   scanCommand,
   runCommand,
   showCommand,
+  allowCommand,
   hookCommand,
+  ciCommand,
 ];

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import { init, type InitResult } from '../../ops/init/init.js';
+import { envFilesInHistory, REMEDIATION_DOC } from '../../ops/env-files-in-history.js';
 import { cliContext } from '../context.js';
 import type { Output } from '../output.js';
 import { runAction } from '../run-command.js';
@@ -13,10 +14,11 @@ export function initCommand(): Command {
     .option('--husky', 'install the hooks into .husky/ (default when the project uses husky)')
     .option('--no-husky', 'install plain git hooks even if the project uses husky')
     .option('--no-hooks', 'install no hooks: lefthook or the pre-commit framework calls `envguard hook` (see docs/hooks.md)')
+    .option('--hooks-path', 'install plain hooks into core.hooksPath even when it is outside this repository (shared with others)')
     .option('--json', 'print the result as JSON')
-    .action((options: { env?: string[]; husky?: boolean; hooks?: boolean; json?: boolean }) =>
+    .action((options: { env?: string[]; husky?: boolean; hooks?: boolean; hooksPath?: boolean; json?: boolean }) =>
       runAction((output) => {
-        const result = init(cliContext(output), { envs: options.env, husky: options.husky, hooks: options.hooks });
+        const result = init(cliContext(output), { envs: options.env, husky: options.husky, hooks: options.hooks, hooksPath: options.hooksPath });
         if (options.json) output.json(result);
         else printInit(output, result);
         return 0;
@@ -48,6 +50,10 @@ function printInit(output: Output, result: InitResult): void {
   if (result.gitattributesChanged) output.err('  .gitattributes: per-variable diff and merge for .env*.encrypted');
   for (const file of result.trackedPlaintext) {
     output.err(color.red(`  ${file} is tracked by git: run \`git rm --cached ${file}\`, and change those secrets: they are in the history`));
+  }
+  const inHistory = envFilesInHistory(result.root);
+  if (inHistory.length > 0) {
+    output.err(color.red(`  history: ${inHistory.join(', ')} ${inHistory.length === 1 ? 'is' : 'are'} in earlier commits: rotate those secrets and rewrite history, see ${REMEDIATION_DOC} (\`envguard scan --history --all\` lists every commit)`));
   }
   const rel = (p: string) => path.relative(process.cwd(), p) || '.';
   if (result.accessRequest) {

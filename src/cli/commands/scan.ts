@@ -7,11 +7,15 @@ import { EnvguardError } from '../../errors.js';
 import { defaultContext } from '../../ops/context.js';
 import { scanPaths, scanSince, scanStaged, type ScanOptions } from '../../ops/scan.js';
 import { VERSION } from '../../version.js';
+import { scanHistory } from '../../ops/scan-history.js';
+import { repositoryTop, trackedForbiddenFiles } from '../../ops/tracked-forbidden.js';
 import { runAction } from '../run-command.js';
 
 interface ScanFlags {
   staged?: boolean;
   since?: string;
+  history?: boolean;
+  all?: boolean;
   format: 'text' | 'json' | 'sarif';
   json?: boolean;
   knownValues: boolean;
@@ -24,6 +28,8 @@ export function scanCommand(): Command {
     .argument('[paths...]', 'files or directories to scan instead of the staged change')
     .option('--staged', 'scan the lines added by the staged change (what the pre-commit hook runs)')
     .option('--since <rev>', 'scan the lines added by every commit in <rev>..HEAD')
+    .option('--history', 'scan every commit reachable from HEAD (with --since: only those after REV), env and key files included')
+    .option('--all', 'with --history: the commits of every ref, not just HEAD')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .option('--json', 'same as --format json')
     .option('--no-known-values', "do not look for the project's own .env values")
@@ -31,7 +37,7 @@ export function scanCommand(): Command {
       runAction(async (output) => {
         const ctx = defaultContext({ log: output.logger() });
         const options: ScanOptions = { useKnownValues: flags.knownValues };
-        const report = await runScan(ctx, paths, flags, options);
+        const report = flags.history || flags.all ? await runHistoryScan(ctx, paths, flags) : withTrackedForbidden(ctx, await runScan(ctx, paths, flags, options), flags, paths);
         const format = flags.json ? 'json' : flags.format;
         if (format === 'json') output.out(formatJson(report));
         else if (format === 'sarif') output.out(formatSarif(report, VERSION));
@@ -49,4 +55,19 @@ function runScan(ctx: ReturnType<typeof defaultContext>, paths: string[], flags:
   if (flags.since !== undefined) return scanSince(ctx, flags.since, options);
   if (paths.length > 0) return scanPaths(ctx, paths, options);
   return scanStaged(ctx, options);
+}
+
+/** `--history` (with `--since`, `--all`): every commit, env and key files included (ops/scan-history.ts). */
+function runHistoryScan(ctx: Parameters<typeof scanHistory>[0], paths: string[], flags: ScanFlags): Promise<ScanReport> {
+  if (!flags.history || flags.staged || paths.length > 0) {
+    throw new EnvguardError('USAGE', '--history scans commits: it takes no PATH and no --staged (and --all goes with --history)', { hint: 'run `envguard scan --history` (add `--since REV` or `--all`)' });
+  }
+  return scanHistory(ctx, { since: flags.since, all: flags.all, useKnownValues: flags.knownValues });
+}
+
+/** A plain `envguard scan` (the staged change) also flags tracked plaintext env and key files, with no key. */
+function withTrackedForbidden(ctx: Parameters<typeof scanHistory>[0], report: ScanReport, flags: ScanFlags, paths: string[]): ScanReport {
+  if (flags.staged || flags.since !== undefined || paths.length > 0) return report;
+  const root = repositoryTop(ctx.cwd);
+  return root === undefined ? report : { ...report, findings: [...trackedForbiddenFiles(ctx, root), ...report.findings] };
 }

@@ -1,8 +1,10 @@
 import { Command } from 'commander';
 import { defaultContext } from '../../ops/context.js';
 import { projectStatus, type EnvironmentStatus } from '../../ops/status.js';
+import type { HookHealth } from '../../ops/init/hook-health.js';
 import type { Output } from '../output.js';
 import { runAction } from '../run-command.js';
+import { printTrackedForbidden, trackedForbiddenIn } from '../tracked-forbidden-output.js';
 
 /** `envguard status [--json]`: per environment, key, rotation history and due date, ledger validity. */
 export function statusCommand(): Command {
@@ -13,8 +15,12 @@ export function statusCommand(): Command {
       runAction((output) => {
         const result = projectStatus(defaultContext({ log: output.logger() }));
         if (options.json) output.json(result);
-        else for (const environment of result.environments) printEnvironment(output, environment);
+        else {
+          for (const environment of result.environments) printEnvironment(output, environment);
+          printHooks(output, result.hooks);
+        }
         // status reports; it refuses nothing (verify and the hooks do).
+        if (!options.json) printTrackedForbidden(output, trackedForbiddenIn(defaultContext()));
         return 0;
       }),
     );
@@ -44,6 +50,15 @@ function printEnvironment(output: Output, status: EnvironmentStatus): void {
     line('rotation', color.yellow(`INTERRUPTED at phase "${r.phase}" (started ${r.startedAt} by ${r.actor.name}, new key ${r.newKeyId})`));
     output.out(`    fix: ${r.hint}`);
   }
+}
+
+function printHooks(output: Output, hooks: HookHealth): void {
+  if (hooks.active) {
+    output.out(`hooks         ${output.color.green(`active (${hooks.manager})`)}`);
+    return;
+  }
+  output.out(`hooks         ${output.color.red(`NOT ACTIVE: ${hooks.problem ?? 'envguard does not run on commit'}`)}`);
+  if (hooks.hint) output.out(`    fix: ${hooks.hint}`);
 }
 
 function day(iso: string): string {

@@ -3,6 +3,7 @@ import { shortKeyId } from '../../core/key.js';
 import { defaultContext } from '../../ops/context.js';
 import { verifyProject } from '../../ops/verify.js';
 import { runAction } from '../run-command.js';
+import { printTrackedForbidden, trackedForbiddenIn } from '../tracked-forbidden-output.js';
 
 /** `envguard verify [--json] [--env NAME]`: exit 0 when every ledger verifies, 1 otherwise. */
 export function verifyCommand(): Command {
@@ -14,8 +15,10 @@ export function verifyCommand(): Command {
       runAction((output) => {
         const result = verifyProject(defaultContext({ log: output.logger() }), { environment: options.env });
         if (options.json) {
-          output.json(result);
-          return result.valid ? 0 : 1;
+          // A plaintext env or key file in git fails verify too, key or no key.
+          const tracked = trackedForbiddenIn(defaultContext());
+          output.json({ ...result, valid: result.valid && tracked.length === 0, trackedForbiddenFiles: tracked });
+          return result.valid && tracked.length === 0 ? 0 : 1;
         }
         for (const { environment, ledgerFile, report, files, access } of result.environments) {
           if (report.valid && access && access.members + access.problems.length > 0) {
@@ -43,7 +46,9 @@ export function verifyCommand(): Command {
           const hints = [...new Set(report.problems.map((problem) => problem.hint))];
           for (const hint of hints) output.out(`  fix: ${hint}`);
         }
-        return result.valid ? 0 : 1;
+        const tracked = trackedForbiddenIn(defaultContext());
+        printTrackedForbidden(output, tracked);
+        return result.valid && tracked.length === 0 ? 0 : 1;
       }),
     );
 }

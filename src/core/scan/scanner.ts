@@ -38,7 +38,7 @@ export interface Scanner {
 /** Past this length a line is scanned in windows around each keyword (minified bundles). */
 const LONG_LINE = 4096;
 const WINDOW = 1024;
-const KIND_PRIORITY: Record<FindingKind, number> = { 'plaintext-in-encrypted': 0, 'known-value': 1, provider: 2, generic: 3 };
+const KIND_PRIORITY: Record<FindingKind, number> = { 'forbidden-file': 0, 'plaintext-in-encrypted': 0, 'known-value': 1, provider: 2, generic: 3 };
 
 interface Candidate {
   start: number;

@@ -35,7 +35,8 @@ export interface KnownValue {
   readonly value: string;
 }
 
-export type FindingKind = 'known-value' | 'provider' | 'generic' | 'plaintext-in-encrypted';
+/** `forbidden-file`: a file that must never be committed at all (a plaintext env file, a key file), found by its path. */
+export type FindingKind = 'known-value' | 'provider' | 'generic' | 'plaintext-in-encrypted' | 'forbidden-file';
 
 export interface Finding {
   readonly file: string;

@@ -20,7 +20,7 @@ import { decryptEnvFile } from '../decrypt.js';
 import { encryptEnvFile } from '../encrypt.js';
 import { GITATTRIBUTES_LINES, GITIGNORE_LINES, ensureManagedBlock } from './ignore-rules.js';
 import { installDrivers } from './drivers.js';
-import { installHooks, usesHusky, type HookInstall } from './install-hooks.js';
+import { assertOwnHooksDir, installHooks, usesHusky, type HookInstall } from './install-hooks.js';
 import { keyFromAccessFiles } from '../access/key-from-access-files.js';
 import { grantFirstMember } from '../access/grant-self.js';
 import { accessRequest } from '../access/request.js';
@@ -32,6 +32,8 @@ export interface InitOptions {
   husky?: boolean;
   /** False: install no hooks (another hook manager calls `envguard hook`); drivers are still set up. */
   hooks?: boolean;
+  /** Install into a `core.hooksPath` outside the repository (refused without it). */
+  hooksPath?: boolean;
 }
 
 export interface InitEnvironment {
@@ -71,10 +73,13 @@ export function init(ctx: OpsContext, options: InitOptions = {}): InitResult {
   const envNames = chooseEnvironments(root, options.envs);
   const projectId = envNames.map((env) => readProjectId(root, envFileFor(env))).find((id) => id !== undefined) ?? randomUUID();
 
+  const hookMode = options.hooks === false ? 'none' : (options.husky ?? usesHusky(root)) ? 'husky' : 'git';
+  // Checked before anything is written: a refused init leaves the project as it was.
+  if (hookMode === 'git' && !options.hooksPath) assertOwnHooksDir(root);
   const gitignoreChanged = ensureManagedBlock(root, '.gitignore', GITIGNORE_LINES, true);
   const gitattributesChanged = ensureManagedBlock(root, '.gitattributes', GITATTRIBUTES_LINES, false);
   installDrivers(root, path.resolve(root, gitText(['rev-parse', '--git-common-dir'], { cwd: root })));
-  const hooks = installHooks(root, options.hooks === false ? 'none' : (options.husky ?? usesHusky(root)) ? 'husky' : 'git');
+  const hooks = installHooks(root, hookMode);
 
   const environments = envNames.map((envName) => initEnvironment(rootCtx, envName, projectId, config.rotationDays));
   const tracked = gitLinesZ(['ls-files', '-z'], { cwd: root }).filter((file) => isPlaintextEnvFile(file));

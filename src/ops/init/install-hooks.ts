@@ -1,5 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
+import { EnvguardError } from '../../errors.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { gitPath, gitText } from '../../io/git.js';
 import { runNodeScript } from '../../io/node-script.js';
@@ -35,6 +36,24 @@ export function installHooks(root: string, mode: HookInstall['mode']): HookInsta
   return mode === 'husky' ? installHusky(root) : installGitHooks(root);
 }
 
+/**
+ * A `core.hooksPath` outside the repository is usually shared (a team-wide or machine-wide hooks
+ * folder): envguard's shims there would run in every repository that uses it, where they can
+ * only fail. Writing there takes `--hooks-path`.
+ */
+export function assertOwnHooksDir(root: string): void {
+  const dir = gitPath(root, 'hooks');
+  const commonDir = path.resolve(root, gitText(['rev-parse', '--git-common-dir'], { cwd: root }));
+  const inside = (parent: string) => {
+    const relative = path.relative(parent, dir);
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  };
+  if (inside(root) || inside(commonDir)) return;
+  throw new EnvguardError('USAGE', `core.hooksPath points at ${dir}, outside this repository; other repositories may use those hooks too`, {
+    hint: 'run `envguard init --hooks-path` to install there anyway, `git config --unset core.hooksPath` to use this repository\'s own hooks, or `envguard init --no-hooks` with your hook manager',
+  });
+}
+
 function installHusky(root: string): HookInstall {
   const dir = path.join(root, '.husky');
   mkdirSync(dir, { recursive: true });
@@ -66,7 +85,7 @@ function installGitHooks(root: string): HookInstall {
     const file = path.join(dir, hook);
     const before = readTextIfExists(file);
     if (before === shim) continue;
-    if (before !== undefined && !before.includes('envguard git hook (installed by `envguard init`')) {
+    if (before !== undefined && !isEnvguardShim(before)) {
       renameSync(file, `${file}.pre-envguard`);
       chmodSync(`${file}.pre-envguard`, 0o755);
       chained.push(hook);
@@ -76,4 +95,9 @@ function installGitHooks(root: string): HookInstall {
     changed.push(hook);
   }
   return { mode: 'git', changed, chained };
+}
+
+/** Whether a hook file is envguard's shim (any version). */
+export function isEnvguardShim(text: string): boolean {
+  return text.includes('envguard git hook (installed by `envguard init`');
 }

@@ -31,6 +31,7 @@ export function runForward(run: RotationRun, journal: RotationJournal, oldKey: F
   }
   if (journal.phase === 'prepared' || journal.phase === 'replacing') {
     if (journal.phase === 'prepared') {
+      assertUntouched(run, journal);
       journal.phase = 'replacing';
       saveJournal(run, journal);
     }
@@ -141,8 +142,21 @@ function backupPaths(run: RotationRun, journal: RotationJournal): string[] {
   return backupDir ? journal.files.map((file) => repoRelative(run, path.join(backupDir, file.path))) : [];
 }
 
+/**
+ * Before the first file is replaced: every file and the ledger are still as the rotation found
+ * them. A pull or an edit while it was interrupted stops it here, while `--rollback` can still
+ * leave that change in place, rather than half-way through the replacement.
+ */
+function assertUntouched(run: RotationRun, journal: RotationJournal): void {
+  for (const file of journal.files) {
+    const current = sha256(readWorkFile(path.join(run.root, file.path)));
+    if (current !== file.oldSha256 && current !== file.newSha256) throw changedUnderneath(run, file.path);
+  }
+  if (readWorkFile(run.ledgerFile) !== readWorkFile(path.join(workDirOf(run, journal), 'ledger.before.json'))) throw changedUnderneath(run, journal.ledgerFile);
+}
+
 function changedUnderneath(run: RotationRun, file: string): EnvguardError {
   return new EnvguardError('ROTATION_INTERRUPTED', `${file} was changed while the rotation was interrupted; it is neither the old nor the new version`, {
-    hint: `keep your edit elsewhere, restore the file (\`git checkout -- ${file}\`), then run \`envguard rotate${envFlag(run.environment)} --resume\``,
+    hint: `undo the rotation with \`envguard rotate${envFlag(run.environment)} --rollback\` (it keeps the file as it is now), then rotate again`,
   });
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { EnvguardError } from '../../errors.js';
 import { accessDirFor, buildGrant, parseGrant, verifyGrant, type GrantRecord } from '../../core/access/index.js';
@@ -93,18 +93,26 @@ export function stageAccess(run: RotationRun, journal: RotationJournal): void {
   if (journal.access) stageAccessDir(run.root, accessDirFor(run.environment));
 }
 
-/** Puts every access file back as it was before the rotation (extra files removed). */
+/**
+ * Puts back the access files the rotation may have written or deleted (those of the re-wrapped
+ * and revoked members) as they were before it; any other access file (perhaps pulled while the
+ * rotation was interrupted) is left alone.
+ */
 export function restoreAccess(run: RotationRun, journal: RotationJournal): void {
   if (!journal.access) return;
   const before = readAccessBefore(run, journal);
   if (!before) return;
   const dir = accessDirFor(run.environment);
-  const absolute = path.join(run.root, dir);
-  if (existsSync(absolute)) for (const name of readdirSync(absolute)) if (!before.has(`${dir}/${name}`)) rmSync(path.join(absolute, name), { force: true });
-  for (const [file, bytes] of before) {
-    const target = path.join(run.root, file);
-    if (existsSync(target) && readFileSync(target).equals(bytes)) continue;
-    writeFileAtomic(target, bytes);
+  for (const member of [...journal.access.rewrapped, ...journal.access.revoked]) {
+    for (const file of [`${dir}/${member.memberId}.age`, `${dir}/${member.memberId}.json`]) {
+      const target = path.join(run.root, file);
+      const bytes = before.get(file);
+      if (bytes === undefined) rmSync(target, { force: true });
+      else if (!existsSync(target) || !readFileSync(target).equals(bytes)) {
+        mkdirSync(path.dirname(target), { recursive: true });
+        writeFileAtomic(target, bytes);
+      }
+    }
   }
   stageAccessDir(run.root, dir);
 }

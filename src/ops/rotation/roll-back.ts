@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { EnvguardError } from '../../errors.js';
-import { appendRotation, type FileResult, type Ledger, type RotationStatus } from '../../core/ledger/index.js';
+import { appendRotation, currentKeyFingerprint, entryHash, sameText, type FileResult, type Ledger, type RotationStatus } from '../../core/ledger/index.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { readLedgerJson, writeLedger } from '../../io/ledger-file.js';
 import { removeJournal, type RotationJournal } from '../../io/rotation-journal.js';
 import { sha256 } from './environment-files.js';
 import { restoreAccess } from './rewrap.js';
-import { backupDirOf, envFlag, readTexts, readWorkFile, removeTree, restoreOldKey, stage, workDirOf, type RotationKeys, type RotationRun } from './rotation-run.js';
+import { backupDirOf, readTexts, readWorkFile, removeTree, restoreOldKey, stage, workDirOf, type RotationKeys, type RotationRun } from './rotation-run.js';
 
 export interface RollbackOutcome {
   status: Extract<RotationStatus, 'failed' | 'rolled_back'>;
@@ -26,12 +26,9 @@ export function rollBack(run: RotationRun, journal: RotationJournal, keys: Rotat
   for (const [index, file] of journal.files.entries()) {
     const target = path.join(run.root, file.path);
     const current = sha256(readWorkFile(target));
-    if (current === file.oldSha256) continue;
-    if (current !== file.newSha256) {
-      throw new EnvguardError('ROTATION_INTERRUPTED', `${file.path} was changed while the rotation was interrupted; it is neither the old nor the new version`, {
-        hint: `keep your edit elsewhere, restore the file (\`git checkout -- ${file.path}\`), then run \`envguard rotate${envFlag(run.environment)} --rollback\` again`,
-      });
-    }
+    // Only a file the rotation wrote (its new version) is put back; anything else there now (a
+    // pull or an edit while the rotation was interrupted) is someone's work and stays as it is.
+    if (current !== file.newSha256 || file.newSha256 === undefined) continue;
     oldTexts ??= readTexts(run, journal, 'old');
     const old = oldTexts[index];
     if (old === undefined || sha256(old) !== file.oldSha256) throw new EnvguardError('ROTATION_INTERRUPTED', `the copy of the old ${file.path} is damaged`, { hint: `restore it from git (\`git checkout HEAD -- ${file.path}\`)` });
@@ -39,11 +36,22 @@ export function rollBack(run: RotationRun, journal: RotationJournal, keys: Rotat
     run.crash('rollback');
   }
   restoreAccess(run, journal);
+  // The ledger goes back to its state before the rotation only if the rotation's entry is in it;
+  // otherwise it was never written, and what it holds now (perhaps pulled) stays.
+  const ledgerNow = readLedgerJson(run.ledgerFile) as Ledger;
+  const head = ledgerNow.entries?.[ledgerNow.entries.length - 1];
+  const recordedByUs = journal.entry !== undefined && head !== undefined && sameText(entryHash(head), entryHash(journal.entry));
   const before = path.join(workDirOf(run, journal), 'ledger.before.json');
-  const ledgerBefore = (existsSync(before) ? JSON.parse(readWorkFile(before)) : readLedgerJson(run.ledgerFile)) as Ledger;
+  const ledgerBefore = (recordedByUs && existsSync(before) ? JSON.parse(readWorkFile(before)) : ledgerNow) as Ledger;
   restoreOldKey(run, keys.oldKey);
   let recorded = false;
-  if (keys.newKey) {
+  // Only the ledger's current key can sign the record of an attempt: a pulled ledger that moved on
+  // to another key gets no entry (the attempt never reached it anyway).
+  // A rollback killed after writing its entry finds that entry at the head: not twice.
+  const attemptRecorded = head?.type === 'rotation' && head.newKeyFingerprint === journal.newKeyFingerprint && (head.status === 'rolled_back' || head.status === 'failed');
+  if (attemptRecorded) {
+    recorded = true;
+  } else if (keys.newKey && currentKeyFingerprint(ledgerBefore) === journal.oldKeyFingerprint) {
     const entryFiles = files ?? journal.files.map((file) => ({ path: file.path, verified: file.newSha256 !== undefined }));
     writeLedger(run.ledgerFile, appendRotation(ledgerBefore, { oldKey: keys.oldKey, newKey: keys.newKey, status, actor: journal.actor, reason: journal.reason, now: run.ctx.now(), files: entryFiles, backupPaths: [], rotationDays: run.rotationDays }));
     recorded = true;

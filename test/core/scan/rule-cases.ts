@@ -110,6 +110,7 @@ export const ruleCases: Record<string, RuleCase> = {
     hit: () => join('-----BEGIN RSA ', 'PRIVATE KEY-----\n', fake(B64, 64), '\n', fake(B64, 64), '\n-----END RSA ', 'PRIVATE KEY-----'),
     miss: () => join('const header = "-----BEGIN RSA ', 'PRIVATE KEY-----"; // parsed below'),
   },
+  'fernet-key': { hit: () => `FERNET_KEY = "${Buffer.from(fake(ALNUM, 32)).toString('base64url')}="`, miss: () => `FERNET_KEY = "${fake(B64URL, 43)}A"` },
   'age-secret-key': { hit: () => join('AGE-SECRET', '-KEY-1', fake(BECH32, 58)), miss: () => join('AGE-SECRET', '-KEY-1', fake(BECH32, 57)) },
   jwt: {
     hit: () => join(jwtPart({ alg: 'HS256', typ: 'JWT' }), '.', jwtPart({ sub: fake(DIGITS, 10), iat: 1700000000 }), '.', fake(B64URL, 43)),

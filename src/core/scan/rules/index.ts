@@ -2,6 +2,7 @@ import type { SecretRule } from '../types.js';
 import { aiRules } from './ai.js';
 import { cloudRules } from './cloud.js';
 import { devtoolRules } from './devtools.js';
+import { envguardKeyRules } from './envguard-keys.js';
 import { githubRules } from './github.js';
 import { messagingRules } from './messaging.js';
 import { paymentRules } from './payments.js';
@@ -18,4 +19,5 @@ export const providerRules: readonly SecretRule[] = [
   ...aiRules,
   ...devtoolRules,
   ...structuredRules,
+  ...envguardKeyRules,
 ];

@@ -1,0 +1,64 @@
+import { Command, Option } from 'commander';
+import { formatCiSarif, type CiSarifProblem } from '../../core/enforce/ci-sarif.js';
+import { formatFindingLine } from '../../core/scan/format-text.js';
+import { ignoreEntry } from '../../core/scan/allow-list.js';
+import { defaultContext } from '../../ops/context.js';
+import { runCi, type CiResult } from '../../ops/ci.js';
+import { VERSION } from '../../version.js';
+import type { Output } from '../output.js';
+import { runAction } from '../run-command.js';
+
+/** `envguard ci [--against REV] [--format text|json|sarif]`: exit 0 clean, 1 on any problem, 2 when REV is not here. */
+export function ciCommand(): Command {
+  return new Command('ci')
+    .description('run every check that a skipped hook cannot bypass (ledgers, commits since REV, tracked env files, rotation policy); needs no key')
+    .option('--against <rev>', 'trusted base (e.g. origin/main): scan only REV..HEAD (default: all of HEAD\'s history)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .option('--json', 'same as --format json')
+    .action((flags: { against?: string; format: 'text' | 'json' | 'sarif'; json?: boolean }) =>
+      runAction(async (output) => {
+        const result = await runCi(defaultContext({ log: output.logger() }), { against: flags.against });
+        const format = flags.json ? 'json' : flags.format;
+        if (format === 'sarif') output.out(formatCiSarif(result.findings, sarifProblems(result), VERSION));
+        else if (format === 'json') output.json(jsonReport(result));
+        else printText(output, result);
+        return result.ok ? 0 : 1;
+      }),
+    );
+}
+
+function sarifProblems(result: CiResult): CiSarifProblem[] {
+  const ids = { ledger: 'ledger-invalid', rotation: 'rotation-overdue', 'access-grants': 'access-grant-invalid' } as const;
+  return result.problems.flatMap((problem) => (problem.check === 'ledger' || problem.check === 'rotation' || problem.check === 'access-grants' ? [{ ruleId: ids[problem.check], file: problem.file, message: problem.message }] : []));
+}
+
+function jsonReport(result: CiResult) {
+  return {
+    version: 1,
+    ok: result.ok,
+    against: result.against ?? null,
+    checked: result.checked,
+    notChecked: result.notChecked,
+    commitsScanned: result.commitsScanned,
+    problems: result.problems,
+    warnings: result.warnings,
+    findings: result.findings.map((finding) => ({ ...finding, ignoreEntry: ignoreEntry(finding.fingerprint, finding.ruleId) })),
+  };
+}
+
+function printText(output: Output, result: CiResult): void {
+  const { color } = output;
+  const range = result.against ? `${result.against.slice(0, 12)}..HEAD` : 'all of HEAD';
+  for (const finding of result.findings) output.out(formatFindingLine(finding));
+  for (const problem of result.problems.filter((p) => p.check !== 'commits' && p.check !== 'tracked-files')) {
+    output.out(`${problem.check}: ${problem.message}`);
+    if (problem.hint) output.out(`  fix: ${problem.hint}`);
+  }
+  const tracked = result.problems.find((p) => p.check === 'tracked-files');
+  if (tracked?.hint) output.out(`  fix: ${tracked.hint}`);
+  if (result.findings.some((finding) => finding.commit !== undefined)) output.out('  fix: rewrite the commits named above (`git rebase -i <commit>^`, see docs/remediation.md) and rotate what was exposed');
+  for (const warning of result.warnings) output.out(color.yellow(`warning: ${warning}`));
+  for (const name of result.notChecked) output.out(color.yellow(`not checked: ${name} (this version of envguard has no ${name} check)`));
+  const summary = `${result.commitsScanned} commit(s) scanned (${range}); checked: ${result.checked.join(', ')}`;
+  output.out(result.ok ? `${color.green('ok')}  ${summary}` : `${color.red('FAIL')} ${result.problems.length} problem(s); ${summary}`);
+}

@@ -1,0 +1,18 @@
+import type { Finding } from '../core/scan/types.js';
+import type { OpsContext } from '../ops/context.js';
+import { repositoryTop, trackedForbiddenFiles, untrackHint } from '../ops/tracked-forbidden.js';
+import type { Output } from './output.js';
+
+/** Tracked plaintext env and key files for `verify` and `status` (none outside a repository). */
+export function trackedForbiddenIn(ctx: OpsContext): Array<Pick<Finding, 'file' | 'ruleId' | 'description'>> {
+  const root = repositoryTop(ctx.cwd);
+  if (root === undefined) return [];
+  return trackedForbiddenFiles(ctx, root).map(({ file, ruleId, description }) => ({ file, ruleId, description }));
+}
+
+/** One FAIL line per tracked file, then the fix. */
+export function printTrackedForbidden(output: Output, tracked: ReadonlyArray<Pick<Finding, 'file' | 'ruleId' | 'description'>>): void {
+  if (tracked.length === 0) return;
+  for (const file of tracked) output.out(`${output.color.red('FAIL')} ${file.file} is tracked by git: ${file.description}`);
+  output.out(`  fix: ${untrackHint(tracked)}`);
+}

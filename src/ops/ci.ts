@@ -1,0 +1,140 @@
+import type { Finding } from '../core/scan/types.js';
+import { EnvguardError, isEnvguardError } from '../errors.js';
+import { loadConfig } from '../io/config.js';
+import { gitTopLevel } from '../io/git.js';
+import { isShallowRepository, resolveCommit } from '../io/git-range.js';
+import type { OpsContext } from './context.js';
+import { checkRotationPolicy } from './rotation-policy.js';
+import { scanCommits } from './scan-commits.js';
+import { projectKnownValues } from './scan.js';
+import { trackedForbiddenFiles, untrackHint } from './tracked-forbidden.js';
+import { verifyProject, type VerifyOptions, type VerifyResult } from './verify.js';
+
+/**
+ * `envguard ci`: the checks that cannot be skipped, in one run with no key (DESIGN.md,
+ * Enforcement beyond the laptop): the ledgers verified, every commit in `REV..HEAD` scanned,
+ * no tracked plaintext env or key file, the rotation policy, and whatever checks are registered
+ * in `CI_EXTENSION_CHECKS`. Any problem makes the run fail.
+ */
+
+export type CiCheckName = 'ledger' | 'commits' | 'tracked-files' | 'rotation' | 'access-grants';
+
+export interface CiProblem {
+  check: CiCheckName;
+  /** Repository-relative file the problem is about, when there is one (for SARIF). */
+  file?: string;
+  message: string;
+  hint?: string;
+}
+
+/**
+ * A further CI check: the extension point for the access grants of `envguard access` (DESIGN.md,
+ * Per-person access: `verify` checks every grant). A check returns its problems; it is listed in
+ * the result's `checked` once registered. Until one is, the result lists 'access-grants' under
+ * `notChecked`, and the CLI says so: nothing pretends the grants were verified.
+ */
+export type CiExtensionCheck = { name: CiCheckName; run: (ctx: OpsContext, root: string) => CiProblem[] };
+export const CI_EXTENSION_CHECKS: CiExtensionCheck[] = [];
+
+export interface CiOptions {
+  /** The trusted base: the ledger must extend its ledger, and the commits after it are scanned. Default: all of HEAD's history. */
+  against?: string;
+}
+
+export interface CiResult {
+  ok: boolean;
+  against: string | undefined;
+  checked: CiCheckName[];
+  notChecked: CiCheckName[];
+  problems: CiProblem[];
+  warnings: string[];
+  /** Secrets and forbidden files in the scanned commits and among tracked files (masked). */
+  findings: Finding[];
+  commitsScanned: number;
+  verify: VerifyResult | undefined;
+}
+
+export async function runCi(ctx: OpsContext, options: CiOptions = {}): Promise<CiResult> {
+  const root = gitTopLevel(ctx.cwd);
+  const against = options.against === undefined ? undefined : requireBase(root, options.against);
+  const result: CiResult = { ok: true, against, checked: [], notChecked: [], problems: [], warnings: [], findings: [], commitsScanned: 0, verify: undefined };
+
+  verifyLedgers({ ...ctx, cwd: root }, result);
+
+  const config = loadConfig(root);
+  if (!against && isShallowRepository(root)) result.warnings.push('this clone is shallow: only the commits it holds were scanned (fetch the full history, or pass --against REV)');
+  const scan = await scanCommits(ctx, {
+    root,
+    revisions: against ? ['HEAD', `^${against}`] : ['HEAD'],
+    knownValues: config.scan.knownValues === false ? [] : projectKnownValues({ ...ctx, cwd: root }),
+    ignorePaths: config.scan.ignorePaths,
+  });
+  result.checked.push('commits');
+  result.commitsScanned = scan.commits;
+  result.findings.push(...scan.findings);
+  for (const finding of scan.findings) {
+    result.problems.push({ check: 'commits', file: finding.file, message: `${finding.file}:${finding.line} ${finding.ruleId} in commit ${finding.commit?.slice(0, 12) ?? '?'}` });
+  }
+
+  const tracked = trackedForbiddenFiles(ctx, root);
+  result.checked.push('tracked-files');
+  result.findings.push(...tracked);
+  if (tracked.length > 0) {
+    for (const finding of tracked) result.problems.push({ check: 'tracked-files', file: finding.file, message: `${finding.file} is tracked: ${finding.description}`, hint: untrackHint([finding]) });
+  }
+
+  const policy = checkRotationPolicy({ ...ctx, cwd: root }, root);
+  result.checked.push('rotation');
+  if (policy.message && policy.block) result.problems.push({ check: 'rotation', message: policy.message });
+  else if (policy.message) result.warnings.push(policy.message);
+
+  for (const check of CI_EXTENSION_CHECKS) {
+    result.checked.push(check.name);
+    result.problems.push(...check.run(ctx, root));
+  }
+  if (!result.checked.includes('access-grants')) result.notChecked.push('access-grants');
+  result.ok = result.problems.length === 0;
+  return result;
+}
+
+/** The base must be here: a shallow CI checkout without it cannot prove anything (exit 2, with the fetch). */
+function requireBase(root: string, rev: string): string {
+  const sha = resolveCommit(root, rev);
+  if (sha !== undefined) return sha;
+  if (isShallowRepository(root)) {
+    throw new EnvguardError('USAGE', `--against ${rev}: not in this clone, which is shallow`, {
+      hint: `fetch the history first: \`git fetch --unshallow origin\` (GitHub Actions: actions/checkout with \`fetch-depth: 0\`; GitLab CI: \`GIT_DEPTH: 0\`)`,
+    });
+  }
+  throw new EnvguardError('NOT_FOUND', `--against ${rev}: no such commit in this clone`, { hint: `fetch it first: \`git fetch origin ${rev.replace(/^origin\//, '')}\`` });
+}
+
+/**
+ * Every ledger verified with no key, anchored to the base: `verify --against REV` proves the
+ * ledger at HEAD extends the one at REV and that no token went back in time. The anchor belongs to
+ * verify (ops/verify.ts); `against` is handed through as its option. (Typed as an intersection so
+ * this compiles before and after verify grew the option; a verify without it checks unanchored.)
+ */
+function verifyLedgers(ctx: OpsContext, result: CiResult): void {
+  result.checked.push('ledger');
+  const options: VerifyOptions & { against?: string } = result.against === undefined ? {} : { against: result.against };
+  try {
+    result.verify = verifyProject(ctx, options);
+  } catch (error) {
+    if (isEnvguardError(error, 'NOT_FOUND')) {
+      result.warnings.push('no ledger at the repository top: nothing to verify (run `envguard init` to start one)');
+      return;
+    }
+    throw error;
+  }
+  for (const environment of result.verify.environments) {
+    for (const problem of environment.report.problems) result.problems.push({ check: 'ledger', file: environment.ledgerFile, message: `${environment.ledgerFile}: ${problem.message}`, hint: problem.hint });
+    for (const file of environment.files?.files ?? []) {
+      if (file.result !== 'ok') result.problems.push({ check: 'ledger', file: file.path, message: file.message ?? `${file.path}: ${file.result}` });
+    }
+    // Token replay found by the anchored verify: an older token pasted back over a newer one.
+    for (const replay of (environment as { replays?: Array<{ file: string; message: string }> }).replays ?? []) {
+      result.problems.push({ check: 'ledger', file: replay.file, message: replay.message });
+    }
+  }
+}

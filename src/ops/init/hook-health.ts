@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { gitPath, gitText } from '../../io/git.js';
+import { readTextIfExists } from '../../io/read-file.js';
+import { INSTALLED_HOOKS, isEnvguardShim } from './install-hooks.js';
+
+export interface HookHealth {
+  /** Who runs envguard's hooks here, as far as the files show. */
+  manager: 'husky' | 'git' | 'other' | 'none';
+  /** False when git would not run envguard on commit, checkout or push. */
+  active: boolean;
+  /** What is wrong, with the fix, when not active. */
+  problem?: string;
+  hint?: string;
+}
+
+/** Config files of hook managers that call `envguard hook` themselves (docs/hooks.md). */
+const OTHER_MANAGERS = ['lefthook.yml', 'lefthook.yaml', '.lefthook.yml', '.pre-commit-config.yaml'];
+
+/**
+ * Whether git really runs envguard's hooks: setting `core.hooksPath` after `init` (or a husky
+ * project before `npm install`) silently turns every check off, and only `status` can tell.
+ */
+export function hookHealth(root: string): HookHealth {
+  const huskyLines = INSTALLED_HOOKS.filter((hook) => (readTextIfExists(path.join(root, '.husky', hook)) ?? '').includes(`envguard hook ${hook}`));
+  const hooksDir = gitPath(root, 'hooks');
+  if (huskyLines.length > 0) {
+    const hooksPath = gitText(['config', '--default', '', 'core.hooksPath'], { cwd: root });
+    if (path.resolve(root, hooksPath) === path.join(root, '.husky', '_')) return { manager: 'husky', active: true };
+    return {
+      manager: 'husky',
+      active: false,
+      problem: `.husky/ has envguard's hooks, but git runs hooks from ${hooksPath === '' ? hooksDir : hooksPath}`,
+      hint: 'run `npm install` (husky sets core.hooksPath on prepare), or `npx husky`',
+    };
+  }
+  const shims = INSTALLED_HOOKS.filter((hook) => isEnvguardShim(readTextIfExists(path.join(hooksDir, hook)) ?? ''));
+  if (shims.length === INSTALLED_HOOKS.length) return { manager: 'git', active: true };
+  if (OTHER_MANAGERS.some((file) => (readTextIfExists(path.join(root, file)) ?? '').includes('envguard hook'))) return { manager: 'other', active: true };
+  const missing = INSTALLED_HOOKS.filter((hook) => !shims.includes(hook));
+  return {
+    manager: shims.length > 0 ? 'git' : 'none',
+    active: false,
+    problem: `git runs hooks from ${path.relative(root, hooksDir) || hooksDir}, where envguard's ${missing.join(', ')} hook(s) are missing`,
+    hint: 'run `envguard init` (add `--hooks-path` to install into a shared core.hooksPath)',
+  };
+}

@@ -1,0 +1,36 @@
+import type { RefUpdate } from '../core/enforce/ref-updates.js';
+import type { Finding } from '../core/scan/types.js';
+import { EnvguardError } from '../errors.js';
+import { notCommits } from '../io/git-range.js';
+import type { OpsContext } from './context.js';
+import { ignoreListAt, scanCommits } from './scan-commits.js';
+
+/**
+ * The server-side check for self-hosted git (Gitea, GitLab self-managed, `git daemon`, plain
+ * ssh): the commits a push brings in, checked for plaintext env files, key files and secrets,
+ * with no key and no working tree. Only incoming commits are read: inside pre-receive git has
+ * not moved any ref yet, so `<new> --not --all` is exactly what this push adds, and a new
+ * branch cut from a long, already-received history costs what its new commits cost.
+ * (git-receive-pack(1), "quarantine environment": the new objects are readable, refs unchanged.)
+ */
+
+export interface ReceiveCheckResult {
+  findings: Finding[];
+  commits: number;
+}
+
+export async function checkReceive(ctx: OpsContext, updates: readonly RefUpdate[]): Promise<ReceiveCheckResult> {
+  const incoming = updates.filter((update): update is RefUpdate & { newSha: string } => update.newSha !== undefined);
+  if (incoming.length === 0) return { findings: [], commits: 0 };
+  const missing = notCommits(ctx.cwd, incoming.map((update) => update.newSha));
+  const first = incoming.find((update) => missing.includes(update.newSha));
+  if (first) {
+    throw new EnvguardError('NOT_FOUND', `pre-receive: ${first.ref} points to ${first.newSha.slice(0, 12)}, which is not a commit in this repository`, {
+      hint: 'push again (the pack did not arrive complete); a ref to a tree or blob cannot be checked',
+    });
+  }
+  // One walk for every ref (branches and tags alike): what this push brings that no ref has yet.
+  const tips = [...new Set(incoming.map((update) => update.newSha))];
+  const report = await scanCommits(ctx, { root: ctx.cwd, revisions: [...tips, '--not', '--all'], ignore: ignoreListAt(ctx.cwd, tips[0] as string) });
+  return { findings: report.findings, commits: report.commits };
+}

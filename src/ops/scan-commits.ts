@@ -1,0 +1,83 @@
+import { forbiddenFileFinding } from '../core/enforce/forbidden-file.js';
+import { parseIgnoreFile, IGNORE_FILE, type IgnoreList } from '../core/scan/allow-list.js';
+import { COMMIT_MARKER, parseUnifiedDiff } from '../core/scan/diff-parser.js';
+import { createPathFilter } from '../core/scan/path-filter.js';
+import { createScanner } from '../core/scan/scanner.js';
+import type { Finding, KnownValue } from '../core/scan/types.js';
+import { fileAtCommit } from '../io/git-range.js';
+import { streamGitLines } from '../io/git-stream.js';
+import type { OpsContext } from './context.js';
+
+/**
+ * Scans every commit a set of revisions selects (`git log <revs>`): the lines each commit adds,
+ * with the secret scan, and every path it adds or changes, for files that may never be committed
+ * (plaintext env files, key files). Shared by pre-push, pre-receive, `envguard ci` and
+ * `scan --history`. The patch is streamed and scanned one file at a time, so memory follows the
+ * largest single file change, never the size of the history.
+ */
+
+export interface CommitScanOptions {
+  /** Repository (or bare git dir) to run git in. */
+  root: string;
+  /** What `git log` walks: e.g. `[sha, '^base']`, `[sha, '--not', '--all']`, `['--all']`. */
+  revisions: readonly string[];
+  knownValues?: readonly KnownValue[];
+  ignore?: IgnoreList;
+  /** `.envguard.json` `scan.ignorePaths`; never hides a forbidden file. */
+  ignorePaths?: readonly string[];
+}
+
+export interface CommitScanReport {
+  findings: Finding[];
+  /** Commits whose patches were read. */
+  commits: number;
+  /** File changes read across those commits. */
+  filesScanned: number;
+}
+
+/** Git options that make patch output parseable whatever the user's config says (as ops/scan.ts). */
+const LOG_FLAGS = ['-U0', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--dst-prefix=b/', '--diff-filter=d', '--no-textconv', '--no-merges'];
+
+export async function scanCommits(ctx: OpsContext, options: CommitScanOptions): Promise<CommitScanReport> {
+  const scanner = createScanner({ knownValues: options.knownValues ?? [], ...(options.ignore ? { ignore: options.ignore } : {}) });
+  const filter = createPathFilter(options.ignorePaths ?? []);
+  const report: CommitScanReport = { findings: [], commits: 0, filesScanned: 0 };
+  let commit: string | undefined;
+  let chunk: string[] = [];
+
+  const flush = () => {
+    if (chunk.length === 0 || commit === undefined) return (chunk = []);
+    const files = parseUnifiedDiff(`${COMMIT_MARKER}${commit}\n${chunk.join('\n')}`);
+    chunk = [];
+    for (const file of files) {
+      report.filesScanned++;
+      const forbidden = forbiddenFileFinding(file.path, commit);
+      // A plaintext env file is refused as a whole; listing each of its values adds noise.
+      if (forbidden) report.findings.push(forbidden);
+      if (forbidden || file.binary || file.lines.length === 0 || !filter.accepts(file.path)) continue;
+      const text = file.lines.map((added) => added.text).join('\n');
+      report.findings.push(...scanner.scan({ file: file.path, text, lineNumbers: file.lines.map((added) => added.line), commit }));
+    }
+    return undefined;
+  };
+
+  const args = ['-c', 'core.quotepath=off', 'log', '-p', ...LOG_FLAGS, `--format=${COMMIT_MARKER}%H`, ...options.revisions, '--'];
+  await streamGitLines(args, { cwd: options.root }, (line) => {
+    if (line.startsWith(COMMIT_MARKER)) {
+      flush();
+      commit = line.slice(COMMIT_MARKER.length).trim();
+      report.commits++;
+    } else if (line.startsWith('diff --git ')) {
+      flush();
+      chunk.push(line);
+    } else if (chunk.length > 0) chunk.push(line);
+  });
+  flush();
+  ctx.log.debug(`scanned ${report.filesScanned} file change(s) in ${report.commits} commit(s) with ${scanner.ruleCount} rules`);
+  return report;
+}
+
+/** `.envguardignore` as the given commit has it: what is being pushed decides what it allows. */
+export function ignoreListAt(root: string, rev: string): IgnoreList {
+  return parseIgnoreFile(fileAtCommit(root, rev, IGNORE_FILE) ?? '');
+}

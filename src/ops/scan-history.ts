@@ -1,0 +1,43 @@
+import type { ScanReport } from '../core/scan/types.js';
+import { EnvguardError } from '../errors.js';
+import { loadConfig } from '../io/config.js';
+import { gitTopLevel } from '../io/git.js';
+import { commitExists } from '../io/git-range.js';
+import type { OpsContext } from './context.js';
+import { ignoreListAt, scanCommits } from './scan-commits.js';
+import { projectKnownValues } from './scan.js';
+
+/**
+ * `envguard scan --history`: every commit reachable from HEAD (or from every ref with `all`),
+ * for adopting envguard in an old repository. Each finding names its commit, file and line,
+ * masked; plaintext env files and key files anywhere in history are findings too. The patch is
+ * streamed (scan-commits.ts), so ten thousand commits cost ten times a thousand.
+ */
+
+export interface HistoryScanOptions {
+  /** Only the commits after this one (`REV..HEAD`). */
+  since?: string;
+  /** Every ref (branches, tags, remotes), not just HEAD. */
+  all?: boolean;
+  useKnownValues?: boolean;
+}
+
+export async function scanHistory(ctx: OpsContext, options: HistoryScanOptions = {}): Promise<ScanReport & { commits: number }> {
+  const root = gitTopLevel(ctx.cwd);
+  if (options.since !== undefined && !commitExists(root, options.since)) {
+    throw new EnvguardError('NOT_FOUND', `--since ${options.since}: no such commit`, { hint: 'pass a commit, branch or tag, e.g. `envguard scan --history --since v1.0`' });
+  }
+  const headExists = commitExists(root, 'HEAD');
+  if (!headExists && !options.all) return { findings: [], filesScanned: 0, commits: 0 };
+  const config = loadConfig(root);
+  const useKnown = options.useKnownValues !== false && config.scan.knownValues !== false;
+  const revisions = [options.all ? '--all' : 'HEAD', ...(options.since === undefined ? [] : [`^${options.since}`])];
+  const report = await scanCommits(ctx, {
+    root,
+    revisions,
+    knownValues: useKnown ? projectKnownValues({ ...ctx, cwd: root }) : [],
+    ...(headExists ? { ignore: ignoreListAt(root, 'HEAD') } : {}),
+    ignorePaths: config.scan.ignorePaths,
+  });
+  return { findings: report.findings, filesScanned: report.filesScanned, commits: report.commits };
+}

@@ -1,0 +1,34 @@
+import { forbiddenFileFinding } from '../core/enforce/forbidden-file.js';
+import type { Finding } from '../core/scan/types.js';
+import { trackedFiles } from '../io/git-range.js';
+import { gitTopLevel } from '../io/git.js';
+import type { OpsContext } from './context.js';
+
+/**
+ * Files git tracks that must never be committed: a plaintext env file or a key file that got in
+ * past the hooks (`--no-verify`, a machine without envguard). Judged by path, so it needs no key;
+ * `verify`, `status`, `scan` and `ci` all report it. One `git ls-files`, which reads the index only.
+ */
+export function trackedForbiddenFiles(ctx: OpsContext, root: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const file of trackedFiles(root, [])) {
+    const finding = forbiddenFileFinding(file);
+    if (finding) findings.push(finding);
+  }
+  return findings;
+}
+
+/** The one-line fix for a tracked forbidden file (the history rewrite is in docs/remediation.md). */
+export function untrackHint(files: ReadonlyArray<Pick<Finding, 'file'>>): string {
+  const list = files.map((finding) => `'${finding.file}'`).join(' ');
+  return `\`git rm --cached -- ${list}\` and commit; the values were exposed in history: rotate them and see docs/remediation.md`;
+}
+
+/** The repository top, or undefined outside a repository (a path scan works anywhere). */
+export function repositoryTop(cwd: string): string | undefined {
+  try {
+    return gitTopLevel(cwd);
+  } catch {
+    return undefined;
+  }
+}

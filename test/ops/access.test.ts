@@ -168,6 +168,12 @@ describe('planted and damaged access files are refused, never used', () => {
       ['age-without-grant', '.envguard/access/default/eve.age'],
     ]);
     expect(p.as('bob', ['decrypt', '--stdout']).status).toBe(1);
+    // `envguard ci` (no key) fails on the same files.
+    const ci = p.as('nobody', ['ci', '--json']);
+    expect(ci.status).toBe(1);
+    const result = JSON.parse(ci.stdout) as { checked: string[]; problems: Array<{ check: string; file: string }> };
+    expect(result.checked).toContain('access-grants');
+    expect(result.problems.filter((problem) => problem.check === 'access-grants').map((problem) => problem.file)).toEqual(['.envguard/access/default/bob.json', '.envguard/access/default/eve.age']);
   });
 });
 

@@ -29,8 +29,8 @@ export interface RotateOptions {
   backup?: boolean;
   /** `start` a rotation (default), `resume` an interrupted one, or `rollback` it. */
   mode?: 'start' | 'resume' | 'rollback';
-  /** Member ids whose access ends with this rotation (`envguard access revoke`). */
-  revoke?: readonly string[];
+  /** Environment → member ids whose access ends with this rotation (`envguard access revoke`); these environments are rotated. */
+  revoke?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface RotateResult {
@@ -58,7 +58,7 @@ export interface RotateResult {
  */
 export function rotate(ctx: OpsContext, options: RotateOptions = {}): RotateResult[] {
   const root = gitTopLevel(ctx.cwd);
-  const environments = options.all ? findLedgerEnvironments(root) : [options.environment ?? 'default'];
+  const environments = options.revoke ? Object.keys(options.revoke) : options.all ? findLedgerEnvironments(root) : [options.environment ?? 'default'];
   if (environments.length === 0) throw new EnvguardError('NOT_FOUND', 'no ledger found at the repository top, so there is nothing to rotate', { hint: 'run `envguard init` first' });
   // One rotation per project at a time, across worktrees and clones: two at once share one
   // key-store slot, and could leave a file under a key that is saved nowhere.
@@ -79,7 +79,7 @@ function rotateLocked(ctx: OpsContext, root: string, environments: readonly stri
         });
       }
       const plan = preflight(run);
-      return { run, plan, access: planRotationAccess(run, readVerifiedLedger(run.ledgerFile), options.revoke ?? []) };
+      return { run, plan, access: planRotationAccess(run, readVerifiedLedger(run.ledgerFile), options.revoke?.[run.environment] ?? []) };
     });
     return planned.map(({ run, plan, access }) => start(run, plan, options, access));
   }

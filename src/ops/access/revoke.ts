@@ -37,5 +37,6 @@ export function revokeAccess(ctx: OpsContext, options: RevokeOptions): RotateRes
     }
   }
   if (targets.length === 0) throw new EnvguardError('USAGE', `no member "${options.member.replace(/[^\x20-\x7e]/g, '?')}" in any environment`, { hint: '`envguard access list` shows each member id; use one of those' });
-  return targets.flatMap((target) => rotate(ctx, { environment: target.environment, reason, revoke: [target.memberId] }));
+  // One rotate call: every environment passes its checks (key, files, grants) before any changes.
+  return rotate(ctx, { reason, revoke: Object.fromEntries(targets.map((target) => [target.environment, [target.memberId]])) });
 }

@@ -15,6 +15,9 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cliFlag = process.argv.indexOf('--cli');
 const cli = cliFlag > 0 ? path.resolve(process.argv[cliFlag + 1]) : path.join(root, 'dist', 'cli.cjs');
+// --baseline PATH: another build's CLI (e.g. the previous commit's dist/cli.cjs), timed in the same rounds.
+const baselineFlag = process.argv.indexOf('--baseline');
+const baseline = baselineFlag > 0 ? path.resolve(process.argv[baselineFlag + 1]) : undefined;
 const repsFlag = process.argv.indexOf('--reps');
 const reps = repsFlag > 0 ? Number(process.argv[repsFlag + 1]) : 40;
 const work = mkdtempSync(path.join(os.tmpdir(), 'envguard-bench-hook-'));
@@ -26,6 +29,8 @@ writeFileSync(path.join(home, '.gitconfig'), '[user]\n\tname = Bench\n\temail = 
 const env = { ...process.env, HOME: home, GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'), GIT_CONFIG_NOSYSTEM: '1', ENVGUARD_HOME: path.join(home, 'envguard'), NO_COLOR: '1' };
 for (const name of Object.keys(env)) if (name.startsWith('GIT_') && !['GIT_CONFIG_GLOBAL', 'GIT_CONFIG_NOSYSTEM'].includes(name)) delete env[name];
 delete env.ENVGUARD_KEY;
+// Unset for every measured process, `node -e 0` included: an extra CA bundle slows each start-up.
+delete env.NODE_EXTRA_CA_CERTS;
 delete env.SECRETS_MASTER_KEY;
 
 function run(cmd, args, cwd) {
@@ -86,7 +91,7 @@ try {
   time('node', [cli, 'hook', 'pre-commit'], small.dir);
   if (!run('git', ['diff', '--cached', '--name-only'], small.dir).includes('.env.encrypted')) throw new Error('the hook did not stage .env.encrypted');
 
-  const samples = { node: [], small: [], large: [] };
+  const samples = { node: [], small: [], large: [], baseline: [] };
   for (let i = 0; i < reps + 3; i++) {
     small.restore();
     large.restore();
@@ -95,8 +100,12 @@ try {
       small: time('node', [cli, 'hook', 'pre-commit'], small.dir),
       large: time('node', [cli, 'hook', 'pre-commit'], large.dir),
     };
+    if (baseline) {
+      small.restore();
+      round.baseline = time('node', [baseline, 'hook', 'pre-commit'], small.dir);
+    }
     if (i < 3) continue; // warm-up
-    for (const key of Object.keys(samples)) samples[key].push(round[key]);
+    for (const key of Object.keys(round)) samples[key].push(round[key]);
   }
   const m = { node: median(samples.node), small: median(samples.small), large: median(samples.large) };
   const fmt = (n) => n.toFixed(1).padStart(7);
@@ -104,6 +113,11 @@ try {
   console.log(`  node -e 0                    ${fmt(m.node)} ms`);
   console.log(`  hook, repo of 20 files       ${fmt(m.small)} ms   ${(m.small / m.node).toFixed(2)}x node -e 0   (target <= 1.60x)`);
   console.log(`  hook, repo of 10,000 files   ${fmt(m.large)} ms   ${(m.large / m.small).toFixed(2)}x the small repo (target <= 1.15x)`);
+  if (baseline) {
+    const b = median(samples.baseline);
+    console.log(`  baseline hook (${path.relative(process.cwd(), baseline)}), repo of 20 files ${fmt(b)} ms; this build is ${(m.small / b).toFixed(2)}x the baseline`);
+  }
+  console.log('  (NODE_EXTRA_CA_CERTS unset for every measured process)');
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

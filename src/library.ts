@@ -39,7 +39,7 @@ export function config(options: ConfigOptions = {}): { parsed: Record<string, st
   // What the app loads, `mask()` hides: the same values envguard run would mask in its output.
   addMaskedValues(
     Object.entries(parsed).map(([name, value]) => ({ name, value })),
-    { sensitiveNames: loadConfig(ctx.cwd).sensitiveNames },
+    loadConfig(ctx.cwd), // its sensitiveNames and publicNames
   );
   const target = options.processEnv ?? process.env;
   for (const [variable, value] of Object.entries(parsed)) {
@@ -53,7 +53,7 @@ export function parse(text: string): Record<string, string> {
   return Object.fromEntries(entryValues(parseDotenv(text)));
 }
 
-/** Encrypts `.env` text into format v1 (or the legacy whole-file token), with a key's text form. */
+/** Encrypts `.env` text into format v2 (or the legacy whole-file token), with a key's text form. */
 export function encrypt(envText: string, keyText: string, options: { format?: 'values' | 'whole'; previous?: string } = {}): string {
   const key = parseKey(keyText);
   const now = Math.floor(Date.now() / 1000);

@@ -1,5 +1,6 @@
 import { tokenTimestamp } from './fernet.js';
-import { isSensitiveName, shouldMaskValue, type SensitivityOptions } from './mask/select.js';
+import { maskMode } from './mask/select.js';
+import { isSensitiveName, type SensitivityPolicy } from './sensitivity.js';
 
 /** One decrypted variable with the token it came from. */
 export interface VariableSource {
@@ -17,7 +18,7 @@ export interface VariableInfo {
   line: number;
   /** The name marks it as sensitive (a fragment such as KEY or TOKEN, or listed in `.envguard.json`). */
   sensitive: boolean;
-  /** The value itself, only for values `envguard run` would not mask either (ports, flags, levels). */
+  /** The value itself, only for values that are no secret and `envguard run` would not mask (ports, flags, levels). */
   value?: string;
   /** Length in characters. */
   length: number;
@@ -28,14 +29,14 @@ export interface VariableInfo {
 
 /**
  * Describes variables for display without revealing secrets: a value is included only when it is
- * neither under a sensitive name nor something the masker would hide, so `show` prints exactly
- * what `run` would let through. Stable ciphertext keeps a token while its value is unchanged, so
+ * neither under a sensitive name nor something the masker would hide (the one sensitivity
+ * module decides both), so `show` prints exactly what `run` lets through. Stable ciphertext keeps a token while its value is unchanged, so
  * the token's timestamp is the value's age.
  */
-export function describeVariables(sources: readonly VariableSource[], nowSeconds: number, options: SensitivityOptions = {}): VariableInfo[] {
+export function describeVariables(sources: readonly VariableSource[], nowSeconds: number, options: SensitivityPolicy = {}): VariableInfo[] {
   return sources.map(({ name, value, token, line }) => {
     const sensitive = isSensitiveName(name, options);
-    const hidden = sensitive || shouldMaskValue(value, false);
+    const hidden = sensitive || maskMode(name, value, undefined, options) !== 'none';
     const timestamp = tokenTimestamp(token);
     return {
       name,

@@ -5,7 +5,7 @@ import type { FernetKey } from './key.js';
 /** An encrypted file's content and format, decrypted for re-encryption (held in memory only). */
 export interface DecryptedForRotation {
   plaintext: string;
-  /** `values` (format v1, one token per variable) or `whole` (the legacy single token). */
+  /** `values` (format v2, one token per variable) or `whole` (the legacy single token). */
   format: 'values' | 'whole';
 }
 

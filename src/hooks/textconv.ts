@@ -35,6 +35,7 @@ export function textconv(ctx: OpsContext, file: string): string {
   const lines = [`# envguard: key ${parsed.keyId} not on this machine; showing names and token times`];
   for (const line of parsed.lines) {
     if (line.kind === 'trivia') lines.push(line.text.replace(/\r?\n$/, ''));
+    else if (line.kind === 'trailer') lines.push(`# <encrypted trailing comments ${formatTime(tokenTimestamp(line.token))}>`);
     else lines.push(`${line.name}=<encrypted ${formatTime(tokenTimestamp(line.token))} ${line.token.slice(-12, -2)}>`);
   }
   return `${lines.join('\n')}\n`;
@@ -45,7 +46,7 @@ export function textconv(ctx: OpsContext, file: string): string {
  * kept, so `git diff` during a conflict shows variables rather than tokens.
  */
 function conflictView(ctx: OpsContext, text: string, displayName: string): string {
-  const keyId = /^# envguard:v1 key=([0-9a-f]{16})/.exec(text)?.[1];
+  const keyId = /^# envguard:v[12] key=([0-9a-f]{16})/.exec(text)?.[1];
   const key = candidateKeys(ctx).find((k) => shortKeyId(k) === keyId);
   const lines = text.split('\n');
   const out = lines.slice(1).map((line, index) => {

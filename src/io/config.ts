@@ -9,6 +9,7 @@ export interface EnvguardConfig {
   rotationDays: number;
   overdue: 'off' | 'warn' | 'block';
   sensitiveNames: string[];
+  publicNames: string[];
   scan: { ignorePaths: string[]; knownValues: boolean };
   decrypt: { onCheckout: boolean };
 }
@@ -19,6 +20,7 @@ const DEFAULTS: EnvguardConfig = {
   rotationDays: 90,
   overdue: 'warn',
   sensitiveNames: [],
+  publicNames: [],
   scan: { ignorePaths: [], knownValues: true },
   decrypt: { onCheckout: true },
 };

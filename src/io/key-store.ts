@@ -156,3 +156,41 @@ function safeSegment(segment: string): string {
   }
   return segment;
 }
+
+/**
+ * What this machine has seen of a project's ledger (DESIGN.md, Ledger: anchored), kept beside
+ * the project's keys as `<project id>/<env>.ledger-seen.json`: the genesis hash, the number of
+ * entries and the last entry's hash. Holds no secret; lets a replaced or shortened ledger be
+ * refused even where every signature in it verifies.
+ */
+export interface SeenLedger {
+  genesisHash: string;
+  entries: number;
+  headHash: string;
+}
+
+/** The ledger this machine last recorded for a project's environment, or undefined if none. */
+export function readSeenLedger(env: NodeJS.ProcessEnv, projectId: string, envName: string): SeenLedger | undefined {
+  let data: Partial<SeenLedger>;
+  try {
+    data = JSON.parse(readFileSync(seenLedgerPath(env, projectId, envName), 'utf8')) as Partial<SeenLedger>;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new EnvguardError('IO_ERROR', `could not read ${seenLedgerPath(env, projectId, envName)}`, { hint: 'check the file, or delete it to trust the current ledger again', cause: error });
+  }
+  if (typeof data.genesisHash !== 'string' || typeof data.headHash !== 'string' || !Number.isInteger(data.entries)) {
+    throw new EnvguardError('IO_ERROR', `${seenLedgerPath(env, projectId, envName)} is damaged`, { hint: 'delete it to trust the current ledger again (`envguard verify --trust-ledger`)' });
+  }
+  return data as SeenLedger;
+}
+
+/** Records the ledger this machine has now seen for a project's environment (0600). */
+export function rememberSeenLedger(env: NodeJS.ProcessEnv, projectId: string, envName: string, seen: SeenLedger): void {
+  const file = seenLedgerPath(env, projectId, envName);
+  ensurePrivateDir(path.dirname(file));
+  writeFileAtomic(file, `${JSON.stringify({ genesisHash: seen.genesisHash, entries: seen.entries, headHash: seen.headHash })}\n`, { mode: 0o600 });
+}
+
+function seenLedgerPath(env: NodeJS.ProcessEnv, projectId: string, envName: string): string {
+  return path.join(keyStoreHome(env), safeSegment(projectId), `${safeSegment(envName)}.ledger-seen.json`);
+}

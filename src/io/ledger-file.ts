@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EnvguardError } from '../errors.js';
 import { verifyLedger, type Ledger } from '../core/ledger/index.js';
+import { parseStrictJson } from '../core/ledger/strict-json.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 /**
@@ -45,28 +46,18 @@ export function readLedgerJson(file: string): unknown {
     }
     throw new EnvguardError('IO_ERROR', `could not read ${path.basename(file)}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, { cause: error });
   }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    const name = path.basename(file);
-    throw new EnvguardError('LEDGER_INVALID', `${name} is not valid JSON (${whereInvalid(text, error)})`, {
+  const name = path.basename(file);
+  const marker = /^(<{7}|={7}|>{7})(?: |$)/m.exec(text);
+  if (marker) {
+    throw new EnvguardError('LEDGER_INVALID', `${name} is not valid JSON (git conflict markers at line ${text.slice(0, marker.index).split('\n').length})`, {
       hint: `resolve the merge by hand (\`git diff -- ${name}\`), or restore the committed version with \`git checkout HEAD -- ${name}\``,
-      cause: error,
     });
   }
-}
-
-/** Where parsing failed, without quoting the text (V8's message may quote a snippet). */
-function whereInvalid(text: string, error: unknown): string {
-  const marker = /^(<{7}|={7}|>{7})(?: |$)/m.exec(text);
-  if (marker) return `git conflict markers at line ${lineAt(text, marker.index)}`;
-  const position = /position (\d+)/.exec((error as Error).message);
-  if (position) return `syntax error at line ${lineAt(text, Number(position[1]))}`;
-  return text.trim() === '' ? 'the file is empty' : 'syntax error';
-}
-
-function lineAt(text: string, index: number): number {
-  return text.slice(0, index).split('\n').length;
+  if (text.trim() === '') {
+    throw new EnvguardError('LEDGER_INVALID', `${name} is not valid JSON (the file is empty)`, { hint: `restore the committed version with \`git checkout HEAD -- ${name}\`` });
+  }
+  // Strict: duplicate member names are refused, so no reader can see a different entry than the verifier.
+  return parseStrictJson(text, name);
 }
 
 /**

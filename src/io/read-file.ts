@@ -1,21 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { EnvguardError } from '../errors.js';
+import { decodeUtf8Strict } from '../core/text/utf8.js';
 import { assertRegularOrMissing } from './atomic-write.js';
 
 /**
  * Reads a UTF-8 file, or undefined when it does not exist; other failures are IO errors. A FIFO or
- * device is refused before it is opened, so a read can never block on it.
+ * device is refused before it is opened, so a read can never block on it. Bytes that are not
+ * UTF-8 are refused with their line (never turned into U+FFFD and written back).
  */
 export function readTextIfExists(file: string): string | undefined {
   assertRegularOrMissing(file);
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
     if (code === 'EISDIR') throw new EnvguardError('USAGE', `${file} is a directory, not a file`, { hint: 'pass the path of a file' });
     throw new EnvguardError('IO_ERROR', `could not read ${file} (${code ?? 'error'})`, { hint: 'check the file permissions', cause: error });
   }
+  return decodeUtf8Strict(bytes, file);
 }
 
 /** Reads a UTF-8 file that must exist. */

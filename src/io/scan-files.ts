@@ -1,10 +1,11 @@
 import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { EnvguardError } from '../errors.js';
+import { execGit, gitLinesZ } from './git.js';
 
 /**
  * File access for `envguard scan PATH…`: walking directories (never following symlinks, never
- * entering `.git`) and reading files as text, with binary files recognised by their bytes.
+ * entering `.git`), reading files as bytes, listing env files and reading blobs for the scan.
  */
 
 /** Files under `root` (a file or a directory), as paths relative to `root` with `/` separators. */
@@ -30,18 +31,19 @@ export function walkFiles(root: string, acceptDirectory: (relative: string) => b
   return out.sort();
 }
 
-/** A file's text, or `undefined` for binary content (a NUL byte in the first 8000 bytes, as git decides) or a vanished file. */
-export function readTextFile(file: string): string | undefined {
-  let buffer: Buffer;
+/**
+ * A file's bytes and, unless it is binary (a NUL byte in the first 8000 bytes, as git decides),
+ * its text; `undefined` for a vanished file or one that is not a regular file.
+ */
+export function readScanFile(file: string): { bytes: Buffer; text: string | undefined } | undefined {
+  let bytes: Buffer;
   try {
     if (!lstatSync(file).isFile()) return undefined;
-    buffer = readFileSync(file);
+    bytes = readFileSync(file);
   } catch {
     return undefined;
   }
-  const head = buffer.subarray(0, 8000);
-  if (head.includes(0)) return undefined;
-  return buffer.toString('utf8');
+  return { bytes, text: bytes.subarray(0, 8000).includes(0) ? undefined : bytes.toString('utf8') };
 }
 
 /** Reads an optional file: `undefined` when it does not exist. */
@@ -52,4 +54,54 @@ export function readOptionalText(file: string): string | undefined {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new EnvguardError('IO_ERROR', `could not read ${file}`, { cause: error });
   }
+}
+
+/** Where env files can be, at any depth: what `git ls-files` is asked for. */
+const ENV_FILE_SPECS = [':(glob)**/.env', ':(glob)**/.env.*'];
+
+/**
+ * Folders below the repository root (relative, `/`-separated) that hold an env file: tracked,
+ * untracked or git-ignored (the usual case for a plaintext `.env`). Git answers from the index and
+ * does not descend into ignored folders such as `node_modules/`, so this costs one walk of the
+ * non-ignored tree, not of everything.
+ */
+export function envFileFolders(root: string): string[] {
+  const listed = [
+    ...gitLinesZ(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...ENV_FILE_SPECS], { cwd: root }),
+    ...gitLinesZ(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory', '--', ...ENV_FILE_SPECS], { cwd: root }),
+  ];
+  const folders = new Set<string>();
+  for (const file of listed) {
+    if (file.endsWith('/')) continue;
+    const slash = file.lastIndexOf('/');
+    const base = file.slice(slash + 1);
+    if (slash > 0 && (base === '.env' || base.startsWith('.env.'))) folders.add(file.slice(0, slash));
+  }
+  return [...folders].sort();
+}
+
+/**
+ * Blobs by object name (`:path` for the staged content, `<commit>:path` for a commit's), as bytes,
+ * in one `git cat-file --batch`; names git has no blob for are left out. `env` carries a partial
+ * commit's `GIT_INDEX_FILE`.
+ */
+export function readBlobs(root: string, names: readonly string[], env?: NodeJS.ProcessEnv): Map<string, Buffer> {
+  const blobs = new Map<string, Buffer>();
+  // A name with a newline cannot be written on the batch's line-based input.
+  const asked = names.filter((name) => !name.includes('\n'));
+  if (asked.length === 0) return blobs;
+  const out = execGit(['cat-file', '--batch'], { cwd: root, input: asked.map((name) => `${name}\n`).join(''), ...(env ? { env } : {}) }).stdout;
+  let at = 0;
+  for (const name of asked) {
+    const headerEnd = out.indexOf(10, at);
+    if (headerEnd === -1) break;
+    const header = out.toString('utf8', at, headerEnd).split(' ');
+    at = headerEnd + 1;
+    // `<name> missing` (or ambiguous) has no body.
+    if (header[1] !== 'blob' || header.length !== 3) continue;
+    const size = Number(header[2]);
+    blobs.set(name, out.subarray(at, at + size));
+    at += size + 1;
+  }
+  return blobs;
 }

@@ -4,6 +4,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Masker } from '../core/mask/masker.js';
 import { createMaskingStream } from '../core/mask/stream.js';
 import { EnvguardError } from '../errors.js';
+import { silenceNodeDebug } from './node-debug.js';
 
 /** Signals that `envguard run` passes on to its child (then reports as 128 + number if they kill it). */
 export const FORWARDED_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -46,6 +47,8 @@ export function spawnMasked(options: SpawnMaskedOptions): Promise<ChildOutcome> 
   // Unmasked output to our own stdout/stderr is inherited, so the child sees a TTY when it is one.
   const outputMode = (destination: Writable) => (options.masker || (destination !== process.stdout && destination !== process.stderr) ? 'pipe' : 'inherit');
   const stdio: StdioOptions = [stdinMode, outputMode(stdout), outputMode(stderr)];
+  // The child's environment holds decrypted values: NODE_DEBUG must not print it (see node-debug.ts).
+  silenceNodeDebug();
   const child = spawn(options.command, [...options.args], { cwd: options.cwd, env: options.env, stdio, shell: false });
 
   const signalSource = options.signalSource ?? process;

@@ -12,7 +12,7 @@ import { requireKeyFor } from './project-key.js';
 export interface EncryptInput {
   envPath?: string;
   encryptedPath?: string;
-  /** `values` (format v1, one token per variable) or `whole` (one token, the legacy form). */
+  /** `values` (format v2, one token per variable) or `whole` (one token, the legacy form). */
   format?: 'values' | 'whole';
   /** Replace an encrypted file that is under a different key. */
   force?: boolean;

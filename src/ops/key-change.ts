@@ -1,7 +1,9 @@
 import path from 'node:path';
-import { entryForKey, type Ledger } from '../core/ledger/index.js';
+import { entryForKey, verifyLedger, type Ledger } from '../core/ledger/index.js';
+import { printable } from '../core/text/printable.js';
 import { readLedgerJson } from '../io/ledger-file.js';
 import type { OpsContext } from './context.js';
+import { checkKnownLedger } from './known-ledger.js';
 
 /**
  * Explains that an encrypted file is under a key this machine does not have: who rotated it,
@@ -15,13 +17,22 @@ export function describeKeyChange(ctx: OpsContext, envFile: string, newKeyId: st
   };
 }
 
-/** ", rotated by NAME <email> on DATE (reason)" from the ledger, or nothing when it does not say. */
+/**
+ * ", rotated by NAME <email> on DATE: REASON" from the ledger, or nothing when it does not say.
+ * Quoted only from a ledger that verifies and continues the one this machine has seen (anyone
+ * who can push can write a ledger), and only through `printable`: a newline or a terminal
+ * escape in a name or reason must not forge a line of envguard's own output.
+ */
 function rotatedBy(ctx: OpsContext, envFile: string, keyId: string): string {
   try {
-    const ledger = readLedgerJson(path.join(ctx.cwd, `${envFile}.ledger.json`)) as Ledger;
-    const entry = Array.isArray(ledger.entries) ? entryForKey(ledger, keyId) : undefined;
+    const file = `${envFile}.ledger.json`;
+    const value = readLedgerJson(path.join(ctx.cwd, file));
+    if (!verifyLedger(value, { file }).valid) return '';
+    const ledger = value as Ledger;
+    if (checkKnownLedger(ctx, ledger, file) !== undefined) return '';
+    const entry = entryForKey(ledger, keyId);
     if (!entry || entry.type !== 'rotation') return '';
-    return ` (rotated by ${entry.actor.name} <${entry.actor.email}> on ${entry.time.slice(0, 10)}: ${entry.reason})`;
+    return printable(` (rotated by ${entry.actor.name} <${entry.actor.email}> on ${entry.time.slice(0, 10)}: ${entry.reason})`);
   } catch {
     // No ledger, or one that does not parse: the message stands without the history.
     return '';

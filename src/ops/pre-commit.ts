@@ -17,6 +17,7 @@ import type { OpsContext } from './context.js';
 import { describeKeyChange } from './key-change.js';
 import { decryptWithKnownKeys } from './known-keys.js';
 import { findKeyFor } from './project-key.js';
+import { stagedRollbackRefusals } from './incoming-tokens.js';
 
 /** One reason to refuse the commit: what, where, and the exact fix. Never a value. */
 export interface Refusal {
@@ -82,6 +83,7 @@ export function preCommit(ctx: OpsContext, stateDirectory: string, options: { in
     );
   }
   result.paths = [...new Set([...staged, ...result.staged])];
+  result.refusals.push(...stagedRollbackRefusals(ctx, result.paths, (file) => index.text(file)));
   return result;
 }
 

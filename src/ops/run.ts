@@ -19,6 +19,8 @@ export interface RunRequest {
   mask?: boolean;
   /** Names listed as sensitive in `.envguard.json`. */
   sensitiveNames?: readonly string[];
+  /** Names listed as public in `.envguard.json`: never masked. */
+  publicNames?: readonly string[];
 }
 
 /** The process plumbing, replaceable in tests. */
@@ -59,7 +61,7 @@ export function childEnvironment(base: NodeJS.ProcessEnv, variables: readonly Ru
  * Every value to hide: each decrypted value, the value the child really gets under that name when
  * the environment won over it, and the envguard keys the child inherits.
  */
-export function runMasker(base: NodeJS.ProcessEnv, request: Pick<RunRequest, 'variables' | 'sensitiveNames'>): Masker {
+export function runMasker(base: NodeJS.ProcessEnv, request: Pick<RunRequest, 'variables' | 'sensitiveNames' | 'publicNames'>): Masker {
   const values: MaskableValue[] = request.variables.map(({ name, value }) => ({ name, value }));
   for (const { name, value } of request.variables) {
     const inherited = base[name];
@@ -68,5 +70,5 @@ export function runMasker(base: NodeJS.ProcessEnv, request: Pick<RunRequest, 'va
   for (const [name, value] of Object.entries(base)) {
     if (value !== undefined && KEY_VARIABLE.test(name)) values.push({ name, value, sensitive: true });
   }
-  return createMasker(values, { sensitiveNames: request.sensitiveNames });
+  return createMasker(values, { sensitiveNames: request.sensitiveNames, publicNames: request.publicNames });
 }

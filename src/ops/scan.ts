@@ -1,15 +1,18 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseIgnoreFile, IGNORE_FILE, type IgnoreList } from '../core/scan/allow-list.js';
+import { DEFAULT_SALT, IGNORE_FILE, parseIgnoreFile, UPGRADE_COMMAND, upgradeIgnoreText, type ParsedIgnoreFile } from '../core/scan/allow-list.js';
 import { isDefaultSkippedPath } from '../core/scan/default-skips.js';
 import { COMMIT_MARKER, parseUnifiedDiff, type DiffFile } from '../core/scan/diff-parser.js';
 import { createPathFilter } from '../core/scan/path-filter.js';
 import { createScanner, type Scanner } from '../core/scan/scanner.js';
 import type { Finding, KnownValue, ScanReport } from '../core/scan/types.js';
+import type { SensitivityPolicy } from '../core/sensitivity.js';
 import { EnvguardError } from '../errors.js';
 import { execGit, gitText, gitTopLevel } from '../io/git.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
 import { loadConfig } from '../io/config.js';
-import { readOptionalText, readTextFile, walkFiles } from '../io/scan-files.js';
+import { readProjectId } from '../io/project.js';
+import { envFileFolders, readBlobs, readOptionalText, readScanFile, walkFiles } from '../io/scan-files.js';
 import type { OpsContext } from './context.js';
 import { loadProjectEnvs } from './load-env.js';
 import { keyKnownValues } from './key-known-values.js';
@@ -34,36 +37,55 @@ export interface ScanOptions {
   root?: string;
   /** Take known values from a plaintext env file rather than decrypting its encrypted twin (see loadProjectEnvs). */
   preferPlaintext?: boolean;
+  /** Which values are secrets; default `.envguard.json` `sensitiveNames` and `publicNames`. */
+  sensitivity?: SensitivityPolicy;
 }
 
 interface ResolvedOptions {
   knownValues: readonly KnownValue[];
   ignorePaths: readonly string[];
+  sensitivity: SensitivityPolicy;
 }
 
 /** Fills what the caller left out from `.envguard.json` and the project's env files. */
 function resolveOptions(ctx: OpsContext, root: string, options: ScanOptions): ResolvedOptions {
-  const config = options.ignorePaths === undefined || options.knownValues === undefined ? loadConfig(root) : undefined;
+  const config = options.ignorePaths === undefined || options.knownValues === undefined || options.sensitivity === undefined ? loadConfig(root) : undefined;
   const ignorePaths = options.ignorePaths ?? config?.scan.ignorePaths ?? [];
+  const sensitivity = options.sensitivity ?? { sensitiveNames: config?.sensitiveNames ?? [], publicNames: config?.publicNames ?? [] };
   if (options.useKnownValues === false || (options.knownValues === undefined && config?.scan.knownValues === false)) {
-    return { knownValues: [], ignorePaths };
+    return { knownValues: [], ignorePaths, sensitivity };
   }
-  return { knownValues: options.knownValues ?? projectKnownValues({ ...ctx, cwd: root }, { preferPlaintext: options.preferPlaintext }), ignorePaths };
+  const knownValues = options.knownValues ?? projectKnownValues({ ...ctx, cwd: root }, { preferPlaintext: options.preferPlaintext });
+  return { knownValues, ignorePaths, sensitivity };
 }
 
 /**
- * Every value of every env file envguard can read, named after the plaintext file it belongs in
- * (`DB_PASSWORD from .env`, whether it was read from `.env` or decrypted from `.env.encrypted`).
+ * Every value of every env file envguard can read, in the root and in subfolders
+ * (`services/api/.env`), named after the plaintext file it belongs in (`DB_PASSWORD from .env`,
+ * whether it was read from `.env` or decrypted from `.env.encrypted`). Which of them are secrets
+ * the scanner decides (see core/sensitivity.ts).
  */
 export function projectKnownValues(ctx: OpsContext, options: { preferPlaintext?: boolean } = {}): KnownValue[] {
   const values: KnownValue[] = [];
-  for (const env of loadProjectEnvs(ctx, { includePlaintext: true, preferPlaintext: options.preferPlaintext })) {
-    const file = env.file.replace(/\.encrypted$/, '');
-    for (const entry of env.entries) values.push({ name: entry.name, file, value: entry.value });
+  for (const folder of ['', ...subfolderEnvs(ctx)]) {
+    const at = folder === '' ? ctx : { ...ctx, cwd: path.join(ctx.cwd, folder) };
+    for (const env of loadProjectEnvs(at, { includePlaintext: true, preferPlaintext: options.preferPlaintext })) {
+      const file = `${folder === '' ? '' : `${folder}/`}${env.file.replace(/\.encrypted$/, '')}`;
+      for (const entry of env.entries) values.push({ name: entry.name, file, value: entry.value });
+    }
   }
   values.push(...keyKnownValues(ctx));
   ctx.log.debug(`looking for ${values.length} known value(s)`);
   return values;
+}
+
+/** Subfolders with env files, or none outside a git repository (a path scan of a plain folder). */
+function subfolderEnvs(ctx: OpsContext): string[] {
+  try {
+    return envFileFolders(ctx.cwd);
+  } catch {
+    return [];
+  }
 }
 
 /** Git options that make patch output parseable whatever the user's config says. */
@@ -77,8 +99,10 @@ export async function scanStaged(ctx: OpsContext, options: ScanOptions = {}): Pr
   if (files.length === 0) return { findings: [], filesScanned: 0 };
   const resolved = resolveOptions(ctx, root, options);
   const ignoreStaged = files.some((file) => file.path === IGNORE_FILE);
-  const scanner = createScanner({ knownValues: resolved.knownValues, ignore: loadIgnoreList(root, { staged: true, ignoreStaged }) });
-  return scanDiff(scanner, files, resolved.ignorePaths, ctx);
+  const scanner = createScanner({ knownValues: resolved.knownValues, sensitivity: resolved.sensitivity, ignore: loadIgnoreList(ctx, root, { staged: true, ignoreStaged }), fingerprintSalt: projectSalt(root) });
+  // Git shows no lines of a binary file (NUL bytes, `-diff`): its staged blob is searched as bytes.
+  const blobs = resolved.knownValues.length === 0 ? new Map<string, Buffer>() : readBlobs(root, files.filter((file) => file.binary).map((file) => `:${file.path}`));
+  return scanDiff(scanner, files, resolved.ignorePaths, ctx, (file) => blobs.get(`:${file.path}`));
 }
 
 /** Scans the lines added by every commit in `rev..HEAD` (merges excluded: their changes are in the merged commits). */
@@ -90,18 +114,21 @@ export async function scanSince(ctx: OpsContext, rev: string, options: ScanOptio
   }
   const log = execGit(['-c', 'core.quotepath=off', 'log', '-p', '--no-merges', ...DIFF_FLAGS, `--format=${COMMIT_MARKER}%H`, `${rev}..HEAD`], { cwd: root });
   const resolved = resolveOptions(ctx, root, options);
-  const scanner = createScanner({ knownValues: resolved.knownValues, ignore: loadIgnoreList(root, { staged: false }) });
-  return scanDiff(scanner, parseUnifiedDiff(log.stdout.toString('utf8')), resolved.ignorePaths, ctx);
+  const scanner = createScanner({ knownValues: resolved.knownValues, sensitivity: resolved.sensitivity, ignore: loadIgnoreList(ctx, root, { staged: false }), fingerprintSalt: projectSalt(root) });
+  const files = parseUnifiedDiff(log.stdout.toString('utf8'));
+  const name = (file: DiffFile) => `${file.commit ?? 'HEAD'}:${file.path}`;
+  const blobs = resolved.knownValues.length === 0 ? new Map<string, Buffer>() : readBlobs(root, files.filter((file) => file.binary).map(name));
+  return scanDiff(scanner, files, resolved.ignorePaths, ctx, (file) => blobs.get(name(file)));
 }
 
 /**
  * Scans files and directories. A path named explicitly is always read; inside a directory the
  * default skips (`node_modules`, lockfiles, binaries) and `ignorePaths` apply.
  */
-export async function scanPaths(ctx: OpsContext, paths: readonly string[], options: ScanOptions = {}): Promise<ScanReport> {
+export async function scanPaths(ctx: OpsContext, paths: readonly string[], options: ScanOptions = {}, ignore?: ParsedIgnoreFile): Promise<ScanReport> {
   const root = repositoryRoot(ctx.cwd);
   const resolved = resolveOptions(ctx, root, options);
-  const scanner = createScanner({ knownValues: resolved.knownValues, ignore: loadIgnoreList(root, { staged: false }) });
+  const scanner = createScanner({ knownValues: resolved.knownValues, sensitivity: resolved.sensitivity, ignore: ignore ?? loadIgnoreList(ctx, root, { staged: false }), fingerprintSalt: projectSalt(root) });
   const ignored = createPathFilter(resolved.ignorePaths, { defaultSkips: false });
   const findings: Finding[] = [];
   let filesScanned = 0;
@@ -112,29 +139,45 @@ export async function scanPaths(ctx: OpsContext, paths: readonly string[], optio
       const absolute = relative === '' ? base : path.join(base, relative);
       const fromRoot = toPosix(path.relative(root, absolute));
       if (relative !== '' && (isDefaultSkippedPath(relative) || !ignored.accepts(fromRoot))) continue;
-      const text = readTextFile(absolute);
-      if (text === undefined) continue;
+      const read = readScanFile(absolute);
+      if (read === undefined) continue;
       filesScanned++;
-      findings.push(...scanner.scan({ file: toPosix(path.relative(ctx.cwd, absolute)) || path.basename(absolute), text }));
+      const file = toPosix(path.relative(ctx.cwd, absolute)) || path.basename(absolute);
+      // A binary file is still searched for known values, as bytes.
+      findings.push(...scanner.scan({ file, text: read.text ?? '', bytes: read.bytes, knownValuesOnly: read.text === undefined }));
     }
   }
   ctx.log.debug(`scanned ${filesScanned} file(s) with ${scanner.ruleCount} rules`);
   return { findings, filesScanned };
 }
 
-function scanDiff(scanner: Scanner, files: readonly DiffFile[], ignorePaths: readonly string[], ctx: OpsContext): ScanReport {
+/**
+ * Known values are looked for in every file, whatever its type or path; provider and generic
+ * rules skip binaries, lockfiles, vendored paths and `ignorePaths`. A binary file is read whole
+ * (`blobOf`): git shows none of its lines, so which bytes are new cannot be told.
+ */
+function scanDiff(scanner: Scanner, files: readonly DiffFile[], ignorePaths: readonly string[], ctx: OpsContext, blobOf: (file: DiffFile) => Buffer | undefined): ScanReport {
   const filter = createPathFilter(ignorePaths);
   const findings: Finding[] = [];
   let filesScanned = 0;
   for (const file of files) {
-    if (file.binary || file.lines.length === 0 || !filter.accepts(file.path)) continue;
+    const commit = file.commit === undefined ? {} : { commit: file.commit };
+    if (file.binary) {
+      const bytes = blobOf(file);
+      if (bytes === undefined) continue;
+      filesScanned++;
+      findings.push(...scanner.scan({ file: file.path, text: '', bytes, knownValuesOnly: true, ...commit }));
+      continue;
+    }
+    if (file.lines.length === 0) continue;
     filesScanned++;
     findings.push(
       ...scanner.scan({
         file: file.path,
         text: file.lines.map((added) => added.text).join('\n'),
         lineNumbers: file.lines.map((added) => added.line),
-        ...(file.commit === undefined ? {} : { commit: file.commit }),
+        knownValuesOnly: !filter.accepts(file.path),
+        ...commit,
       }),
     );
   }
@@ -146,7 +189,40 @@ function scanDiff(scanner: Scanner, files: readonly DiffFile[], ignorePaths: rea
  * `.envguardignore` from the repository root. For the staged scan the staged version wins (what
  * is being committed is what counts), falling back to the working tree for an untracked one.
  */
-function loadIgnoreList(root: string, { staged, ignoreStaged = false }: { staged: boolean; ignoreStaged?: boolean }): IgnoreList {
+/**
+ * The salt that keys finding fingerprints: the ledger's project id, committed and needing no
+ * key, so a keyless CI scan computes the same fingerprints as a developer's hook.
+ */
+function projectSalt(root: string): string {
+  return readProjectId(root) ?? DEFAULT_SALT;
+}
+
+export interface IgnoreUpgrade {
+  /** Bare sha256 entries rewritten in the keyed form. */
+  upgraded: number;
+  /** Bare entries left as they were: their secret is no longer in the working tree. */
+  remaining: number;
+}
+
+/**
+ * `envguard scan --upgrade-ignore`: a bare sha256 entry cannot be converted without its secret,
+ * so the working tree is scanned with the old entries and each one that still matches a finding
+ * is rewritten with that finding's keyed fingerprint (atomically; comments and order kept).
+ */
+export async function upgradeIgnoreFile(ctx: OpsContext): Promise<IgnoreUpgrade> {
+  const root = repositoryRoot(ctx.cwd);
+  const file = path.join(root, IGNORE_FILE);
+  const text = readOptionalText(file);
+  if (text === undefined) return { upgraded: 0, remaining: 0 };
+  const ignore = parseIgnoreFile(text);
+  if (ignore.legacyEntries === 0) return { upgraded: 0, remaining: 0 };
+  await scanPaths({ ...ctx, cwd: root }, [root], { useKnownValues: true }, ignore);
+  const result = upgradeIgnoreText(text, ignore.upgrades);
+  if (result.upgraded > 0) writeFileAtomic(file, result.text);
+  return { upgraded: result.upgraded, remaining: ignore.legacyEntries - result.upgraded };
+}
+
+function loadIgnoreList(ctx: OpsContext, root: string, { staged, ignoreStaged = false }: { staged: boolean; ignoreStaged?: boolean }): ParsedIgnoreFile {
   const file = path.join(root, IGNORE_FILE);
   let text: string | undefined;
   // Ask git for the staged copy only when there can be one: most projects have no such file, and
@@ -156,7 +232,11 @@ function loadIgnoreList(root: string, { staged, ignoreStaged = false }: { staged
     if (shown.status === 0) text = shown.stdout.toString('utf8');
   }
   text ??= readOptionalText(file);
-  return parseIgnoreFile(text ?? '');
+  const list = parseIgnoreFile(text ?? '');
+  if (list.legacyEntries > 0) {
+    ctx.log.warn(`${IGNORE_FILE}: ${list.legacyEntries} entr${list.legacyEntries === 1 ? 'y uses' : 'ies use'} a bare sha256 fingerprint, which anyone can test guesses of a short secret against; run \`${UPGRADE_COMMAND}\` to key them`);
+  }
+  return list;
 }
 
 /** The repository root when inside one, else the directory itself (path scans work anywhere). */

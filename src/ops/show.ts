@@ -21,8 +21,8 @@ export interface ShowResult {
 /** `envguard show`: every variable of an environment, with secret values hidden and each value's age. */
 export function showEnv(ctx: OpsContext, envName = 'default'): ShowResult {
   const { file, sources, key } = readSources(ctx, envName);
-  const { sensitiveNames } = loadConfig(ctx.cwd);
-  const variables = describeVariables(sources, Math.floor(ctx.now().getTime() / 1000), { sensitiveNames });
+  const { sensitiveNames, publicNames } = loadConfig(ctx.cwd);
+  const variables = describeVariables(sources, Math.floor(ctx.now().getTime() / 1000), { sensitiveNames, publicNames });
   return { envName, file, keyId: shortKeyId(key), variables };
 }
 

@@ -8,6 +8,7 @@ import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } fr
 import { journalPath, readJournal, type RotationPhase } from '../io/rotation-journal.js';
 import type { OpsContext } from './context.js';
 import { hookHealth, type HookHealth } from './init/hook-health.js';
+import { checkKnownLedger } from './known-ledger.js';
 
 export interface InterruptedRotation {
   phase: RotationPhase;
@@ -86,7 +87,10 @@ export function environmentStatus(ctx: OpsContext, root: string, environment: st
     return status;
   }
   const report = verifyLedger(value, { file: ledgerFile });
-  status.ledgerValid = report.valid;
+  // A chain that verifies but is not the one this machine has seen (replaced, cut short) is not valid.
+  const known = report.valid ? checkKnownLedger(ctx, value as Ledger, ledgerFile) : undefined;
+  if (known) report.problems.push(known);
+  status.ledgerValid = report.valid && !known;
   status.problems = report.problems.map((problem) => `${problem.entry === null ? 'file' : `entry ${problem.entry}`}: ${problem.message}`);
   // A chain that does not verify is still worth describing when its shape is sound: the
   // reader sees what the (untrusted) file claims, flagged as invalid.

@@ -16,6 +16,7 @@ import { decryptWithKnownKeys } from './known-keys.js';
 import { describeKeyChange } from './key-change.js';
 import { keyFromAccessFiles } from './access/key-from-access-files.js';
 import { describeLostAccess } from './access/lost-access.js';
+import { refuseIncoming } from './incoming-tokens.js';
 
 export type SyncOutcome =
   | { kind: 'unchanged' | 'written'; envFile: string }
@@ -45,6 +46,8 @@ export function syncEnvFile(ctx: OpsContext, encryptedRel: string, stateDirector
   } catch (error) {
     return invalid(envFile, error);
   }
+  const refused = refuseIncoming(ctx, envFile, file, state?.baseEncrypted);
+  if (refused) return { kind: 'invalid', envFile, ...refused };
   let resolved;
   try {
     resolved = findKeyFor(ctx, envFile);

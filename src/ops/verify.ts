@@ -1,10 +1,13 @@
 import path from 'node:path';
 import { EnvguardError } from '../errors.js';
 import { currentKeyEntry, currentPublicKey, verifyLedger, type Ledger, type LedgerReport } from '../core/ledger/index.js';
+import type { ReplayedToken } from '../core/token-replay.js';
 import { shortKeyId } from '../core/key.js';
 import { gitTopLevel } from '../io/git.js';
 import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
 import type { OpsContext } from './context.js';
+import { anchorAgainstRevision, resolveRevision, type Revision } from './verify-against.js';
+import { checkKnownLedger, trustLedger } from './known-ledger.js';
 import { verifyEnvironmentFiles, type FilesVerification } from './verify-files.js';
 import { checkEnvironmentGrants, type GrantProblemReport } from './access/verify-grants.js';
 
@@ -17,6 +20,8 @@ export interface EnvironmentVerification {
   files?: FilesVerification;
   /** Access files checked against the ledger's current key (present when the ledger verified). */
   access?: { members: number; problems: GrantProblemReport[] };
+  /** With `against`: tokens in the checked-out encrypted files older than the revision's (token replay). */
+  replays?: { file: string; replay: ReplayedToken; message: string }[];
 }
 
 export interface VerifyResult {
@@ -27,6 +32,13 @@ export interface VerifyResult {
 export interface VerifyOptions {
   /** Only this environment; all environments with a ledger otherwise. */
   environment?: string;
+  /**
+   * A revision (commit, tag, branch) whose ledger the checked-out one must extend, and whose
+   * encrypted files' tokens must not be newer per variable. Missing from the clone: `USAGE`.
+   */
+  against?: string;
+  /** Make each ledger that verifies on its own the one this machine knows (after a legitimate re-init or an old checkout). */
+  trustLedger?: boolean;
 }
 
 /**
@@ -40,13 +52,14 @@ export function verifyProject(ctx: OpsContext, options: VerifyOptions = {}): Ver
   if (environments.length === 0) {
     throw new EnvguardError('NOT_FOUND', 'no ledger found (.env.ledger.json or .env.<name>.ledger.json at the repository top)', { hint: 'run `envguard init` to create keys and ledgers' });
   }
-  const results = environments.map((environment) => verifyEnvironment(ctx, root, environment));
-  const filesOk = (result: EnvironmentVerification) => (result.files?.files ?? []).every((file) => file.result === 'ok');
+  const revision = options.against === undefined ? undefined : resolveRevision(root, options.against);
+  const results = environments.map((environment) => verifyEnvironment(ctx, root, environment, revision, options.trustLedger === true));
+  const filesOk = (result: EnvironmentVerification) => (result.files?.files ?? []).every((file) => file.result === 'ok') && (result.replays ?? []).length === 0;
   const accessOk = (result: EnvironmentVerification) => (result.access?.problems ?? []).length === 0;
   return { valid: results.every((result) => result.report.valid && filesOk(result) && accessOk(result)), environments: results };
 }
 
-function verifyEnvironment(ctx: OpsContext, root: string, environment: string): EnvironmentVerification {
+function verifyEnvironment(ctx: OpsContext, root: string, environment: string, revision: Revision | undefined, trust: boolean): EnvironmentVerification {
   const file = ledgerPath(root, environment);
   const ledgerFile = ledgerFileName(environment);
   const value = readLedgerJson(file);
@@ -64,6 +77,15 @@ function verifyEnvironment(ctx: OpsContext, root: string, environment: string): 
   }
   if (!report.valid || report.currentKeyFingerprint === undefined) return { environment, ledgerFile, report };
   const ledger = value as Ledger;
+  const anchored = revision ? anchorAgainstRevision(root, revision, environment, ledgerFile, ledger) : { problems: [], replays: [] };
+  if (trust && anchored.problems.length === 0) trustLedger(ctx, ledger);
+  const known = checkKnownLedger(ctx, ledger, ledgerFile, { remember: anchored.problems.length === 0 });
+  report.problems.push(...anchored.problems, ...(known ? [known] : []));
+  if (report.problems.length > 0) {
+    // Not the chain this project had: nothing in it (key, files) is worth checking against.
+    report.valid = false;
+    return { environment, ledgerFile, report, replays: anchored.replays };
+  }
   const files = verifyEnvironmentFiles(ctx, root, environment, ledger.projectId, report.currentKeyFingerprint, currentPublicKey(ledger));
   if (files.publicKeyMatches === false) {
     report.valid = false;
@@ -76,5 +98,5 @@ function verifyEnvironment(ctx: OpsContext, root: string, environment: string): 
     });
   }
   const grants = checkEnvironmentGrants(root, environment, ledger);
-  return { environment, ledgerFile, report, files, access: { members: grants.members.length, problems: grants.problems } };
+  return { environment, ledgerFile, report, files, replays: anchored.replays, access: { members: grants.members.length, problems: grants.problems } };
 }

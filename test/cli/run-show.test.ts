@@ -173,3 +173,40 @@ describe('envguard show', () => {
     expect(missing.stderr).toContain('no variable named NOPE');
   });
 });
+
+describe('short sensitive values (issue 16 item 5)', () => {
+  function shortSecrets(): NodeJS.ProcessEnv {
+    repo = createTempRepo();
+    const env = { ...repo.env, ENVGUARD_KEY: KEY };
+    repo.write('.env', 'SMTP_PASS=Tr0ub4d\nDB_PWD=hunter2\nSHOP_PIN=4711\nGREETING=Welcome to our app!\n');
+    const result = runCli(['encrypt'], { cwd: repo.dir, env });
+    expect(result.status, result.stderr).toBe(0);
+    repo.write('.env', '');
+    return env;
+  }
+
+  it('show prints none of them without --reveal', () => {
+    const env = shortSecrets();
+    for (const args of [['show'], ['show', '--json']]) {
+      const result = runCli(args, { cwd: repo.dir, env });
+      expect(result.status, result.stderr).toBe(0);
+      for (const secret of ['Tr0ub4d', 'hunter2', '4711']) expect(result.stdout).not.toContain(secret);
+      expect(result.stdout).toContain('Welcome to our app!');
+    }
+  });
+
+  it('run masks each of them, a short one as a whole word', () => {
+    const env = shortSecrets();
+    const result = runCli(node('const e = process.env; console.log(e.SMTP_PASS, e.DB_PWD, "pin", e.SHOP_PIN, "14711", e.GREETING)'), { cwd: repo.dir, env });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toBe('**** **** pin **** 14711 Welcome to our app!\n');
+  });
+
+  it('NODE_DEBUG=child_process does not make run print the decrypted environment', () => {
+    const env = shortSecrets();
+    const result = runCli(node('console.log("ok")'), { cwd: repo.dir, env: { ...env, NODE_DEBUG: 'child_process' } });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toBe('ok\n');
+    for (const secret of ['Tr0ub4d', 'hunter2', KEY]) expect(result.stderr).not.toContain(secret);
+  });
+});

@@ -17,14 +17,15 @@ describe('envguard scan (CLI)', () => {
     repo.git('add', '.');
     const text = runCli(['scan', '--staged'], { cwd: repo.dir, env: repo.env });
     expect(text.status).toBe(1);
-    expect(text.stdout).toContain('app.ts:1:14 stripe-secret-key  sk_l…');
+    expect(text.stdout).toContain(`app.ts:1:14 stripe-secret-key  hidden (${secret.length} characters)`);
     const json = runCli(['scan', '--format', 'json'], { cwd: repo.dir, env: repo.env });
     expect(json.status).toBe(1);
     const entry = (JSON.parse(json.stdout) as { findings: Array<{ ignoreEntry: string }> }).findings[0]?.ignoreEntry ?? '';
     const sarif = runCli(['scan', 'app.ts', '--format', 'sarif'], { cwd: repo.dir, env: repo.env });
     expect(sarif.status).toBe(1);
     expect((JSON.parse(sarif.stdout) as { version: string }).version).toBe('2.1.0');
-    for (const out of [text, json, sarif]) expect(out.stdout + out.stderr).not.toContain(secret);
+    // No character of it: not even the provider prefix the old preview showed.
+    for (const out of [text, json, sarif]) expect(out.stdout + out.stderr).not.toContain('sk_l');
 
     repo.write('.envguardignore', `${entry}\n`);
     const clean = runCli(['scan'], { cwd: repo.dir, env: repo.env });

@@ -64,6 +64,24 @@ describe('envguard verify', () => {
   });
 });
 
+describe('envguard verify --against', () => {
+  it('exits 1 for a replaced ledger, 0 for one that extends REV, 2 for a revision the clone lacks', () => {
+    repo = createTempRepo();
+    write('.env.ledger.json', sampleLedger());
+    repo.git('add', '-A');
+    repo.git('commit', '-qm', 'ledger');
+    write('.env.ledger.json', createGenesis({ key: key(7), projectId: PROJECT_ID, environment: 'default', actor: ACTOR, now: T0 }));
+    repo.git('commit', '-qam', 'replaced');
+    const replaced = runCli(['verify', '--against', 'HEAD~1'], { cwd: repo.dir, env: repo.env });
+    expect(replaced.status).toBe(1);
+    expect(replaced.stdout).toContain('entry 0 [anchor] the genesis entry differs from the one at HEAD~1: the ledger was replaced');
+    expect(runCli(['verify', '--against', 'HEAD'], { cwd: repo.dir, env: repo.env }).status).toBe(0);
+    const missing = runCli(['verify', '--against', 'no-such-rev'], { cwd: repo.dir, env: repo.env });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('no-such-rev is not in this clone');
+  });
+});
+
 describe('envguard status', () => {
   it('reports key, creation, last rotation, due date and overdue days as JSON', () => {
     repo = createTempRepo();

@@ -21,11 +21,32 @@ describe('describeVariables', () => {
     );
     expect(rows).toEqual([
       { name: 'DB_PASSWORD', line: 2, sensitive: true, length: 7, updatedAt: new Date((NOW - 3 * 86400) * 1000).toISOString(), ageSeconds: 3 * 86400 },
-      { name: 'DATABASE_URL', line: 3, sensitive: false, length: 28, updatedAt: new Date((NOW - 3600) * 1000).toISOString(), ageSeconds: 3600 },
+      { name: 'DATABASE_URL', line: 3, sensitive: true, length: 28, updatedAt: new Date((NOW - 3600) * 1000).toISOString(), ageSeconds: 3600 },
       { name: 'PORT', line: 4, sensitive: false, value: '3000', length: 4, updatedAt: new Date((NOW - 30) * 1000).toISOString(), ageSeconds: 30 },
       { name: 'PIN', line: 5, sensitive: true, length: 4, updatedAt: null, ageSeconds: null },
     ]);
     expect(JSON.stringify(rows)).not.toMatch(/hunter2|pw123456/);
+  });
+
+  it('never shows a short value under a sensitive name, shows a greeting, honours publicNames', () => {
+    const rows = describeVariables(
+      [
+        { name: 'SMTP_PASS', value: 'Tr0ub4d', token: 'x', line: 1 },
+        { name: 'DB_PWD', value: 'hunter2', token: 'x', line: 2 },
+        { name: 'REDIS_AUTH', value: 'abc', token: 'x', line: 3 },
+        { name: 'WELCOME_MESSAGE', value: 'Welcome to our app!', token: 'x', line: 4 },
+        { name: 'SESSION_COOKIE_NAME', value: 'sid', token: 'x', line: 5 },
+      ],
+      NOW,
+      { publicNames: ['SESSION_COOKIE_NAME'] },
+    );
+    expect(rows.map((row) => [row.name, row.value ?? null])).toEqual([
+      ['SMTP_PASS', null],
+      ['DB_PWD', null],
+      ['REDIS_AUTH', null],
+      ['WELCOME_MESSAGE', 'Welcome to our app!'],
+      ['SESSION_COOKIE_NAME', 'sid'],
+    ]);
   });
 
   it('formats ages compactly', () => {

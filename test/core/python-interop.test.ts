@@ -64,12 +64,14 @@ sys.stdout.write(Fernet(d["key"].encode()).encrypt(d["env"].encode()).decode())`
       `import sys, json
 from cryptography.fernet import Fernet
 d = json.load(sys.stdin); f = Fernet(d["key"].encode())
-tokens = [l.split("=fernet:", 1)[1] for l in d["values"].splitlines() if "=fernet:" in l]
+tokens = [l.split("=fernet:", 1)[1] for l in d["values"].splitlines()[1:]]
 print(json.dumps({"whole": f.decrypt(d["whole"].strip().encode()).decode(), "entries": [f.decrypt(t.encode()).decode() for t in tokens]}))`,
       { key: keyText, whole, values },
     );
     const parsed = JSON.parse(out) as { whole: string; entries: string[] };
     expect(parsed.whole).toBe(env);
-    expect(parsed.entries).toEqual(['A=1\n', 'export B="two words" # c\n', 'C=\n']);
+    // Format v2: the comment travels inside the next entry's token, so the tokens in order are the file.
+    expect(parsed.entries).toEqual(['A=1\n', 'export B="two words" # c\n', '# note\nC=\n']);
+    expect(parsed.entries.join('')).toBe(env);
   });
 });

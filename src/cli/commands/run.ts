@@ -35,10 +35,10 @@ export function runCommand(): Command {
         const [command, ...args] = commandLine;
         const envNames = options.env.length > 0 ? options.env : ['default'];
         const variables = loadRunVariables(ctx, envNames);
-        const { sensitiveNames } = loadConfig(ctx.cwd);
+        const { sensitiveNames, publicNames } = loadConfig(ctx.cwd);
         const outcome = await runWithVariables(
           ctx,
-          { command: command as string, args, variables, override: options.override ?? false, mask: options.mask, sensitiveNames },
+          { command: command as string, args, variables, override: options.override ?? false, mask: options.mask, sensitiveNames, publicNames },
           { stdin: 'inherit', terminalDeliversSigint: process.stdin.isTTY === true },
         );
         return outcome.exitCode;

@@ -5,7 +5,7 @@ import { formatText } from '../../core/scan/format-text.js';
 import type { ScanReport } from '../../core/scan/types.js';
 import { EnvguardError } from '../../errors.js';
 import { defaultContext } from '../../ops/context.js';
-import { scanPaths, scanSince, scanStaged, type ScanOptions } from '../../ops/scan.js';
+import { scanPaths, scanSince, scanStaged, upgradeIgnoreFile, type ScanOptions } from '../../ops/scan.js';
 import { VERSION } from '../../version.js';
 import { scanHistory } from '../../ops/scan-history.js';
 import { repositoryTop, trackedForbiddenFiles } from '../../ops/tracked-forbidden.js';
@@ -19,6 +19,7 @@ interface ScanFlags {
   format: 'text' | 'json' | 'sarif';
   json?: boolean;
   knownValues: boolean;
+  upgradeIgnore?: boolean;
 }
 
 /** `envguard scan`: the secret scan. Exit 1 when anything is found, 0 when clean. */
@@ -33,9 +34,15 @@ export function scanCommand(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .option('--json', 'same as --format json')
     .option('--no-known-values', "do not look for the project's own .env values")
+    .option('--upgrade-ignore', 'rewrite bare sha256 entries of .envguardignore as keyed (HMAC) fingerprints')
     .action((paths: string[], flags: ScanFlags) =>
       runAction(async (output) => {
         const ctx = defaultContext({ log: output.logger() });
+        if (flags.upgradeIgnore) {
+          const result = await upgradeIgnoreFile(ctx);
+          output.out(`envguard: ${result.upgraded} .envguardignore entr${result.upgraded === 1 ? 'y' : 'ies'} keyed${result.remaining > 0 ? `, ${result.remaining} left as they were (their secret is no longer in the working tree; delete them if no longer needed)` : ''}`);
+          return 0;
+        }
         const options: ScanOptions = { useKnownValues: flags.knownValues };
         const report = flags.history || flags.all ? await runHistoryScan(ctx, paths, flags) : withTrackedForbidden(ctx, await runScan(ctx, paths, flags, options), flags, paths);
         const format = flags.json ? 'json' : flags.format;

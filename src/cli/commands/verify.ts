@@ -5,22 +5,30 @@ import { verifyProject } from '../../ops/verify.js';
 import { runAction } from '../run-command.js';
 import { printTrackedForbidden, trackedForbiddenIn } from '../tracked-forbidden-output.js';
 
-/** `envguard verify [--json] [--env NAME]`: exit 0 when every ledger verifies, 1 otherwise. */
+/** `envguard verify [--json] [--env NAME] [--against REV] [--trust-ledger]`: exit 0 when every ledger verifies, 1 otherwise. */
 export function verifyCommand(): Command {
   return new Command('verify')
     .description('verify the rotation ledgers: schema, hash chain, every signature, each rotation authorised by the key before it (needs no key)')
     .option('--env <name>', 'verify only this environment (default: every ledger at the repository top)')
+    .option('--against <rev>', 'also prove the ledger extends the one at REV (same genesis, old entries unchanged) and no token is older than REV\'s')
+    .option('--trust-ledger', 'make each ledger that verifies the one this machine knows (after a legitimate re-init, or to check out an older commit)')
     .option('--json', 'print the full report as JSON')
-    .action((options: { env?: string; json?: boolean }) =>
+    .action((options: { env?: string; json?: boolean; against?: string; trustLedger?: boolean }) =>
       runAction((output) => {
-        const result = verifyProject(defaultContext({ log: output.logger() }), { environment: options.env });
+        const result = verifyProject(defaultContext({ log: output.logger() }), { environment: options.env, against: options.against, trustLedger: options.trustLedger });
         if (options.json) {
           // A plaintext env or key file in git fails verify too, key or no key.
           const tracked = trackedForbiddenIn(defaultContext());
           output.json({ ...result, valid: result.valid && tracked.length === 0, trackedForbiddenFiles: tracked });
           return result.valid && tracked.length === 0 ? 0 : 1;
         }
-        for (const { environment, ledgerFile, report, files, access } of result.environments) {
+        for (const { environment, ledgerFile, report, files, replays, access } of result.environments) {
+          if (report.valid && replays && replays.length > 0) {
+            output.out(`${output.color.red('FAIL')} ${environment} (${ledgerFile}): ${replays.length} token(s) older than at ${options.against ?? 'the revision'}`);
+            for (const { message } of replays) output.out(`  ${message}`);
+            output.out('  fix: edit .env to restore an old value (it gets a fresh token); otherwise restore the encrypted file from the revision');
+            continue;
+          }
           if (report.valid && access && access.members + access.problems.length > 0) {
             const bad = access.problems;
             output.out(`${bad.length === 0 ? output.color.green('ok') + '  ' : output.color.red('FAIL')} ${environment} access: ${access.members} member(s)${bad.length === 0 ? ', every grant signed by the current key and its wrapped file intact' : `, ${bad.length} problem(s)`}`);

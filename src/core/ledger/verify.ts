@@ -19,7 +19,9 @@ export type LedgerProblemCode =
   /** A rotation not signed by the key that was current before it. */
   | 'unauthorised'
   /** Two entries follow the same entry: two branches each rotated and were merged. */
-  | 'fork';
+  | 'fork'
+  /** Not a continuation of an anchor: an older revision's ledger, or what this machine saw before. */
+  | 'anchor';
 
 export interface LedgerProblem {
   code: LedgerProblemCode;

@@ -1,7 +1,9 @@
-import { buildAutomaton } from './automaton.js';
+import { byteString } from '../aho-corasick.js';
+import { secretForms } from '../secret-forms.js';
+import type { SensitivityPolicy } from '../sensitivity.js';
+import { buildMaskTable, type MaskPattern } from './mask-table.js';
 import { MaskScanner } from './scanner.js';
-import { isSensitiveName, shouldMaskValue, type SensitivityOptions } from './select.js';
-import { valueForms } from './variants.js';
+import { maskMode } from './select.js';
 
 /** A variable offered for masking. `sensitive` overrides what its name says when given. */
 export interface MaskableValue {
@@ -10,7 +12,7 @@ export interface MaskableValue {
   sensitive?: boolean;
 }
 
-export interface MaskerOptions extends SensitivityOptions {
+export interface MaskerOptions extends SensitivityPolicy {
   /** What each hidden run of output becomes. */
   replacement?: string;
 }
@@ -34,32 +36,33 @@ export interface Masker {
 export const DEFAULT_REPLACEMENT = '****';
 
 /**
- * Builds a masker for the given variables. Which values are masked is decided by
- * {@link shouldMaskValue}; each masked value is searched for in every form {@link valueForms}
- * lists. Building is linear in the total pattern length; masking is linear in the text.
+ * Builds a masker for the given variables. Which values are masked, and whether as whole words,
+ * is {@link maskMode}'s decision; each masked value is searched for in every form
+ * {@link secretForms} lists (the list the scan uses too). Building is linear in the total pattern
+ * length; masking is linear in the text.
  */
 export function createMasker(values: readonly MaskableValue[], options: MaskerOptions = {}): Masker {
   const replacement = Buffer.from(options.replacement ?? DEFAULT_REPLACEMENT, 'utf8');
   const maskedNames: string[] = [];
-  const patterns = new Map<string, Buffer>();
+  const patterns: MaskPattern[] = [];
   for (const entry of values) {
-    const sensitive = entry.sensitive ?? isSensitiveName(entry.name, options);
-    if (!shouldMaskValue(entry.value, sensitive)) continue;
+    const mode = maskMode(entry.name, entry.value, entry.sensitive, options);
+    if (mode === 'none') continue;
     maskedNames.push(entry.name);
-    for (const form of valueForms(entry.value)) patterns.set(form, Buffer.from(form, 'utf8'));
+    for (const form of secretForms(entry.value)) patterns.push({ text: byteString(form.text), wholeWord: mode === 'word' });
   }
-  const automaton = buildAutomaton([...patterns.values()]);
-  const createScanner = () => new MaskScanner(automaton, replacement);
+  const table = buildMaskTable(patterns);
+  const createScanner = () => new MaskScanner(table, replacement);
   const maskBytes = (data: Uint8Array): Buffer => {
     const scanner = createScanner();
     return Buffer.concat([...scanner.push(data), ...scanner.end()]);
   };
   return {
-    mask: (text) => (patterns.size === 0 ? text : maskBytes(Buffer.from(text, 'utf8')).toString('utf8')),
+    mask: (text) => (patterns.length === 0 ? text : maskBytes(Buffer.from(text, 'utf8')).toString('utf8')),
     maskBytes,
     createScanner,
     maskedNames,
-    patternCount: patterns.size,
-    maxPatternLength: automaton.maxLength,
+    patternCount: table.automaton.patterns.length,
+    maxPatternLength: table.automaton.maxLength,
   };
 }

@@ -1,4 +1,7 @@
-import type { Automaton } from './automaton.js';
+import type { MaskTable } from './mask-table.js';
+
+/** Bytes that continue a word: ASCII letters, digits, `_`, and every byte of a non-ASCII character. */
+const WORD_BYTE = new Uint8Array(256).map((_, byte) => (/[A-Za-z0-9_]/.test(String.fromCharCode(byte)) || byte >= 0x80 ? 1 : 0));
 
 /**
  * Incremental masking over a byte stream: feed chunks, get masked bytes back. The output is the
@@ -11,25 +14,32 @@ import type { Automaton } from './automaton.js';
  *   most the automaton's current depth, i.e. fewer bytes than the longest pattern, plus up to 3
  *   bytes so that an emitted chunk never ends inside a UTF-8 character);
  * - a run's replacement is written as soon as its start is certain, and the rest of the run is
- *   swallowed as it arrives, so a long chain of overlapping occurrences does not grow the buffer.
+ *   swallowed as it arrives, so a long chain of overlapping occurrences does not grow the buffer;
+ * - a whole-word pattern (a short secret) counts only between non-word bytes: its left edge is
+ *   checked when it ends, its right edge on the next byte (or the end of input).
  */
 export class MaskScanner {
-  private readonly automaton: Automaton;
+  private readonly table: MaskTable;
   private readonly replacement: Buffer;
-  /** Row offset of the current DFA state (see automaton.ts). */
-  private row = 0;
+  /** Current automaton state. */
+  private state = 0;
   /** Absolute offset of the next input byte. */
   private position = 0;
   /** Input bytes not yet written or swallowed, starting at absolute offset `heldStart`. */
   private held: Buffer = Buffer.alloc(0);
   private heldStart = 0;
+  /** The last input bytes before this chunk (at absolute offset `tailStart`): where a word's left edge is read. */
+  private tail: Buffer = Buffer.alloc(0);
+  private tailStart = 0;
   /** Disjoint, sorted runs `[start, end)` whose replacement is not yet written (flat pairs). */
   private runs: number[] = [];
   /** End of the run whose replacement is already written and that may still grow (-1: none). */
   private openRunEnd = -1;
+  /** Whole-word occurrences ending at `position`, waiting for the next byte to show their right edge (flat pairs). */
+  private pending: number[] = [];
 
-  constructor(automaton: Automaton, replacement: Buffer) {
-    this.automaton = automaton;
+  constructor(table: MaskTable, replacement: Buffer) {
+    this.table = table;
     this.replacement = replacement;
   }
 
@@ -40,38 +50,38 @@ export class MaskScanner {
     const data = this.held.length === 0 ? input : Buffer.concat([this.held, input]);
     const dataStart = this.heldStart;
     const scanFrom = this.held.length;
-    const { table, classOf, classCount, matchLength, depth } = this.automaton;
+    const { automaton, flags, anyLength, wordHead, wordNext } = this.table;
+    const { depth, dense, denseStates } = automaton;
+    const pending = this.pending;
 
-    // The hot loops: a table load (and a class lookup for wide alphabets) and a sign test per byte.
-    let row = this.row;
-    if (classCount === 256) {
-      for (let i = scanFrom; i < data.length; i++) {
-        const entry = table[row + (data[i] as number)] as number;
-        if (entry >= 0) {
-          row = entry;
-        } else {
-          row = -entry - 1;
-          const end = dataStart + i + 1;
-          this.addRun(end - (matchLength[row >>> 8] as number), end);
-        }
-      }
-    } else {
-      for (let i = scanFrom; i < data.length; i++) {
-        const entry = table[row + (classOf[data[i] as number] as number)] as number;
-        if (entry >= 0) {
-          row = entry;
-        } else {
-          row = -entry - 1;
-          const end = dataStart + i + 1;
-          this.addRun(end - (matchLength[row / classCount] as number), end);
-        }
+    // The hot loop: a dense-row load (a call only for deep states) and a flag test per byte; outputs are rare.
+    let state = this.state;
+    for (let i = scanFrom; i < data.length; i++) {
+      const byte = data[i] as number;
+      if (pending.length > 0) this.settlePending(WORD_BYTE[byte] === 0);
+      state = state < denseStates ? (dense[state * 256 + byte] as number) : automaton.next(state, byte);
+      if (flags[state] === 0) continue;
+      const end = dataStart + i + 1;
+      const longest = anyLength[state] as number;
+      if (longest > 0) this.addRun(end - longest, end);
+      for (let w = wordHead[state] as number; w >= 0; w = wordNext[w] as number) {
+        const start = end - (depth[w] as number);
+        if (this.isWordEdge(data, dataStart, start)) this.pending.push(start, end);
       }
     }
-    this.row = row;
+    this.state = state;
     this.position = dataStart + data.length;
+    // A future occurrence starts at most `maxLength` bytes back; its left neighbour is one more.
+    const keep = this.table.automaton.maxLength + 1;
+    if (data.length >= keep) this.tail = Buffer.from(data.subarray(data.length - keep));
+    else {
+      const before = this.tail.subarray(0, Math.max(0, dataStart - this.tailStart));
+      this.tail = Buffer.concat([before, data]).subarray(-keep);
+    }
+    this.tailStart = this.position - this.tail.length;
 
     // Everything before `final` can no longer be part of a future occurrence.
-    const final = charBoundary(data, data.length - (depth[row / classCount] as number)) + dataStart;
+    const final = charBoundary(data, data.length - (depth[state] as number)) + dataStart;
     if (this.runs.length === 0 && this.openRunEnd < 0 && final === this.position) {
       this.held = Buffer.alloc(0);
       this.heldStart = this.position;
@@ -80,11 +90,29 @@ export class MaskScanner {
     return this.emit(data, dataStart, final);
   }
 
+  /** Whole-word occurrences become runs when the byte after them is no word byte (or the input ends). */
+  private settlePending(edge: boolean): void {
+    const pending = this.pending;
+    if (edge) for (let i = 0; i < pending.length; i += 2) this.addRun(pending[i] as number, pending[i + 1] as number);
+    pending.length = 0;
+  }
+
+  /** True when the byte before `start` is no word byte. */
+  private isWordEdge(data: Buffer, dataStart: number, start: number): boolean {
+    if (start === 0) return true;
+    const at = start - 1;
+    // Bytes before the held ones are already written or swallowed: the tail remembers them.
+    const byte = at >= dataStart ? data[at - dataStart] : this.tail[at - this.tailStart];
+    return byte === undefined || WORD_BYTE[byte] === 0;
+  }
+
   /** Writes out everything still held: the end of input settles every pending decision. */
   end(): Buffer[] {
+    this.settlePending(true);
     const out = this.emit(this.held, this.heldStart, this.position);
     this.openRunEnd = -1;
-    this.row = 0;
+    this.state = 0;
+    this.tail = Buffer.alloc(0);
     return out;
   }
 

@@ -39,7 +39,8 @@ export function formatSarif(report: ScanReport, toolVersion: string): string {
               },
             },
           ],
-          partialFingerprints: { 'envguardSecret/v1': finding.fingerprint.replace(/^sha256:/, '') },
+          // v2: keyed HMAC (docs/scan-fingerprints.md); v1 was a bare sha256.
+          partialFingerprints: { 'envguardSecret/v2': finding.fingerprint.replace(/^(?:hmac-)?sha256:/, '') },
           ...(finding.commit === undefined ? {} : { properties: { commit: finding.commit } }),
         })),
       },

@@ -1,76 +1,90 @@
-import { characterClasses, shannonEntropy } from './entropy.js';
-import { isPlaceholder } from './placeholder.js';
+import { AhoCorasick, byteString } from '../aho-corasick.js';
+import { secretForms, type SecretEncoding } from '../secret-forms.js';
+import { classifyVariable, type SensitivityPolicy } from '../sensitivity.js';
 import type { KnownValue } from './types.js';
 
 /**
- * The project's own secret values, as every form they could be pasted in: raw, base64 (at each of
- * the three byte alignments, so the value is found inside a larger base64 blob too), base64url,
- * URL-encoded and JSON-escaped. Values that are not secrets (`true`, `localhost`, ports, numbers,
- * placeholders) are left out: matching them would flag half the code base.
+ * The project's own secret values, in every form {@link secretForms} lists, searched for as bytes.
+ * Which values: those {@link classifyVariable} calls secrets (sensitive name, URL credentials, or
+ * random-looking under any name), minus the few that would match ordinary text everywhere.
  */
 
-export type KnownValueEncoding = 'raw' | 'base64' | 'base64url' | 'url-encoded' | 'json-escaped';
+export type KnownValueEncoding = SecretEncoding;
 
 export interface KnownValuePattern {
+  /** The form's UTF-8 bytes as a byte string (one character per byte). */
   readonly text: string;
   readonly encoding: KnownValueEncoding;
   readonly source: KnownValue;
 }
 
-/** Names whose values are secrets even when short or word-like. */
-const SENSITIVE_NAME = /pass|secret|token|key|auth|credential|private|salt|signature|cookie|session|dsn|database_url|conn/i;
-const NOT_SECRET = /^(?:true|false|yes|no|on|off|null|none|undefined|localhost|development|production|staging|test|debug|info|warn|error)$/i;
-const URL_WITHOUT_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+(?:\/[^?@\s]*)?$/i;
-const HOST_OR_IP = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[a-z0-9-]+(?:\.[a-z0-9-]+)+)(?::\d+)?$/i;
+/** Shorter values match by chance in any text: `abc` is no leak of anything. */
+export const MIN_SEARCHED_LENGTH = 6;
 
-/** True when a value is worth looking for: long and random enough, or long enough under a sensitive name. */
-export function isSearchableValue(name: string, value: string): boolean {
-  if (value.length < 6 || /^[\d\s.,:_-]+$/.test(value) || NOT_SECRET.test(value) || isPlaceholder(value)) return false;
-  if (URL_WITHOUT_CREDENTIALS.test(value) || HOST_OR_IP.test(value)) return false;
-  if (SENSITIVE_NAME.test(name)) return value.length >= 6;
-  // Other variables (APP_NAME, LOG_FORMAT…) count only when the value itself looks random.
-  return value.length >= 12 && characterClasses(value) >= 2 && shannonEntropy(value) >= 3;
+/** Whole values that are settings, not secrets, even under a sensitive name (`AUTH_MODE=disabled`). */
+const NOT_SECRET = /^(?:true|false|yes|no|on|off|null|none|nil|undefined|enabled|disabled|localhost|development|production|staging|test|debug|info|warn|warning|error|bearer|basic)$/i;
+/** A whole value that only refers to another (`${DB_PASS}`, `{{ secret }}`, `%(pw)s`): the text, not a secret. */
+const REFERENCE = /^(?:\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^}]*\}\}|%\([a-z_]*\)s|%[A-Z_]+%)$/i;
+/** An address is no secret even under a sensitive name (`AUTH_URL`); credentials inside one are (see sensitivity). */
+const ADDRESS = /^(?:[a-z][a-z0-9+.-]*:\/\/[^/@\s]+(?:\/[^?@\s]*)?|\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?)$/i;
+/** Well-known default passwords: a leak of `changeme` leaks nothing, and it is in every example file. */
+const DEFAULTS = new Set(['changeme', 'change-me', 'change_me', 'password', 'passwd', 'secret', 'postgres', 'admin', 'letmein', 'changeit', 'example']);
+
+/**
+ * True when the value is looked for: a secret by {@link classifyVariable}, at least
+ * {@link MIN_SEARCHED_LENGTH} characters, and not a bare setting word, number, reference or
+ * default password. Values merely containing "todo", "sample", `%s` or `<…>` are kept.
+ */
+export function isSearchableValue(name: string, value: string, policy: SensitivityPolicy = {}): boolean {
+  const trimmed = value.trim();
+  if (trimmed.length < MIN_SEARCHED_LENGTH) return false;
+  if (/^[\d\s.,:_+-]+$/.test(trimmed) || NOT_SECRET.test(trimmed) || REFERENCE.test(trimmed) || ADDRESS.test(trimmed) || DEFAULTS.has(trimmed.toLowerCase())) return false;
+  if (/^(.)\1+$/.test(trimmed)) return false;
+  return classifyVariable(name, value, policy) !== 'public';
+}
+
+/** Every searchable form of every searchable value, each text once (the first value claiming it names it). */
+export function knownValuePatterns(values: readonly KnownValue[], policy: SensitivityPolicy = {}): KnownValuePattern[] {
+  const patterns: KnownValuePattern[] = [];
+  const seen = new Set<string>();
+  for (const source of values) {
+    if (!isSearchableValue(source.name, source.value, policy)) continue;
+    for (const form of secretForms(source.value)) {
+      if (form.text.length < MIN_SEARCHED_LENGTH) continue;
+      const text = byteString(form.text);
+      if (seen.has(text)) continue;
+      seen.add(text);
+      patterns.push({ text, encoding: form.encoding, source });
+    }
+  }
+  return patterns;
 }
 
 /**
- * The inner part of base64(prefix + value) that depends only on the value, for a prefix of 0, 1
- * or 2 bytes: characters touched by the unknown neighbouring bytes are dropped.
+ * The automaton holds only the first bytes of each form; a hit is confirmed against the whole
+ * form. Ten characters of a random value are already as good as unique among 100,000 values, and
+ * the trie then stays small however long the values are (a PEM key, a JSON credentials file).
  */
-function base64Cores(bytes: Buffer): string[] {
-  const cores: string[] = [];
-  for (let shift = 0; shift < 3; shift++) {
-    const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString('base64');
-    const lead = shift === 0 ? 0 : shift === 1 ? 2 : 3;
-    // The last group is complete only when (shift + length) is a multiple of 3.
-    const usable = Math.floor((shift + bytes.length) / 3) * 4;
-    const core = encoded.slice(lead, usable);
-    if (core.length >= 8) cores.push(core);
-  }
-  return cores;
-}
+const PREFIX = 10;
 
-/** Every searchable form of every searchable value, without duplicates. */
-export function knownValuePatterns(values: readonly KnownValue[]): KnownValuePattern[] {
-  const patterns: KnownValuePattern[] = [];
-  const seen = new Set<string>();
-  const add = (text: string, encoding: KnownValueEncoding, source: KnownValue) => {
-    if (text.length < 6 || seen.has(text)) return;
-    seen.add(text);
-    patterns.push({ text, encoding, source });
-  };
-  for (const source of values) {
-    const { name, value } = source;
-    if (!isSearchableValue(name, value)) continue;
-    add(value, 'raw', source);
-    const bytes = Buffer.from(value, 'utf8');
-    for (const core of base64Cores(bytes)) {
-      add(core, 'base64', source);
-      add(core.replace(/\+/g, '-').replace(/\//g, '_'), 'base64url', source);
-    }
-    add(encodeURIComponent(value), 'url-encoded', source);
-    add(encodeURIComponent(value).replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()), 'url-encoded', source);
-    add(JSON.stringify(value).slice(1, -1), 'json-escaped', source);
-    add(JSON.stringify(value).slice(1, -1).replace(/\//g, '\\/'), 'json-escaped', source);
+/** Finds every known value's forms in a byte buffer. */
+export class KnownValueMatcher {
+  readonly patterns: readonly KnownValuePattern[];
+  private readonly automaton: AhoCorasick;
+
+  constructor(patterns: readonly KnownValuePattern[]) {
+    this.patterns = patterns;
+    this.automaton = new AhoCorasick(patterns.map((pattern) => pattern.text.slice(0, PREFIX)));
   }
-  return patterns;
+
+  /** Calls `onMatch(pattern, byteStart)` for each occurrence of a whole form, in order of its prefix's end. */
+  search(bytes: Uint8Array, onMatch: (pattern: KnownValuePattern, byteStart: number) => void): void {
+    this.automaton.search(bytes, (index, start) => {
+      const pattern = this.patterns[index] as KnownValuePattern;
+      const text = pattern.text;
+      if (start + text.length > bytes.length) return;
+      for (let i = PREFIX; i < text.length; i++) if (bytes[start + i] !== text.charCodeAt(i)) return;
+      onMatch(pattern, start);
+    });
+  }
 }

@@ -1,27 +1,39 @@
+import picomatch from 'picomatch';
 import { isDefaultSkippedPath } from './default-skips.js';
 
 /**
- * Which paths the scan reads: not the default skips, not `.envguard.json`'s `scan.ignorePaths`.
- * Globs follow .gitignore habits: `*` stays within a segment, `**` crosses them, and a pattern
- * without `/` matches a file or directory name at any depth.
+ * Which paths the provider and generic rules read: not the default skips, not `.envguard.json`'s
+ * `scan.ignorePaths`. Globs are picomatch's (`*`, `**`, `?`, `[ab]`, `{js,ts}`) with .gitignore
+ * habits (https://git-scm.com/docs/gitignore#_pattern_format): a pattern without an inner `/`
+ * matches a name at any depth, a trailing `/` means a folder and everything in it, a leading `/`
+ * anchors to the root, `!pattern` takes a path back, and the last pattern that matches decides.
+ * Unlike git, a path can be taken back from inside an ignored folder: a scan has no reason not to.
  */
-export function globToRegExp(glob: string): RegExp {
-  let pattern = glob.trim().replace(/^\.\//, '');
-  const anchored = pattern.replace(/\/$/, '').includes('/');
-  if (pattern.endsWith('/')) pattern += '**';
-  let out = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i] as string;
-    if (char === '*') {
-      if (pattern[i + 1] === '*') {
-        const slash = pattern[i + 2] === '/';
-        out += slash ? '(?:.*/)?' : '.*';
-        i += slash ? 2 : 1;
-      } else out += '[^/]*';
-    } else if (char === '?') out += '[^/]';
-    else out += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(anchored ? `^${out.replace(/^\//, '')}(?:/.*)?$` : `(?:^|/)${out}(?:/.*)?$`);
+
+interface IgnoreRule {
+  readonly negated: boolean;
+  readonly matches: (file: string) => boolean;
+}
+
+/** One `ignorePaths` entry; `undefined` for blank lines and `#` comments. */
+export function compileIgnoreRule(entry: string): IgnoreRule | undefined {
+  let pattern = entry.trim();
+  if (pattern === '' || pattern.startsWith('#')) return undefined;
+  const negated = pattern.startsWith('!');
+  if (negated) pattern = pattern.slice(1);
+  // `\!x` and `\#x` name files that really start with those characters.
+  if (pattern.startsWith('\\!') || pattern.startsWith('\\#')) pattern = pattern.slice(1);
+  pattern = pattern.replace(/^\.\//, '');
+  const folderOnly = pattern.endsWith('/');
+  pattern = pattern.replace(/\/+$/, '');
+  if (pattern === '') return undefined;
+  const anchored = pattern.includes('/');
+  pattern = pattern.replace(/^\/+/, '');
+  const glob = anchored ? pattern : `**/${pattern}`;
+  // A folder's pattern covers everything in it; a name's pattern covers a file or a folder of that name.
+  const globs = folderOnly ? [`${glob}/**`] : [glob, `${glob}/**`];
+  const matchers = globs.map((g) => picomatch(g, { dot: true }));
+  return { negated, matches: (file) => matchers.some((matcher) => matcher(file)) };
 }
 
 export interface PathFilter {
@@ -30,9 +42,14 @@ export interface PathFilter {
 }
 
 export function createPathFilter(ignoreGlobs: readonly string[] = [], options: { defaultSkips?: boolean } = {}): PathFilter {
-  const globs = ignoreGlobs.filter((glob) => glob.trim() !== '' && !glob.startsWith('#')).map(globToRegExp);
+  const rules = ignoreGlobs.map(compileIgnoreRule).filter((rule): rule is IgnoreRule => rule !== undefined);
   const defaults = options.defaultSkips !== false;
+  const ignored = (file: string) => {
+    let verdict = false;
+    for (const rule of rules) if (rule.matches(file)) verdict = !rule.negated;
+    return verdict;
+  };
   return {
-    accepts: (file) => !(defaults && isDefaultSkippedPath(file)) && !globs.some((glob) => glob.test(file)),
+    accepts: (file) => !(defaults && isDefaultSkippedPath(file)) && !ignored(file),
   };
 }

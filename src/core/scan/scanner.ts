@@ -1,19 +1,22 @@
-import { AhoCorasick } from './aho-corasick.js';
+import { AhoCorasick } from '../aho-corasick.js';
+import type { SensitivityPolicy } from '../sensitivity.js';
 import { inlineAllow, secretFingerprint, type IgnoreList } from './allow-list.js';
 import { isBinaryText, isDefaultSkippedValue } from './default-skips.js';
 import { classifyEncryptedLine, isEncryptedEnvPath, leakedPart, PLAINTEXT_IN_ENCRYPTED_RULE_ID } from './encrypted-file-rule.js';
 import { findGenericSecrets, GENERIC_KEYWORDS, GENERIC_RULE_ID } from './generic-rule.js';
-import { knownValuePatterns, type KnownValuePattern } from './known-values.js';
+import { KnownValueMatcher, knownValuePatterns, type KnownValuePattern } from './known-values.js';
 import { maskSecret } from './mask.js';
 import { isPlaceholder } from './placeholder.js';
 import { providerRules } from './rules/index.js';
+import { LineIndex } from './line-index.js';
 import type { Finding, FindingKind, KnownValue, ScanTarget, SecretRule } from './types.js';
 
 /**
  * The scan engine. One Aho-Corasick pass over a target finds every rule keyword; a rule's regex
  * then runs only on the lines (or, on very long lines, the windows) where its keywords are. A
- * second automaton finds the project's known values. The generic rule runs last, only on lines
- * no other tier reported. Findings carry a fingerprint and a masked preview, never the secret.
+ * second automaton finds the project's known values in the target's bytes, binary or not. The
+ * generic rule runs last, only on lines no other tier reported. Findings carry a fingerprint and
+ * a preview that holds no character of the secret.
  */
 
 export const KNOWN_VALUE_RULE_ID = 'known-value';
@@ -23,8 +26,12 @@ export interface ScannerOptions {
   rules?: readonly SecretRule[];
   /** The project's own values, looked for in every encoding. */
   knownValues?: readonly KnownValue[];
+  /** Which known values are secrets (`sensitiveNames`, `publicNames` from `.envguard.json`). */
+  sensitivity?: SensitivityPolicy;
   /** `.envguardignore` entries. */
   ignore?: IgnoreList;
+  /** The project's fingerprint salt (its ledger project id), which keys every finding's fingerprint. */
+  fingerprintSalt?: string;
   /** Run the generic keyword-plus-entropy rule (default true). */
   generic?: boolean;
 }
@@ -54,7 +61,8 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   const rules = options.rules ?? providerRules;
   const generic = options.generic !== false;
   const genericIndex = rules.length;
-  const regexes = rules.map((rule) => new RegExp(rule.regex.source, `${rule.regex.flags.replace(/[gd]/g, '')}gd`));
+  // Compiled on first use: most rules' keywords never occur in a commit, so most never compile.
+  const regexes: Array<RegExp | undefined> = [];
 
   const keywordRules = new Map<string, number[]>();
   const addKeyword = (keyword: string, ruleIndex: number) => {
@@ -67,10 +75,10 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   if (generic) GENERIC_KEYWORDS.forEach((keyword) => addKeyword(keyword, genericIndex));
   const keywords = [...keywordRules.keys()];
   const keywordTargets = keywords.map((keyword) => keywordRules.get(keyword) as number[]);
-  const keywordMatcher = new AhoCorasick(keywords, { caseInsensitive: true });
+  const keywordMatcher = new AhoCorasick(keywords, { caseInsensitive: true, text: true });
 
-  const patterns: KnownValuePattern[] = knownValuePatterns(options.knownValues ?? []);
-  const valueMatcher = patterns.length > 0 ? new AhoCorasick(patterns.map((p) => p.text), { caseInsensitive: false }) : undefined;
+  const patterns = knownValuePatterns(options.knownValues ?? [], options.sensitivity);
+  const valueMatcher = patterns.length > 0 ? new KnownValueMatcher(patterns) : undefined;
 
   return {
     ruleCount: rules.length + (generic ? 1 : 0) + 2,
@@ -80,11 +88,15 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   };
 
   function scanTarget(target: ScanTarget): Finding[] {
-    const { text } = target;
-    if (text.length === 0 || isBinaryText(text)) return [];
+    // Binary content is read byte for byte (latin1 keeps offsets); only known values are looked for in it.
+    const binary = target.knownValuesOnly === true || isBinaryText(target.text) || (target.bytes !== undefined && hasNul(target.bytes));
+    const text = binary && target.bytes !== undefined ? Buffer.from(target.bytes).toString('latin1') : target.text;
+    if (text.length === 0) return [];
     const lines = new LineIndex(text);
     const candidates: Candidate[] = [];
     const ciphertextLines = new Set<number>();
+    if (valueMatcher) findKnownValues(valueMatcher, target, binary, text, candidates);
+    if (binary) return toFindings(target, lines, resolveOverlaps(candidates), ciphertextLines);
 
     if (isEncryptedEnvPath(target.file)) {
       for (let index = 0; index < lines.count; index++) {
@@ -106,24 +118,9 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       }
     }
 
-    // Tier 1: the project's own values.
-    valueMatcher?.search(text, (index, start) => {
-      const pattern = patterns[index] as KnownValuePattern;
-      const { name, file } = pattern.source;
-      candidates.push({
-        start,
-        end: start + pattern.text.length,
-        kind: 'known-value',
-        ruleId: KNOWN_VALUE_RULE_ID,
-        description: `Value of ${name} from ${file}${pattern.encoding === 'raw' ? '' : ` (${pattern.encoding})`}`,
-        secret: pattern.source.value,
-        preview: `${name} from ${file}`,
-      });
-    });
-
     // Tier 2: provider formats, only where a keyword says they could match.
     const work = new Map<string, { rule: number; from: number; to: number }>();
-    keywordMatcher.search(text, (keywordIndex, position) => {
+    keywordMatcher.searchText(text, (keywordIndex, position) => {
       const line = lines.indexOf(position);
       const lineStart = lines.start(line);
       const lineEnd = lines.end(line);
@@ -143,13 +140,14 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
     });
 
     const genericWork: Array<{ from: number; to: number }> = [];
-    for (const { rule, from, to } of work.values()) {
+    // In rule order, so that of two rules matching the same characters the earlier (more specific) one is kept.
+    for (const { rule, from, to } of [...work.values()].sort((a, b) => a.rule - b.rule)) {
       if (rule === genericIndex) {
         genericWork.push({ from, to });
         continue;
       }
       const definition = rules[rule] as SecretRule;
-      const regex = regexes[rule] as RegExp;
+      const regex = (regexes[rule] ??= new RegExp(definition.regex.source, `${definition.regex.flags.replace(/[gd]/g, '')}gd`));
       const segment = text.slice(from, to);
       regex.lastIndex = 0;
       for (let match = regex.exec(segment); match !== null; match = regex.exec(segment)) {
@@ -157,7 +155,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
         const group = match[1] !== undefined ? 1 : 0;
         const secret = match[group] as string;
         const span = (match.indices as RegExpIndicesArray)[group] as [number, number];
-        if (isPlaceholder(secret) || isDefaultSkippedValue(secret)) continue;
+        if (isPlaceholder(secret) || (isDefaultSkippedValue(secret) && definition.uuidSecret !== true)) continue;
         if (definition.validate && !definition.validate(secret, match[0])) continue;
         candidates.push({
           start: from + span[0],
@@ -201,8 +199,8 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
       if (ciphertextLines.has(line) && candidate.kind !== 'known-value') continue;
       const allow = inlineAllow(lines.text(line));
       if (allow === 'all' || allow?.has(candidate.ruleId)) continue;
-      const fingerprint = secretFingerprint(candidate.secret);
-      if (options.ignore?.has(fingerprint, candidate.ruleId)) continue;
+      const fingerprint = secretFingerprint(candidate.secret, options.fingerprintSalt);
+      if (options.ignore?.has(fingerprint, candidate.ruleId, candidate.secret)) continue;
       findings.push({
         file: target.file,
         line: target.lineNumbers?.[line] ?? line + 1,
@@ -232,34 +230,42 @@ function resolveOverlaps(candidates: Candidate[]): Candidate[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-/** Line starts of a text, computed once, with offset-to-line lookups by binary search. */
-class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(private readonly source: string) {
-    for (let at = source.indexOf('\n'); at !== -1; at = source.indexOf('\n', at + 1)) this.starts.push(at + 1);
+/**
+ * Tier 1, the project's own values, searched in the target's bytes (its UTF-8 encoding when only
+ * text is given). Offsets are turned back into the text's UTF-16 offsets for line and column.
+ */
+function findKnownValues(matcher: KnownValueMatcher, target: ScanTarget, binary: boolean, text: string, candidates: Candidate[]): void {
+  const bytes = target.bytes ?? Buffer.from(text, 'utf8');
+  let toChar: ((offset: number) => number) | undefined = binary || bytes.length === text.length ? (offset) => offset : undefined;
+  matcher.search(bytes, (pattern: KnownValuePattern, byteStart) => {
+    toChar ??= utf16Offsets(bytes);
+    const { name, file } = pattern.source;
+    const start = toChar(byteStart);
+    candidates.push({
+      start,
+      end: toChar(byteStart + pattern.text.length),
+      kind: 'known-value',
+      ruleId: KNOWN_VALUE_RULE_ID,
+      description: `Value of ${name} from ${file}${pattern.encoding === 'raw' ? '' : ` (${pattern.encoding})`}`,
+      secret: pattern.source.value,
+      preview: `${name} from ${file}`,
+    });
+  });
+}
+
+/** Byte offset → UTF-16 offset in the decoded text (a 4-byte sequence is two units). */
+function utf16Offsets(bytes: Uint8Array): (offset: number) => number {
+  const map = new Int32Array(bytes.length + 1);
+  let units = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    map[i] = units;
+    const byte = bytes[i] as number;
+    if ((byte & 0xc0) !== 0x80) units += byte >= 0xf0 ? 2 : 1;
   }
-  get count(): number {
-    return this.starts.length;
-  }
-  start(line: number): number {
-    return this.starts[line] as number;
-  }
-  /** Offset of the line's end, before its `\n` (and `\r`). */
-  end(line: number): number {
-    const next = line + 1 < this.starts.length ? (this.starts[line + 1] as number) - 1 : this.source.length;
-    return next > this.start(line) && this.source.charCodeAt(next - 1) === 13 ? next - 1 : next;
-  }
-  text(line: number): string {
-    return this.source.slice(this.start(line), this.end(line));
-  }
-  indexOf(offset: number): number {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((this.starts[mid] as number) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
-  }
+  map[bytes.length] = units;
+  return (offset) => map[offset] as number;
+}
+
+function hasNul(bytes: Uint8Array): boolean {
+  return bytes.indexOf(0) !== -1;
 }

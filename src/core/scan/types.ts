@@ -13,6 +13,8 @@ export interface SecretRule {
   readonly regex: RegExp;
   /** A structural check beyond the regex (a checksum, a decodable header): false drops the match. */
   readonly validate?: (secret: string, match: string) => boolean;
+  /** The secret may be a UUID, which the scan otherwise skips as an identifier (a UUID named `SNYK_TOKEN`). */
+  readonly uuidSecret?: boolean;
   /** The regex may span the following lines too (a PEM header and its body). */
   readonly multiline?: boolean;
 }
@@ -26,6 +28,13 @@ export interface ScanTarget {
   readonly lineNumbers?: readonly number[];
   /** The commit the lines were added in (`--since`). */
   readonly commit?: string;
+  /**
+   * The content as bytes, when it was read as such (a staged blob): known values are searched in
+   * these, so a value is found in binary files and non-UTF-8 text too. Without it, `text`'s UTF-8.
+   */
+  readonly bytes?: Uint8Array;
+  /** Only the known-value tier runs (binary blobs, lockfiles, vendored paths: provider rules skip them). */
+  readonly knownValuesOnly?: boolean;
 }
 
 /** A project value the scan looks for: reported as `name from file`, never by value. */
@@ -46,9 +55,9 @@ export interface Finding {
   readonly ruleId: string;
   readonly kind: FindingKind;
   readonly description: string;
-  /** First 4 characters then `…`, or `NAME from .env` for a known value: the only trace of the secret. */
+  /** `hidden (N characters)`, or `NAME from .env` for a known value: no character of the secret. */
   readonly preview: string;
-  /** `sha256:` + hex SHA-256 of the secret: what `.envguardignore` entries are keyed by. */
+  /** `hmac-sha256:` + hex HMAC of the secret keyed by the project salt: what `.envguardignore` entries are keyed by. */
   readonly fingerprint: string;
   /** Length of the matched secret on its first line, in UTF-16 code units (for SARIF regions). */
   readonly length: number;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createMasker, createMaskingStream, isSensitiveName, shouldMaskValue } from '../../../src/core/mask/index.js';
+import { createMasker, createMaskingStream, isSensitiveName, maskMode } from '../../../src/core/mask/index.js';
 
 const SECRET = 'hunter2-Very$ecret/Pass word';
 const API_KEY = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc';
@@ -28,19 +28,28 @@ describe('choosing what to mask', () => {
     expect(isSensitiveName('pin', { sensitiveNames: ['PIN'] })).toBe(true);
   });
 
-  it('masks sensitive values from 3 characters, others from 8 unless they look ordinary', () => {
-    expect(shouldMaskValue('abc', true)).toBe(true);
-    expect(shouldMaskValue('ab', true)).toBe(false);
-    expect(shouldMaskValue('abcdefg', false)).toBe(false);
-    expect(shouldMaskValue('abcdefgh', false)).toBe(true);
-    for (const ordinary of ['production', 'localhost', '12345678', '3.14159265', 'TRUE', 'http://localhost:8080/health']) expect(shouldMaskValue(ordinary, false)).toBe(false);
-    expect(shouldMaskValue('http://admin:pw@localhost:8080', false)).toBe(true);
+  it('masks every sensitive value, short ones as whole words, and ordinary values only when they look random', () => {
+    expect(maskMode('DB_PWD', 'ab', undefined)).toBe('word');
+    expect(maskMode('SMTP_PASS', 'Tr0ub4d', undefined)).toBe('anywhere');
+    expect(maskMode('PIN_TOKEN', '7', undefined)).toBe('word');
+    expect(maskMode('AUTH_ENABLED', 'true', undefined)).toBe('none');
+    expect(maskMode('APP_NAME', 'abcdefgh', undefined)).toBe('none');
+    expect(maskMode('WELCOME_MESSAGE', 'Welcome to our app!', undefined)).toBe('none');
+    expect(maskMode('BUILD_ID', 'f3A9kQ2mZ7xW', undefined)).toBe('anywhere');
+    for (const ordinary of ['production', 'localhost', '12345678', '3.14159265', 'TRUE', 'http://localhost:8080/health']) expect(maskMode('SOME_SETTING', ordinary, undefined)).toBe('none');
+    expect(maskMode('CALLBACK', 'http://admin:pw@localhost:8080', undefined)).toBe('anywhere');
+    expect(maskMode('API_KEY', 'abcdefgh', undefined, { publicNames: ['api_key'] })).toBe('none');
     expect(masker.maskedNames).toEqual(['DB_PASSWORD', 'STRIPE_KEY', 'PIN_TOKEN', 'DATABASE_URL']);
+  });
+
+  it('hides a short sensitive value as a whole word only', () => {
+    const pins = createMasker([{ name: 'DB_PWD', value: '4711' }, { name: 'SMTP_PASS', value: 'Tr0ub4d' }]);
+    expect(pins.mask('pin 4711, not 14711 or 4711a; pass=Tr0ub4d!')).toBe('pin ****, not 14711 or 4711a; pass=****!');
   });
 
   it('lets an explicit sensitive flag override the name', () => {
     const flagged = createMasker([{ name: 'PLAIN', value: 'abc', sensitive: true }, { name: 'API_KEY', value: 'longenoughvalue', sensitive: false }]);
-    expect(flagged.mask('abc longenoughvalue')).toBe('**** ****');
+    expect(flagged.mask('abc longenoughvalue')).toBe('**** longenoughvalue');
   });
 });
 
@@ -70,7 +79,7 @@ describe('masking', () => {
   });
 
   it('masks short sensitive values and leaves ordinary values alone', () => {
-    expect(masker.mask('pin=x9z env=production port=3000 url=http://localhost:3000')).toBe('pin=**** env=production port=3000 url=http://localhost:3000');
+    expect(masker.mask('pin=x9z env=production port=3000 url=http://localhost:3000 ax9zb')).toBe('pin=**** env=production port=3000 url=http://localhost:3000 ax9zb');
     expect(masker.mask('connecting to postgres://app:pw-9f8e7d6c@db.internal/app')).toBe('connecting to ****');
   });
 

@@ -1,13 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildAutomaton } from '../../../src/core/mask/automaton.js';
+import { buildMaskTable } from '../../../src/core/mask/mask-table.js';
 import { MaskScanner } from '../../../src/core/mask/scanner.js';
 import { referenceMask } from './reference.js';
 
 const STAR = Buffer.from('****');
 
-function maskInChunks(patterns: Buffer[], text: Buffer, cuts: number[], compact = false): { output: Buffer; pieces: Buffer[] } {
-  const scanner = new MaskScanner(buildAutomaton(patterns, { compact }), STAR);
+const tableOf = (patterns: Buffer[], words: Buffer[] = []) =>
+  buildMaskTable([...patterns.map((p) => ({ text: p.toString('latin1'), wholeWord: false })), ...words.map((p) => ({ text: p.toString('latin1'), wholeWord: true }))]);
+
+function maskInChunks(patterns: Buffer[], text: Buffer, cuts: number[], words: Buffer[] = []): { output: Buffer; pieces: Buffer[] } {
+  const scanner = new MaskScanner(tableOf(patterns, words), STAR);
   const pieces: Buffer[] = [];
   let from = 0;
   for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
@@ -47,7 +50,7 @@ describe('MaskScanner', () => {
   });
 
   it('does not let an endless chain of overlaps grow what it holds back', () => {
-    const scanner = new MaskScanner(buildAutomaton([Buffer.from('aa')]), STAR);
+    const scanner = new MaskScanner(tableOf([Buffer.from('aa')]), STAR);
     const written: Buffer[] = [...scanner.push(Buffer.from('x'))];
     for (let i = 0; i < 1000; i++) written.push(...scanner.push(Buffer.from('a')));
     expect(Buffer.concat(written).toString()).toBe('x****');
@@ -63,14 +66,19 @@ describe('MaskScanner', () => {
     for (const piece of pieces) expect(Buffer.from(piece.toString('utf8'), 'utf8').equals(piece)).toBe(true);
   });
 
-  it('chooses byte classes for long patterns and still masks them whole', () => {
+  it('masks a long pattern whole across chunks', () => {
     const long = Buffer.from('-----BEGIN KEY-----\n' + 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo'.repeat(600) + '\n-----END KEY-----');
-    const automaton = buildAutomaton([long, Buffer.from('short-one')]);
-    expect(automaton.classCount).toBeLessThan(256);
-    const scanner = new MaskScanner(automaton, STAR);
+    const scanner = new MaskScanner(tableOf([long, Buffer.from('short-one')]), STAR);
     const text = Buffer.concat([Buffer.from('key: '), long, Buffer.from(' and short-one.')]);
     const out = Buffer.concat([...scanner.push(text.subarray(0, 5000)), ...scanner.push(text.subarray(5000)), ...scanner.end()]);
     expect(out.toString()).toBe('key: **** and ****.');
+  });
+
+  it('masks whole-word patterns only between non-word bytes, whatever the chunking', () => {
+    const text = Buffer.from('pin=4711 14711 4711x (4711) 4711');
+    const cuts = Array.from({ length: text.length }, (_, i) => i);
+    expect(maskInChunks([], text, [], [Buffer.from('4711')]).output.toString()).toBe('pin=**** 14711 4711x (****) ****');
+    expect(maskInChunks([], text, cuts, [Buffer.from('4711')]).output.toString()).toBe('pin=**** 14711 4711x (****) ****');
   });
 
   it('passes text through untouched when there are no patterns', () => {
@@ -78,17 +86,19 @@ describe('MaskScanner', () => {
     expect(maskInChunks([], text, [3, 7]).output.equals(text)).toBe(true);
   });
 
-  it('for any chunking, with or without byte classes, equals the reference masking of the whole text', () => {
+  it('for any chunking, with whole-word patterns or not, equals the reference masking of the whole text', () => {
     fc.assert(
       fc.property(
         fc.array(bytesOver('abc', 1, 6), { minLength: 1, maxLength: 6 }),
-        bytesOver('abcd', 0, 80),
+        fc.array(bytesOver('ab-', 1, 4), { maxLength: 3 }),
+        bytesOver('abcd -', 0, 80),
         fc.array(fc.nat({ max: 80 }), { maxLength: 20 }),
-        fc.boolean(),
-        (patterns, text, rawCuts, compact) => {
+        (patterns, words, text, rawCuts) => {
           const cuts = rawCuts.map((cut) => cut % (text.length + 1));
-          const expected = referenceMask(text, patterns);
-          expect(maskInChunks(patterns, text, cuts, compact).output.toString()).toBe(expected.toString());
+          const anywhere = new Set(patterns.map((p) => p.toString('latin1')));
+          const wordOnly = words.filter((w) => !anywhere.has(w.toString('latin1')));
+          const expected = referenceMask(text, patterns, undefined, wordOnly);
+          expect(maskInChunks(patterns, text, cuts, wordOnly).output.toString()).toBe(expected.toString());
         },
       ),
       { numRuns: 2000 },

@@ -20,7 +20,7 @@ describe('.env.encrypted rule', () => {
   it('reports a plaintext line in .env.encrypted, masked, and nothing for ciphertext', () => {
     const text = `# envguard:v1 key=0123456789abcdef\nAPI_URL=fernet:${token}\nDB_PASSWORD=hunter22-plain\n`;
     const findings = createScanner().scan({ file: 'config/.env.production.encrypted', text });
-    expect(findings.map((f) => [f.ruleId, f.line, f.column, f.preview])).toEqual([['plaintext-in-encrypted-file', 3, 13, 'hun…']]);
+    expect(findings.map((f) => [f.ruleId, f.line, f.column, f.preview])).toEqual([['plaintext-in-encrypted-file', 3, 13, 'hidden (14 characters)']]);
   });
 });
 
@@ -48,5 +48,21 @@ describe('default skips', () => {
     expect(filter.accepts('test/__snapshots__/x.snap')).toBe(false);
     expect(filter.accepts('docs/guide/setup.md')).toBe(false);
     expect(filter.accepts('src/app.ts')).toBe(true);
+  });
+
+  it('understands brackets, braces, negation and anchoring as .gitignore users expect', () => {
+    const filter = createPathFilter(['[ab].txt', 'generated/*.{js,ts}', 'snapshots/', '!snapshots/keep.txt', '/root-only.md', '# a comment', '']);
+    expect(filter.accepts('a.txt')).toBe(false);
+    expect(filter.accepts('deep/b.txt')).toBe(false);
+    expect(filter.accepts('c.txt')).toBe(true);
+    expect(filter.accepts('generated/x.js')).toBe(false);
+    expect(filter.accepts('generated/x.ts')).toBe(false);
+    expect(filter.accepts('generated/x.py')).toBe(true);
+    expect(filter.accepts('snapshots/one.txt')).toBe(false);
+    expect(filter.accepts('snapshots/keep.txt')).toBe(true);
+    expect(filter.accepts('root-only.md')).toBe(false);
+    expect(filter.accepts('docs/root-only.md')).toBe(true);
+    expect(createPathFilter(['*.log', '!keep.log']).accepts('logs/keep.log')).toBe(true);
+    expect(createPathFilter(['.env*']).accepts('config/.env.sample')).toBe(false);
   });
 });

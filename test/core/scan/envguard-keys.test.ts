@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createScanner } from '../../../src/core/scan/scanner.js';
 
-/** Built at run time: a valid Fernet key (32 bytes) and an age identity of the right shape. */
-const FERNET = Buffer.alloc(32, 7).toString('base64url') + '=';
+/** Built at run time: a valid, random Fernet key (filler such as 32 equal bytes is a placeholder) and an age identity of the right shape. */
+const FERNET = randomBytes(32).toString('base64url') + '=';
 const AGE = `AGE-SECRET-KEY-1${'QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L'.repeat(2).slice(0, 58)}`;
 
 describe('envguard-keys rules', () => {

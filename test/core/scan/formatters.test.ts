@@ -9,7 +9,7 @@ import { parseIgnoreFile } from '../../../src/core/scan/allow-list.js';
 import { providerRules } from '../../../src/core/scan/rules/index.js';
 import { createScanner } from '../../../src/core/scan/scanner.js';
 import type { ScanReport } from '../../../src/core/scan/types.js';
-import { ruleCases } from './rule-cases.js';
+import { caseLine, ruleCases } from './rule-cases/index.js';
 import { ALNUM, fake, reseed } from './synthetic.js';
 
 /** The official SARIF 2.1.0 schema, as shipped in @microsoft/jest-sarif (a devDependency). */
@@ -31,7 +31,7 @@ beforeAll(() => {
   reseed(2024);
   const lines: string[] = [];
   for (const rule of providerRules) {
-    const text = ruleCases[rule.id]?.hit() ?? '';
+    const text = caseLine(ruleCases[rule.id]!, 'hit');
     lines.push(text);
     const match = new RegExp(rule.regex.source, rule.regex.flags).exec(text);
     secrets.push((match?.[1] ?? match?.[0]) as string);
@@ -50,6 +50,14 @@ describe('scan output', () => {
     expect(rules).toContain('known-value');
   });
 
+  it('shows no character of any secret: previews give the length, or the variable name', () => {
+    for (const finding of report.findings) {
+      expect(finding.preview).toMatch(finding.kind === 'known-value' ? /^DB_PASSWORD from \.env$/ : /^hidden \(\d+ characters\)$/);
+    }
+    const sarif = JSON.parse(formatSarif(report, '0.0.0-test')) as { runs: Array<{ results: Array<{ message: { text: string } }> }> };
+    for (const result of sarif.runs[0]?.results ?? []) expect(result.message.text).not.toContain('…');
+  });
+
   it('never contains a secret, in any format', () => {
     const outputs = [formatText(report), formatJson(report), formatSarif(report, '0.0.0-test')];
     for (const output of outputs) {
@@ -62,7 +70,7 @@ describe('scan output', () => {
 
   it('prints file:line:col rule-id, a masked preview, a summary and the fix', () => {
     const text = formatText(report);
-    expect(text).toMatch(/^src\/leaky file\.ts:1:\d+ github-pat {2}ghp_… {2}GitHub personal access token/m);
+    expect(text).toMatch(/^src\/leaky file\.ts:1:\d+ github-pat {2}hidden \(40 characters\) {2}GitHub personal access token/m);
     expect(text).toContain('DB_PASSWORD from .env');
     expect(text).toMatch(/secrets found in 1 file \(1 file scanned\)/);
     expect(text).toContain('envguard:allow');

@@ -36,6 +36,27 @@ describe('generic keyword + entropy rule', () => {
     expect(findGenericSecrets(`  previousToken: ${random},`, 'lib/x.js')).toEqual([]);
   });
 
+  it('ignores names, ids, lengths and hosts of secrets: values that describe a secret', () => {
+    for (const [line, file] of [
+      ['CREDENTIALS_ID = "K8S_CRED"', 'Jenkinsfile'],
+      ['secret_length = X25519.secret_length', 'crypto/params.txt'],
+      ['LLM_SECRET_NAME = "NEXUS-GPT4-API-KEY"', 'deploy/settings.py'],
+      ['vault_secret_path: "kv/data/team7/app-db"', 'values.yaml'],
+      ['TOKEN_HOST=auth7.internal.example.io', '.env'],
+      ['api_key: "svc-42.eu-west-1.amazonaws.com"', 'config.yaml'],
+      ['secret = settings.apiToken2', 'app.cfg'],
+      ['AUTH_TOKEN_HEADER="X-Auth-Token-V2"', '.env'],
+      ['PASSWORD_FIELD = "user_password2"', 'forms.py'],
+      ['SECRET_KEY_NAME="APP_SECRET_KEY_2"', '.env'],
+    ] as const) {
+      expect(findGenericSecrets(line, file), line).toEqual([]);
+    }
+    // A Vault AppRole secret_id is a secret even though it ends in "id".
+    expect(findGenericSecrets(`VAULT_SECRET_ID=${random}`, '.env')).toHaveLength(1);
+    // Names of secrets still count when the value is random.
+    expect(findGenericSecrets(`DB_PASSWORD="${random}"`, 'settings.py')).toHaveLength(1);
+  });
+
   it('judges values: random yes, UUID / integrity / low entropy no', () => {
     expect(looksLikeSecret(random)).toBe(true);
     expect(looksLikeSecret('123e4567-e89b-12d3-a456-426614174000')).toBe(false);

@@ -49,7 +49,8 @@ export const messagingRules: readonly SecretRule[] = [
     id: 'sendgrid-api-key',
     description: 'SendGrid API key',
     keywords: ['sg.'],
-    regex: /\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/,
+    // Keys issued today are SG.<22>.<43>, but older and scoped keys vary in both parts' length.
+    regex: /\b(SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64})(?![A-Za-z0-9_-])/,
   },
   {
     id: 'mailchimp-api-key',

@@ -1,11 +1,7 @@
-import { withBase62Crc32 } from '../../../src/core/scan/checksum.js';
-import { ALNUM, B64, B64URL, DIGITS, fake, HEX, join, LETTERS, LOWER_ALNUM, UPPER_ALNUM } from './synthetic.js';
+import { withBase62Crc32 } from '../../../../src/core/scan/checksum.js';
+import { ALNUM, B64, B64URL, DIGITS, fake, HEX, join, LETTERS, LOWER_ALNUM, UPPER_ALNUM } from '../synthetic.js';
+import type { RuleCase } from './case.js';
 
-/** One synthetic hit and one near miss per provider rule, both built at run time. */
-export interface RuleCase {
-  hit: () => string;
-  miss: () => string;
-}
 
 const ghToken = (prefix: string) => join(prefix, withBase62Crc32(fake(ALNUM, 30)));
 const badChecksum = (token: string) => token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
@@ -13,7 +9,8 @@ const jwtPart = (value: object) => Buffer.from(JSON.stringify(value)).toString('
 const AWS_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const BECH32 = 'QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L';
 
-export const ruleCases: Record<string, RuleCase> = {
+/** The first 67 rules' cases: one synthetic hit and one near miss each. */
+export const coreCases: Record<string, RuleCase> = {
   'github-pat': { hit: () => `token: "${ghToken('gh' + 'p_')}"`, miss: () => `token: "${badChecksum(ghToken('gh' + 'p_'))}"` },
   'github-oauth-token': { hit: () => ghToken('gh' + 'o_'), miss: () => badChecksum(ghToken('gh' + 'o_')) },
   'github-user-to-server-token': { hit: () => ghToken('gh' + 'u_'), miss: () => badChecksum(ghToken('gh' + 'u_')) },
@@ -79,7 +76,7 @@ export const ruleCases: Record<string, RuleCase> = {
   },
   'telegram-bot-token': { hit: () => join(fake(DIGITS, 9), ':A', 'A', fake(B64URL, 33)), miss: () => join(fake(DIGITS, 9), ':A', 'A', fake(B64URL, 32)) },
   'twilio-api-key': { hit: () => join('S', 'K', fake(HEX, 32)), miss: () => join('S', 'K', fake(HEX, 31)) },
-  'sendgrid-api-key': { hit: () => join('S', 'G.', fake(B64URL, 22), '.', fake(B64URL, 43)), miss: () => join('S', 'G.', fake(B64URL, 22), '.', fake(B64URL, 42)) },
+  'sendgrid-api-key': { hit: () => join('S', 'G.', fake(B64URL, 22), '.', fake(B64URL, 43)), miss: () => join('S', 'G.', fake(B64URL, 15), '.', fake(B64URL, 43)) },
   'mailchimp-api-key': { hit: () => join(fake(HEX, 32), '-us', '12'), miss: () => join(fake(HEX, 32), '-eu', '12') },
   'openai-api-key': {
     hit: () => join('sk', '-proj-', fake(ALNUM, 24), 'T3Blbk', 'FJ', fake(ALNUM, 24)),

@@ -1,0 +1,83 @@
+import { EnvguardError } from '../../errors.js';
+
+/**
+ * JSON with duplicate keys is invalid (DESIGN.md, Ledger). `JSON.parse` keeps the last of two
+ * `"reason"` members while another reader (a reviewer's eye, a tool that keeps the first) sees
+ * the first, so one signed file could say two things. This reader refuses such a file.
+ */
+
+export interface StrictJsonError {
+  /** 1-based line of the problem. */
+  line: number;
+  message: string;
+}
+
+/**
+ * Parses JSON like `JSON.parse`, and also refuses an object with two members of the same name
+ * (after escapes: `"a"` and `"\u0061"` are the same name). Throws `LEDGER_INVALID` naming
+ * `fileName:line`; never quotes the text.
+ */
+export function parseStrictJson(text: string, fileName: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
+  } catch (error) {
+    const position = /position (\d+)/.exec((error as Error).message);
+    const where = position ? `:${lineAt(text, Number(position[1]))}` : '';
+    throw new EnvguardError('LEDGER_INVALID', `${fileName}${where}: not valid JSON`, { hint: restoreHint(fileName), cause: error });
+  }
+  const duplicate = findDuplicateKey(text);
+  if (duplicate) throw new EnvguardError('LEDGER_INVALID', `${fileName}:${duplicate.line}: ${duplicate.message}`, { hint: restoreHint(fileName) });
+  return value;
+}
+
+/**
+ * The first object member whose name repeats an earlier one in the same object. Expects text
+ * that `JSON.parse` accepted, so strings and nesting are already known to be well formed.
+ */
+export function findDuplicateKey(text: string): StrictJsonError | undefined {
+  // One entry per open container: the member names seen so far (objects) or null (arrays).
+  const stack: (Set<string> | null)[] = [];
+  let expectingKey = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char === '"') {
+      const end = stringEnd(text, index);
+      const top = stack[stack.length - 1];
+      if (top && expectingKey) {
+        const name = JSON.parse(text.slice(index, end + 1)) as string;
+        if (top.has(name)) return { line: lineAt(text, index), message: 'an object has the same member name twice (JSON with duplicate keys is refused)' };
+        top.add(name);
+        expectingKey = false;
+      }
+      index = end;
+    } else if (char === '{') {
+      stack.push(new Set());
+      expectingKey = true;
+    } else if (char === '[') {
+      stack.push(null);
+    } else if (char === '}' || char === ']') {
+      stack.pop();
+    } else if (char === ',') {
+      expectingKey = stack[stack.length - 1] instanceof Set;
+    }
+  }
+  return undefined;
+}
+
+/** Index of the quote that closes the string opening at `start`. */
+function stringEnd(text: string, start: number): number {
+  let index = start + 1;
+  while (index < text.length && text[index] !== '"') index += text[index] === '\\' ? 2 : 1;
+  return index;
+}
+
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let at = 0; at < index && at < text.length; at++) if (text[at] === '\n') line++;
+  return line;
+}
+
+function restoreHint(fileName: string): string {
+  return `resolve a merge by hand (\`git diff -- ${fileName}\`), or restore the committed version with \`git checkout HEAD -- ${fileName}\``;
+}

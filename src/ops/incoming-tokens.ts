@@ -1,0 +1,133 @@
+import path from 'node:path';
+import { isEncryptedEnvFile, isPlaintextEnvFile, envNameOf } from '../core/env-files.js';
+import { parseEncryptedFile, type EncryptedFile } from '../core/encrypted-file.js';
+import { parseStrictJson, verifyLedger, type Ledger } from '../core/ledger/index.js';
+import { findReplayedTokens, type ReplayedToken } from '../core/token-replay.js';
+import { execGit } from '../io/git.js';
+import { gitBlobId } from '../io/index-blob.js';
+import { ledgerFileName, readLedgerJson } from '../io/ledger-file.js';
+import type { OpsContext } from './context.js';
+import { checkKnownLedger } from './known-ledger.js';
+
+/**
+ * Where values enter `.env` or a commit, an old token pasted back (a keyless rollback of a
+ * changed password) or a replaced or shortened ledger is refused (DESIGN.md, Encrypted file:
+ * replay; Ledger: anchored). The ops call these in one line each.
+ */
+
+/** What the hooks show for one refusal: never a value. */
+export interface IncomingRefusal {
+  file: string;
+  message: string;
+  fix: string;
+}
+
+/**
+ * pre-commit: each staged encrypted file against HEAD's (a token for a name older than HEAD's is
+ * refused), and each staged ledger against what this machine has seen.
+ *
+ * @param staged the text git is about to commit for a path, or undefined when it is not staged
+ */
+export function stagedRollbackRefusals(ctx: OpsContext, paths: readonly string[], staged: (file: string) => string | undefined): IncomingRefusal[] {
+  const refusals: IncomingRefusal[] = [];
+  for (const file of paths) {
+    if (isEncryptedEnvFile(file)) {
+      const incoming = tryParse(staged(file), file);
+      const head = incoming && tryParse(showAt(ctx.cwd, 'HEAD', file), file);
+      if (!incoming || !head) continue;
+      // A merge may take the other branch's token, older than ours but that branch's own latest.
+      const theirs = mergeHead(ctx.cwd) && tryParse(showAt(ctx.cwd, 'MERGE_HEAD', file), file);
+      const theirsReplayed = theirs ? new Set(findReplayedTokens(theirs, incoming).map((replay) => replay.name)) : undefined;
+      for (const replay of findReplayedTokens(head, incoming)) {
+        if (theirsReplayed && !theirsReplayed.has(replay.name)) continue;
+        refusals.push({ file, message: replayMessage(file, replay, 'the one in HEAD'), fix: replayFix(plaintextOf(file), file) });
+      }
+    } else if (/^\.env(\.[^/]+)?\.ledger\.json$/.test(file)) {
+      const problem = knownLedgerProblem(ctx, strictJson(staged(file), file), file, {});
+      if (problem) refusals.push({ file, message: problem.message, fix: problem.fix });
+    }
+  }
+  return refusals;
+}
+
+/**
+ * post-checkout / post-merge / post-rewrite: why the incoming encrypted file must not be applied
+ * to `.env`, or undefined. `baseEncrypted` is the encrypted text `.env` was last synced from.
+ */
+export function refuseIncoming(ctx: OpsContext, envFile: string, incoming: EncryptedFile, baseEncrypted: string | undefined): { message: string; hint: string } | undefined {
+  const encryptedFile = `${envFile}.encrypted`;
+  const ledgerFile = ledgerFileName(envNameOf(envFile));
+  let ledger: unknown;
+  try {
+    ledger = readLedgerJson(path.join(ctx.cwd, ledgerFile));
+  } catch {
+    ledger = undefined; // no ledger, or a damaged one: other checks report it
+  }
+  const problem = knownLedgerProblem(ctx, ledger, ledgerFile, { remember: true, allowShorter: true });
+  if (problem) return { message: `${envFile} not decrypted: ${problem.message}`, hint: problem.fix };
+  const base = tryParse(baseEncrypted, encryptedFile);
+  const [replay] = base ? findReplayedTokens(base, incoming) : [];
+  // Older tokens are legitimate on a commit from before the change (a branch switch, `git checkout
+  // HEAD~3`); they are a replay when the commit descends from the version with the newer tokens.
+  if (!replay || baseEncrypted === undefined || !inHistoryOfHead(ctx.cwd, encryptedFile, baseEncrypted)) return undefined;
+  return { message: `${envFile} not updated: ${replayMessage(encryptedFile, replay, `the one ${envFile} was last synced from`)}`, hint: replayFix(envFile, encryptedFile) };
+}
+
+/** `<file>:<line>: the token of NAME (time) is older than …`: names and times only. */
+export function replayMessage(file: string, replay: ReplayedToken, than: string): string {
+  const what = replay.name === '*' ? 'the whole-file token' : `the token of ${replay.name}`;
+  const older = replay.incomingTime < replay.baseTime ? `is older than ${than}` : `is an earlier token than ${than}`;
+  return `${file}:${replay.line}: ${what} (${isoTime(replay.incomingTime)}) ${older} (${isoTime(replay.baseTime)}): an old value pasted back (token replay)`;
+}
+
+function replayFix(envFile: string, encryptedFile: string): string {
+  return `edit ${envFile} to restore an old value (it gets a fresh token); otherwise restore the file with \`git checkout HEAD -- ${encryptedFile}\``;
+}
+
+function knownLedgerProblem(ctx: OpsContext, value: unknown, file: string, options: { remember?: boolean; allowShorter?: boolean }): { message: string; fix: string } | undefined {
+  if (value === undefined || !verifyLedger(value, { file }).valid) return undefined;
+  const problem = checkKnownLedger(ctx, value as Ledger, file, options);
+  return problem && { message: problem.message, fix: problem.hint };
+}
+
+function strictJson(text: string | undefined, file: string): unknown {
+  try {
+    return text === undefined ? undefined : parseStrictJson(text, file);
+  } catch {
+    return undefined; // not JSON: the ledger checks say so
+  }
+}
+
+/** True when some commit reachable from HEAD added or removed exactly this text at this path. */
+function inHistoryOfHead(cwd: string, file: string, text: string): boolean {
+  const found = execGit(['log', '-1', '--format=%H', `--find-object=${gitBlobId(text)}`, 'HEAD', '--', file], { cwd, okCodes: [128] });
+  return found.status === 0 && found.stdout.toString('utf8').trim() !== '';
+}
+
+function mergeHead(cwd: string): boolean {
+  return execGit(['rev-parse', '-q', '--verify', 'MERGE_HEAD'], { cwd, okCodes: [1, 128] }).status === 0;
+}
+
+function showAt(cwd: string, revision: string, file: string): string | undefined {
+  const shown = execGit(['show', `${revision}:${file}`], { cwd, okCodes: [128] });
+  return shown.status === 0 ? shown.stdout.toString('utf8') : undefined;
+}
+
+function tryParse(text: string | undefined, file: string): EncryptedFile | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return parseEncryptedFile(text, file);
+  } catch {
+    return undefined; // a damaged file is refused by the format checks, with its line
+  }
+}
+
+function plaintextOf(encryptedFile: string): string {
+  const plain = encryptedFile.replace(/\.encrypted$/, '');
+  return isPlaintextEnvFile(plain) ? plain : '.env';
+}
+
+function isoTime(seconds: number): string {
+  const date = new Date(seconds * 1000);
+  return Number.isNaN(date.getTime()) ? `${seconds}` : date.toISOString().replace('.000Z', 'Z');
+}

@@ -1,0 +1,80 @@
+import { parseEncryptedFile, type EncryptedFile } from '../core/encrypted-file.js';
+import { ledgerExtends, parseStrictJson, verifyLedger, type Ledger, type LedgerProblem } from '../core/ledger/index.js';
+import { findReplayedTokens, type ReplayedToken } from '../core/token-replay.js';
+import { EnvguardError } from '../errors.js';
+import { execGit, gitText } from '../io/git.js';
+import { readTextIfExists } from '../io/read-file.js';
+import { listEncryptedFiles } from './rotation/environment-files.js';
+import { replayMessage } from './incoming-tokens.js';
+import path from 'node:path';
+
+/**
+ * `verify --against REV` (DESIGN.md, Ledger: anchored): the checked-out ledger must extend the
+ * one at REV, and no encrypted file may hold a token for a variable older than REV's. Keyless,
+ * for CI on a fork (`envguard ci` calls it through `verifyProject`).
+ */
+
+export interface Revision {
+  /** What the user typed, for messages. */
+  name: string;
+  /** The full commit id. */
+  commit: string;
+}
+
+export interface RevisionAnchoring {
+  problems: LedgerProblem[];
+  replays: { file: string; replay: ReplayedToken; message: string }[];
+}
+
+/** The commit a revision names; `USAGE` (exit 2) when this clone does not have it, as in a shallow clone. */
+export function resolveRevision(root: string, name: string): Revision {
+  const found = execGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${name}^{commit}`], { cwd: root, okCodes: [1, 128] });
+  if (found.status === 0) return { name, commit: found.stdout.toString('utf8').trim() };
+  const shallow = gitText(['rev-parse', '--is-shallow-repository'], { cwd: root }) === 'true';
+  throw new EnvguardError('USAGE', `${name} is not in this clone${shallow ? ' (it is a shallow clone)' : ''}, so the ledger cannot be checked against it`, {
+    hint: shallow
+      ? `fetch more history (\`git fetch --unshallow\`, or \`fetch-depth: 0\` in actions/checkout), then run \`envguard verify --against ${name}\` again`
+      : `fetch it (\`git fetch origin ${name}\`) or name a commit that exists, then run \`envguard verify --against ${name}\` again`,
+  });
+}
+
+/** Anchors one environment's verified ledger and its encrypted files to the revision. */
+export function anchorAgainstRevision(root: string, revision: Revision, environment: string, ledgerFile: string, ledger: Ledger): RevisionAnchoring {
+  const result: RevisionAnchoring = { problems: [], replays: [] };
+  const baseText = showAt(root, revision.commit, ledgerFile);
+  if (baseText !== undefined) {
+    let base: unknown;
+    try {
+      base = parseStrictJson(baseText, `${ledgerFile} at ${revision.name}`);
+    } catch (error) {
+      const message = error instanceof EnvguardError ? error.message : 'not valid JSON';
+      result.problems.push({ code: 'anchor', entry: null, path: '', message: `${message}: nothing to anchor to`, hint: `check the ledger at ${revision.name} (\`git show ${revision.name}:${ledgerFile}\`), or anchor to another revision` });
+      return result;
+    }
+    // The older ledger need not verify for the comparison, but it must have the shape of one.
+    if (verifyLedger(base, { file: ledgerFile }).problems.every((problem) => problem.code !== 'schema')) {
+      result.problems.push(...ledgerExtends(base as Ledger, ledger, { base: revision.name, head: 'the checked-out ledger', file: ledgerFile }));
+    }
+  }
+  for (const file of listEncryptedFiles(root, environment)) {
+    const before = parsed(showAt(root, revision.commit, file), file);
+    const now = parsed(readTextIfExists(path.join(root, file)), file);
+    if (!before || !now) continue;
+    for (const replay of findReplayedTokens(before, now)) result.replays.push({ file, replay, message: replayMessage(file, replay, `the one at ${revision.name}`) });
+  }
+  return result;
+}
+
+function showAt(root: string, commit: string, file: string): string | undefined {
+  const shown = execGit(['show', `${commit}:${file}`], { cwd: root, okCodes: [128] });
+  return shown.status === 0 ? shown.stdout.toString('utf8') : undefined;
+}
+
+function parsed(text: string | undefined, file: string): EncryptedFile | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return parseEncryptedFile(text, file);
+  } catch {
+    return undefined; // a damaged file is reported by the file checks, with its line
+  }
+}

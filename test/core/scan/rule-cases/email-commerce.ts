@@ -1,0 +1,56 @@
+import { ALNUM, B64URL, HEX, LOWER_ALNUM, fake, join } from '../synthetic.js';
+import { lengthCase, named, uuid, type RuleCase } from './case.js';
+
+const BASE32_LOWER = 'abcdefghijklmnopqrstuvwxyz234567';
+
+export const emailCases: Record<string, RuleCase> = {
+  'mailgun-api-key': lengthCase('ke' + 'y-', HEX, 32, 31),
+  'mailgun-api-key-named': { name: 'MAILGUN_API_KEY', hit: () => join(fake(HEX, 32), '-', fake(HEX, 8), '-', fake(HEX, 8)), miss: () => join(fake(HEX, 32), '-', fake(HEX, 8)) },
+  'mailgun-webhook-signing-key': named('MAILGUN_WEBHOOK_SIGNING_KEY', HEX, 32),
+  'brevo-api-key': { hit: () => join('xkey', 'sib-', fake(HEX, 64), '-', fake(ALNUM, 16)), miss: () => join('xkey', 'sib-', fake(HEX, 64), '-', fake(ALNUM, 15)) },
+  'mandrill-api-key': named('MANDRILL_API_KEY', ALNUM, 22, 'md-'),
+  'mailersend-api-token': lengthCase('ml' + 'sn.', HEX, 64, 63),
+  'resend-api-key': { hit: () => join('r', 'e_', fake(ALNUM, 8), '_', fake(ALNUM, 24)), miss: () => join('r', 'e_', fake(ALNUM, 8), '_', fake(ALNUM, 12)) },
+  'postmark-server-token': { name: 'POSTMARK_SERVER_TOKEN', hit: uuid, miss: () => uuid().slice(2) },
+  'klaviyo-private-key': lengthCase('p' + 'k_', HEX, 34, 33),
+  'twilio-auth-token': named('TWILIO_AUTH_TOKEN', HEX, 32),
+  'sparkpost-api-key': named('SPARKPOST_API_KEY', HEX, 40),
+  'mailjet-secret-key': named('MAILJET_SECRET_KEY', HEX, 32),
+  'vonage-api-secret': named('VONAGE_API_SECRET', ALNUM, 16),
+  'plivo-auth-token': named('PLIVO_AUTH_TOKEN', ALNUM, 40),
+  'messagebird-api-key': named('MESSAGEBIRD_ACCESS_KEY', ALNUM, 25),
+  'sinch-api-token': named('SINCH_API_TOKEN', HEX, 32),
+  'customerio-api-key': named('CUSTOMERIO_API_KEY', HEX, 20, '', 18),
+  'loops-api-key': named('LOOPS_API_KEY', HEX, 32),
+};
+
+export const commerceCases: Record<string, RuleCase> = {
+  'paystack-secret-key': lengthCase('sk' + '_live_', HEX, 40, 39),
+  'flutterwave-secret-key': lengthCase('FLWSE' + 'CK-', HEX, 32, 31, '-X'),
+  'flutterwave-encryption-key': lengthCase('FLWSE' + 'CK_TEST', HEX, 12, 11),
+  'lob-api-key': lengthCase('li' + 've_', HEX, 35, 34),
+  'duffel-api-token': lengthCase('duffel' + '_live_', B64URL, 43, 42),
+  'shippo-api-token': lengthCase('shippo' + '_live_', HEX, 40, 39),
+  'easypost-api-key': lengthCase('EZ' + 'AK', ALNUM, 54, 53),
+  'plaid-access-token': { hit: () => join('access', '-sandbox-', uuid()), miss: () => join('access', '-sandbox-', uuid().slice(0, -1)) },
+  'plaid-secret': named('PLAID_SECRET', HEX, 30),
+  'braintree-access-token': { hit: () => join('access', '_token$production$', fake(LOWER_ALNUM, 16), '$', fake(HEX, 32)), miss: () => join('access', '_token$production$', fake(LOWER_ALNUM, 16), '$', fake(HEX, 31)) },
+  'paypal-client-secret': named('PAYPAL_CLIENT_SECRET', B64URL, 79, 'E', 70),
+  'mollie-api-key': lengthCase('li' + 've_', ALNUM, 30, 29),
+  'gocardless-access-token': lengthCase('sand' + 'box_', B64URL, 40, 39),
+  'checkout-sandbox-secret-key': lengthCase('sk' + '_sbox_', BASE32_LOWER, 27, 20),
+  'checkout-secret-key': named('CHECKOUT_SECRET_KEY', BASE32_LOWER, 27, 'sk_', 20),
+  'woocommerce-key': lengthCase('c' + 's_', HEX, 40, 39),
+  'adobe-client-secret': lengthCase('p8' + 'e-', ALNUM, 32, 31),
+  'razorpay-key-secret': named('RAZORPAY_KEY_SECRET', ALNUM, 24),
+  'adyen-api-key': named('ADYEN_API_KEY', B64URL, 120, 'AQE', 40),
+  'coinbase-api-secret': named('COINBASE_API_SECRET', ALNUM, 32),
+  'binance-api-secret': named('BINANCE_API_SECRET', ALNUM, 64),
+  'bigcommerce-access-token': named('BIGCOMMERCE_ACCESS_TOKEN', LOWER_ALNUM, 31),
+  'squarespace-api-key': { name: 'SQUARESPACE_API_KEY', hit: uuid, miss: () => uuid().slice(2) },
+  'etsy-api-key': named('ETSY_API_KEY', LOWER_ALNUM, 24),
+  'recurly-api-key': named('RECURLY_API_KEY', HEX, 32),
+  'chargebee-api-key': named('CHARGEBEE_API_KEY', ALNUM, 32, 'live_', 20),
+  'paddle-api-key': { name: 'PADDLE_API_KEY', hit: () => join('pdl_live_apikey_', fake(LOWER_ALNUM, 26), '_', fake(ALNUM, 22), '_', fake(ALNUM, 3)), miss: () => join('pdl_live_apikey_', fake(LOWER_ALNUM, 26)) },
+  'lemonsqueezy-api-key': { name: 'LEMONSQUEEZY_API_KEY', hit: () => join('eyJ', fake(B64URL, 150), '.', fake(B64URL, 400), '.', fake(B64URL, 300)), miss: () => join('eyJ', fake(B64URL, 50)) },
+};

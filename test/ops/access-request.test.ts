@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shellQuote } from '../../src/ops/access/request.js';
-import { printable } from '../../src/core/access/printable.js';
+import { printable } from '../../src/core/text/printable.js';
 
 describe('the printed grant line can be pasted into a shell as is', () => {
   it.each([
@@ -16,7 +16,7 @@ describe('the printed grant line can be pasted into a shell as is', () => {
 });
 
 describe('printable', () => {
-  it('drops C0 and C1 controls and keeps other text', () => {
-    expect(printable('a\u0000b\u001bc\u007fd\u0085e\u00e9\u{1f600}')).toBe('abcde\u00e9\u{1f600}');
+  it('drops C0 and C1 controls and bidi overrides, and keeps other text', () => {
+    expect(printable('a\u0000b\u001bc\u007fd\u0085e\u202e\u00e9\u{1f600}')).toBe('abcde\u00e9\u{1f600}');
   });
 });

@@ -1,4 +1,4 @@
-import { printable } from '../../core/access/printable.js';
+import { printable } from '../../core/text/printable.js';
 import { EnvguardError } from '../../errors.js';
 import { buildGrant } from '../../core/access/index.js';
 import { parseRecipient } from '../../core/age/index.js';

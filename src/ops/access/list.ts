@@ -1,4 +1,4 @@
-import { printable } from '../../core/access/printable.js';
+import { printable } from '../../core/text/printable.js';
 import { verifyLedger, type Ledger } from '../../core/ledger/index.js';
 import { gitTopLevel } from '../../io/git.js';
 import { findLedgerEnvironments, ledgerPath, readLedgerJson } from '../../io/ledger-file.js';

@@ -1,4 +1,4 @@
-import { printable } from '../../core/access/printable.js';
+import { printable } from '../../core/text/printable.js';
 import path from 'node:path';
 import { entryForKey, type Ledger } from '../../core/ledger/index.js';
 import { readLedgerJson } from '../../io/ledger-file.js';

@@ -1,4 +1,4 @@
-import { printable } from '../../core/access/printable.js';
+import { printable } from '../../core/text/printable.js';
 import { gitTopLevel } from '../../io/git.js';
 import { gitActor } from '../../io/git-actor.js';
 import { ensureIdentity } from '../../io/identity.js';

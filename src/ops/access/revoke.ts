@@ -1,4 +1,4 @@
-import { printable } from '../../core/access/printable.js';
+import { printable } from '../../core/text/printable.js';
 import { EnvguardError } from '../../errors.js';
 import { gitTopLevel } from '../../io/git.js';
 import type { OpsContext } from '../context.js';

@@ -2,7 +2,17 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
-const define = { __ENVGUARD_VERSION__: JSON.stringify(version) };
+// The fault-injection hooks of src/io/test-crash.ts are compiled out here; tsup.test.config.ts keeps them.
+const define = { __ENVGUARD_VERSION__: JSON.stringify(version), __ENVGUARD_TEST_HOOKS__: 'false' };
+
+/** Resolves the preload's `./index.js` to the built library beside it (`index.js` or `index.cjs`). */
+const libraryAsExternal = {
+  name: 'envguard-library-external',
+  setup(build: { initialOptions: { format?: string }; onResolve(options: { filter: RegExp }, callback: (args: { importer: string }) => { path: string; external: boolean } | undefined): void }) {
+    const file = build.initialOptions.format === 'cjs' ? './index.cjs' : './index.js';
+    build.onResolve({ filter: /^\.\/index\.js$/ }, (args) => (args.importer.endsWith('config-preload.ts') ? { path: file, external: true } : undefined));
+  },
+};
 
 // Two outputs: the CLI, one CommonJS file (fast start for git hooks: no module resolution across
 // node_modules at run time) and the typed ES module library entry.
@@ -26,13 +36,28 @@ export default defineConfig([
     banner: { js: '#!/usr/bin/env node' },
   },
   {
+    // The library in both module systems (`import` and `require('envguard')`), and the
+    // ES module build gets a `require` for bundled CommonJS code.
     entry: { index: 'src/index.ts' },
-    format: ['esm'],
+    format: ['esm', 'cjs'],
     // Everything is bundled: the published package has no runtime dependencies to install or audit.
     noExternal: [/.*/],
-    banner: { js: "import { createRequire as __envguardCreateRequire } from 'node:module';\nconst require = __envguardCreateRequire(import.meta.url);" },
+    shims: true,
+    banner: ({ format }) => (format === 'esm' ? { js: "import { createRequire as __envguardCreateRequire } from 'node:module';\nconst require = __envguardCreateRequire(import.meta.url);" } : {}),
     platform: 'node',
     define,
+    target: 'node20',
+    dts: true,
+    splitting: false,
+    clean: false,
+  },
+  {
+    // `envguard/config` (a preload, like dotenv/config) calls the library's own build rather than a
+    // bundled copy, so the values it loads are the ones the app's `mask()` hides.
+    entry: { config: 'src/config-preload.ts' },
+    format: ['esm', 'cjs'],
+    esbuildPlugins: [libraryAsExternal],
+    platform: 'node',
     target: 'node20',
     dts: true,
     splitting: false,

@@ -44,11 +44,16 @@ function step(title) {
   console.log(`\n${bold(`▶ ${title}`)}`);
 }
 
-/** Runs a shell command, prints it and its output; `expect` is the exit status we want. */
+/**
+ * Runs a shell command, prints it and its output; `expect` is the exit status we want. stderr is
+ * merged into stdout in the shell itself, so messages print in the order the command wrote them.
+ * `stdout` and `stderr` of the result are both that one stream.
+ */
 function sh(command, { cwd = app, env = ada, expect = 0, input, quiet = false } = {}) {
   console.log(dim(`$ ${command}`));
-  const result = spawnSync('sh', ['-c', command], { cwd, env, input, encoding: 'utf8' });
-  const output = `${result.stdout}${result.stderr}`.trimEnd();
+  const result = spawnSync('sh', ['-c', `exec 2>&1\n${command}`], { cwd, env, input, encoding: 'utf8' });
+  result.stderr = result.stdout;
+  const output = result.stdout.trimEnd();
   if (output && !quiet) console.log(output.replace(/^/gm, '  '));
   if (result.status !== expect) {
     failures++;
@@ -70,7 +75,8 @@ try {
   step('A project with a plaintext .env (never committed)');
   mkdirSync(app);
   sh('git init -q && echo "console.log(process.env.GREETING)" > app.js');
-  writeFileSync(path.join(app, '.env'), '# database\nDB_USER=app\nDB_PASSWORD=correct-horse-battery-staple\nGREETING="hello world"\nSTRIPE_KEY=sk_live_demo_0000000000\n');
+  // Every change to .env happens in a command shown on screen.
+  sh(`printf '%s\\n' '# database' 'DB_USER=app' 'DB_PASSWORD=correct-horse-battery-staple' 'GREETING="hello world"' 'STRIPE_KEY=sk_live_demo_0000000000' > .env`);
   sh("sed 's/=.*/=…/' .env");
 
   step('envguard init: key, signed ledger, .gitignore, hooks, first encryption');
@@ -82,10 +88,10 @@ try {
   const committed = sh('git log -p --all --no-textconv', { quiet: true }).stdout;
   check(committed.includes('DB_PASSWORD=fernet:') && !committed.includes('correct-horse-battery-staple'), 'the history holds tokens, no plaintext value');
 
-  step('Change one secret: the hook re-encrypts and stages just that line');
-  writeFileSync(path.join(app, '.env'), readFileSync(path.join(app, '.env'), 'utf8').replace('hello world', 'hello again'));
-  sh('echo "// v2" >> app.js && git commit -qam "Say hello again" && git show --format=%s HEAD -- .env.encrypted | grep "^[-+][A-Z]"');
+  step('envguard set: one value changed in .env and .env.encrypted, staged; a plain git commit commits it');
+  sh('envguard set GREETING "hello again" && git commit -qm "Say hello again" && git show --format=%s HEAD -- .env.encrypted | grep "^[-+][A-Z]"');
   console.log(dim('  (git shows the change decrypted, through the textconv driver; the commit holds only tokens)'));
+  console.log(dim('  (a secret goes in through stdin, out of shell history: printf %s "$NEW" | envguard set DB_PASSWORD -)'));
 
   step('A plaintext .env forced into the index is refused');
   sh('git add -f .env && git commit -qm "oops"', { expect: 1 });
@@ -102,14 +108,15 @@ try {
 
   step('Branch switch: post-checkout decrypts what the branch has');
   sh('git checkout -q -b feature');
-  writeFileSync(path.join(app, '.env'), readFileSync(path.join(app, '.env'), 'utf8').replace('DB_USER=app', 'DB_USER=feature_app'));
+  // Editing .env by hand works too: the pre-commit hook encrypts and stages it with the next commit.
+  sh("sed -i.orig 's/^DB_USER=app$/DB_USER=feature_app/' .env && rm .env.orig");
   sh('echo "// feature" >> app.js && git commit -qam "Feature DB user"');
   sh('git checkout -q main && grep DB_USER .env');
   check(readFileSync(path.join(app, '.env'), 'utf8').includes('DB_USER=app\n'), '.env follows the branch');
 
   step('A teammate clones and runs init: it prints one line for Ada, nothing secret in it');
   sh(`git clone -q "${app}" "${clone}"`, { env: grace, cwd: base });
-  const joined = sh('envguard init --no-husky', { cwd: clone, env: grace });
+  const joined = sh('envguard init', { cwd: clone, env: grace });
   const request = /^npx envguard access grant .*$/m.exec(joined.stdout)?.[0] ?? '';
   check(request.startsWith('npx envguard access grant age1') && !joined.stdout.includes('AGE-SECRET-KEY'), 'the line holds only her public recipient');
 
@@ -126,8 +133,10 @@ try {
   const run = sh(`envguard run -- node -e "console.log('password is', process.env.DB_PASSWORD); console.log('base64:', Buffer.from(process.env.DB_PASSWORD).toString('base64'))"`);
   check(!run.stdout.includes('correct-horse') && run.stdout.includes('password is ****'), 'the value and its base64 form are masked');
 
-  step('Quarterly rotation: new key, every file re-encrypted and verified, a signed ledger entry');
-  sh('envguard rotate --force --reason "Q4 rotation" && git commit -qm "Rotate envguard key" && git show --stat --format=%s HEAD');
+  step('Rotation: new key, every file re-encrypted and verified, a signed ledger entry');
+  // The key is brand new, so a rotation is not due: envguard refuses (1) and says how to insist.
+  sh('envguard rotate --reason "a teammate left"', { expect: 1 });
+  sh('envguard rotate --force --reason "a teammate left" && git commit -qm "Rotate envguard key" && git show --stat --format=%s HEAD');
 
   step('Grace pulls: the rotation re-wrapped the new key for her, so her .env just decrypts');
   sh('git pull -q', { cwd: clone, env: grace });

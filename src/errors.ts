@@ -9,9 +9,13 @@ export type ErrorCode =
   | 'VERIFY_FAILED'
   | 'ROTATION_OVERDUE'
   | 'DECRYPT_FAILED'
+  /** A file is under another key than this machine's (most often: a teammate rotated). */
+  | 'KEY_MISMATCH'
   | 'LEDGER_INVALID'
   | 'LOCAL_CHANGES'
   | 'CONFLICT'
+  | 'CANCELLED'
+  | 'NOT_DUE'
   // exit 2: usage or configuration
   | 'USAGE'
   | 'CONFIG_INVALID'
@@ -36,9 +40,12 @@ const EXIT_CODES: Record<ErrorCode, 1 | 2 | 3> = {
   VERIFY_FAILED: 1,
   ROTATION_OVERDUE: 1,
   DECRYPT_FAILED: 1,
+  KEY_MISMATCH: 1,
   LEDGER_INVALID: 1,
   LOCAL_CHANGES: 1,
   CONFLICT: 1,
+  CANCELLED: 1,
+  NOT_DUE: 1,
   USAGE: 2,
   CONFIG_INVALID: 2,
   KEY_INVALID: 2,

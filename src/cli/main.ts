@@ -12,8 +12,20 @@ export async function buildProgram(): Promise<Command> {
     .exitOverride();
   // Lets `run` pass every option after its command name through untouched (passThroughOptions).
   program.enablePositionalOptions();
-  for (const factory of commandFactories) program.addCommand(factory().exitOverride());
+  for (const factory of commandFactories) program.addCommand(withExitOverride(factory()));
+  // A failing command asked for JSON answers with a JSON error object too (run-command.ts).
+  const { reportErrorsAsJson } = await import('./run-command.js');
+  program.hook('preAction', (_program, action) => {
+    const options = action.opts() as { json?: unknown; format?: unknown };
+    reportErrorsAsJson(options.json === true || options.format === 'json');
+  });
   return program;
+}
+
+/** Nested commands (`key export`) too: otherwise commander exits 1 itself on a usage error, not 2. */
+function withExitOverride(command: Command): Command {
+  for (const sub of command.commands) withExitOverride(sub);
+  return command.exitOverride();
 }
 
 async function main(argv: string[]): Promise<void> {

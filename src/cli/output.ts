@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { wantsColour } from '../io/colour-policy.js';
 import type { Logger } from '../ops/context.js';
 
 /**
@@ -16,9 +17,7 @@ export interface Output {
 }
 
 export function colorLevel(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): 0 | 1 {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
-  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false' ? 0 : 1;
-  return stream.isTTY ? 1 : 0;
+  return wantsColour(stream, env) ? 1 : 0;
 }
 
 export function createOutput(env: NodeJS.ProcessEnv = process.env): Output {

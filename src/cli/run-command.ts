@@ -2,7 +2,9 @@ import { EnvguardError, exitCodeOf } from '../errors.js';
 import { createOutput, type Output } from './output.js';
 
 /**
- * The single place where errors become exit codes and one-line messages (with the fix).
+ * The single place where errors become exit codes and messages: `envguard: [CODE] message` and
+ * `  fix: hint` on stderr; under `--json` (or `--format json`) also a JSON error object on stdout;
+ * with `ENVGUARD_DEBUG=1` the chain of causes (names and messages, never a value).
  * Command actions return an exit code (0 unless they refuse something) or throw.
  */
 export async function runAction(action: (output: Output) => Promise<number> | number): Promise<void> {
@@ -14,14 +16,52 @@ export async function runAction(action: (output: Output) => Promise<number> | nu
   }
 }
 
-export function reportError(output: Output, error: unknown): number {
+let jsonErrors = false;
+
+/** Set by the CLI entry before an action runs, from that command's `--json`/`--format json`. */
+export function reportErrorsAsJson(on: boolean): void {
+  jsonErrors = on;
+}
+
+export function reportError(output: Output, error: unknown, env: NodeJS.ProcessEnv = process.env): number {
+  const exitCode = exitCodeOf(error);
   if (error instanceof EnvguardError) {
-    output.err(output.color.red(`envguard: ${error.message}`));
+    output.err(output.color.red(`envguard: [${error.code}] ${error.message}`));
     if (error.hint) output.err(`  fix: ${error.hint}`);
+    if (jsonErrors) output.json({ error: { code: error.code, message: error.message, hint: error.hint, exitCode } });
   } else {
     // Not one of ours: show the message but never a stack (it could include argument values).
-    output.err(output.color.red(`envguard: unexpected error: ${error instanceof Error ? error.message : String(error)}`));
+    const message = error instanceof Error ? error.message : String(error);
+    output.err(output.color.red(`envguard: [UNEXPECTED] unexpected error: ${message}`));
     output.err('  fix: run again with ENVGUARD_DEBUG=1 and report the issue');
+    if (jsonErrors) output.json({ error: { code: 'UNEXPECTED', message, exitCode } });
   }
-  return exitCodeOf(error);
+  if (env.ENVGUARD_DEBUG === '1') for (const line of causeLines(error)) output.err(output.color.dim(`  cause: ${line}`));
+  return exitCode;
+}
+
+/**
+ * The causes under an error, one line each: the error's name (and errno code) and the first line
+ * of its message, control characters removed. Causes are git's stderr, fs errors and our own
+ * errors; none is given a secret (keyCommand failures keep no cause: their output may be the key).
+ */
+export function causeLines(error: unknown): string[] {
+  const lines: string[] = [];
+  let cause = error instanceof Error ? error.cause : undefined;
+  for (let depth = 0; cause !== undefined && depth < 8; depth++) {
+    if (cause instanceof Error) {
+      const errno = (cause as NodeJS.ErrnoException).code;
+      lines.push(clean(`${cause.name}${errno ? ` ${errno}` : ''}: ${cause.message}`));
+      cause = cause.cause;
+    } else {
+      lines.push(clean(String(cause)));
+      cause = undefined;
+    }
+  }
+  return lines;
+}
+
+function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return (text.split('\n').find((line) => line.trim() !== '') ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, 300);
 }

@@ -29,6 +29,16 @@ export function ledgerPathFor(envPath: string): string {
   return `${envPath}.ledger.json`;
 }
 
+/** Where the checkout hooks and pre-commit put an incoming version they could not merge into a locally edited file. */
+export function incomingPathFor(envPath: string): string {
+  return `${envPath}.incoming`;
+}
+
+/** The `--env` flag that names an environment in a suggested command (`''` for the default). */
+export function envFlag(envName: string): string {
+  return envName === 'default' ? '' : ` --env ${envName}`;
+}
+
 /** The plaintext path an encrypted file decrypts to (`.env.encrypted` → `.env`). */
 export function plaintextPathFor(encryptedPath: string): string {
   return encryptedPath.replace(/\.encrypted$/, '');

@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { EnvguardError, exitCodeOf } from '../errors.js';
+import { pathExists } from '../io/read-file.js';
 import { hookRepoPaths, type RepoPaths } from '../io/repo-paths.js';
 import { defaultContext } from '../ops/context.js';
 import { installDrivers } from '../ops/init/drivers.js';
@@ -34,13 +34,13 @@ export async function runHook(name: string | undefined, args: readonly string[],
     // A server's bare repository: no working tree, no key, no setup to complete.
     if (name === 'pre-receive') return await (await import('./pre-receive.js')).preReceiveHook(env, io);
     const paths = hookRepoPaths(process.cwd(), env);
-    const ctx = defaultContext({ cwd: paths.root, env, log: { info: io.say, warn: io.warn, debug: () => {} } });
+    const ctx = defaultContext({ cwd: paths.root, root: paths.root, repo: paths, env, log: { info: io.say, warn: io.warn, debug: () => {} } });
     if (name !== 'textconv' && name !== 'merge-driver' && name !== 'merge-ledger') completeSetup(paths);
     switch (name) {
       case 'pre-commit':
         return await preCommitHook(ctx, io, paths, PRE_COMMIT_CHECKS);
       case 'post-commit':
-        return postCommitHook(ctx, paths);
+        return postCommitHook(ctx);
       case 'post-checkout':
         // $3 is 1 for a branch checkout, 0 for a file checkout (`git checkout -- file`): only the former.
         return args[2] === '0' ? 0 : postSyncHook(ctx, io, paths);
@@ -61,7 +61,7 @@ export async function runHook(name: string | undefined, args: readonly string[],
     }
   } catch (error) {
     const code = exitCodeOf(error);
-    io.error(error instanceof Error ? error.message : String(error));
+    io.error(error instanceof EnvguardError ? `[${error.code}] ${error.message}` : error instanceof Error ? error.message : String(error));
     if (error instanceof EnvguardError && error.hint) io.error(`  fix: ${error.hint}`);
     // A post-* hook cannot undo git's work: report and let git carry on.
     return name?.startsWith('post-') ? 0 : code;
@@ -74,6 +74,6 @@ export async function runHook(name: string | undefined, args: readonly string[],
  * One file check when all is in place.
  */
 function completeSetup(paths: RepoPaths): void {
-  if (existsSync(path.join(paths.commonDir, 'envguard', 'run'))) return;
+  if (pathExists(path.join(paths.commonDir, 'envguard', 'run'))) return;
   installDrivers(paths.root, paths.commonDir);
 }

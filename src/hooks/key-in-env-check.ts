@@ -21,9 +21,10 @@ export const keyInEnvCheck: StagedCheck = (ctx: OpsContext): StagedCheckResult =
     for (const entry of env.entries) {
       if (!KEY_VARIABLE.test(entry.name) && !secrets.has(entry.value.trim())) continue;
       refusals.push({
+        code: 'SECRET_FOUND',
         file: env.file,
         message: `${entry.name} holds an envguard key or identity: the key cannot live in the file it encrypts`,
-        fix: `delete the ${entry.name}=… line from ${env.file}; keep the key in the key store (\`envguard key import\`) or as ENVGUARD_KEY in your shell or CI secrets`,
+        hint: `delete the ${entry.name}=… line from ${env.file}; keep the key in the key store (\`envguard key import\`) or as ENVGUARD_KEY in your shell or CI secrets`,
       });
     }
   }

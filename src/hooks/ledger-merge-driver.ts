@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { mergeLedgers, schemaProblems, type Ledger } from '../core/ledger/index.js';
 import { writeLedger } from '../io/ledger-file.js';
+import { readTextIfExists } from '../io/read-file.js';
 import type { HookIO } from './report.js';
 
 /**
@@ -32,7 +32,7 @@ export function ledgerMergeDriver(io: HookIO, args: readonly string[]): number {
 
 function readLedger(file: string): Ledger | undefined {
   try {
-    const value = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    const value = JSON.parse(readTextIfExists(file) ?? '') as unknown;
     return schemaProblems(value).length === 0 ? (value as Ledger) : undefined;
   } catch {
     return undefined;

@@ -1,15 +1,14 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDotenv } from '../core/dotenv/parse.js';
 import { serializeDotenv } from '../core/dotenv/serialize.js';
 import { decryptEncryptedFile, encryptDocument, parseEncryptedFile, type EncryptedFile } from '../core/encrypted-file.js';
 import type { EnvDocument } from '../core/dotenv/types.js';
+import { envNameOf, incomingPathFor } from '../core/env-files.js';
 import { shortKeyId } from '../core/key.js';
 import { STRUCTURE_CONFLICT, mergeEnvDocuments } from '../core/merge-env.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { readTextIfExists } from '../io/read-file.js';
+import { readText, readTextIfExists } from '../io/read-file.js';
 import type { OpsContext } from '../ops/context.js';
-import { findKeyFor } from '../ops/project-key.js';
 import type { HookIO } from './report.js';
 
 /**
@@ -28,8 +27,8 @@ export function mergeDriver(ctx: OpsContext, io: HookIO, args: readonly string[]
     return 2;
   }
   const envFile = displayPath.replace(/\.encrypted$/, '');
-  const resolved = findKeyFor(ctx, envFile);
-  const read = (p: string) => parseEncryptedFile(readFileSync(p, 'utf8'), displayPath);
+  const resolved = ctx.keys.current(envNameOf(envFile));
+  const read = (p: string) => parseEncryptedFile(readText(p, 'git passes the merge driver the paths of its three versions'), displayPath);
   const ours = read(oursPath);
   const theirs = read(theirsPath);
   const baseText = readTextIfExists(basePath);
@@ -104,7 +103,7 @@ function writeConflictView(ctx: OpsContext, io: HookIO, envFile: string, ours: E
   const local = readTextIfExists(envPath);
   // With local edits in .env, the view goes beside it, under the name the checkout hooks use for
   // an incoming version (git-ignored, never taken for an environment of its own).
-  const target = local === undefined || local === serializeDotenv(ours) ? envFile : `${envFile}.incoming`;
+  const target = local === undefined || local === serializeDotenv(ours) ? envFile : incomingPathFor(envFile);
   writeFileAtomic(path.join(ctx.cwd, target), view, { mode: 0o600 });
   if (target === envFile) {
     io.error(`the decrypted conflict is in ${envFile}: resolve it there, then run \`envguard encrypt\` and \`git add ${envFile}.encrypted\``);

@@ -1,6 +1,5 @@
-import { readdirSync } from 'node:fs';
 import { isEncryptedEnvFile } from '../core/env-files.js';
-import { loadConfig } from '../io/config.js';
+import { listDirectory } from '../io/read-file.js';
 import type { RepoPaths } from '../io/repo-paths.js';
 import { stateDirIn } from '../io/sync-state.js';
 import type { OpsContext } from '../ops/context.js';
@@ -12,8 +11,8 @@ import type { HookIO } from './report.js';
  * cannot undo git's work, so they always exit 0 and explain instead of failing.
  */
 export function postSyncHook(ctx: OpsContext, io: HookIO, paths: RepoPaths): number {
-  if (!loadConfig(ctx.cwd).decrypt.onCheckout) return 0;
-  const encryptedFiles = readdirSync(ctx.cwd).filter(isEncryptedEnvFile).sort();
+  if (!ctx.config.decrypt.onCheckout) return 0;
+  const encryptedFiles = listDirectory(ctx.cwd).filter(isEncryptedEnvFile).sort();
   if (encryptedFiles.length === 0) return 0;
   const dir = stateDirIn(paths.gitDir);
   for (const file of encryptedFiles) report(io, syncEnvFile(ctx, file, dir));

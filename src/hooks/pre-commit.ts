@@ -1,9 +1,11 @@
 import path from 'node:path';
+import { commitAllowsEmpty } from '../io/commit-command-line.js';
 import type { RepoPaths } from '../io/repo-paths.js';
 import { stateDirIn } from '../io/sync-state.js';
 import type { OpsContext } from '../ops/context.js';
-import { preCommit, type Refusal } from '../ops/pre-commit.js';
-import { markForPostCommit } from './post-commit.js';
+import { preCommit } from '../ops/pre-commit/pre-commit.js';
+import { problemLine, type Problem } from '../problem.js';
+import { markForPostCommit } from '../io/post-commit-marker.js';
 import type { HookIO } from './report.js';
 import { reportRotationPolicy } from './rotation-policy.js';
 
@@ -16,7 +18,7 @@ import { reportRotationPolicy } from './rotation-policy.js';
 export type StagedCheck = (ctx: OpsContext, paths: readonly string[]) => StagedCheckResult | Promise<StagedCheckResult>;
 
 export interface StagedCheckResult {
-  refusals: Refusal[];
+  refusals: Problem[];
   warnings: string[];
 }
 
@@ -26,7 +28,7 @@ export async function preCommitHook(ctx: OpsContext, io: HookIO, paths: RepoPath
   if (reportRotationPolicy(ctx, io) === 1) return 1;
   // git names the index it is committing (a temporary one under `-a` or `git commit <path>`).
   const indexFile = ctx.env.GIT_INDEX_FILE ? path.resolve(ctx.cwd, ctx.env.GIT_INDEX_FILE) : path.join(paths.gitDir, 'index');
-  const result = preCommit(ctx, stateDirIn(paths.gitDir), { indexFile });
+  const result = preCommit(ctx, stateDirIn(paths.gitDir), { indexFile, allowsEmpty: () => commitAllowsEmpty() });
   if (result.staged.length > 0) markForPostCommit(paths, result.staged);
   for (const check of checks) {
     const extra = await check(ctx, result.paths);
@@ -37,9 +39,8 @@ export async function preCommitHook(ctx: OpsContext, io: HookIO, paths: RepoPath
   for (const warning of result.warnings) io.warn(warning);
   if (result.refusals.length === 0) return 0;
   for (const refusal of result.refusals) {
-    // Errors from the format parser already start with "<file>:<line>:".
-    io.error(refusal.message.startsWith(`${refusal.file}:`) ? refusal.message : `${refusal.file}: ${refusal.message}`);
-    io.error(`  fix: ${refusal.fix}`);
+    io.error(problemLine(refusal));
+    io.error(`  fix: ${refusal.hint}`);
   }
   io.error(`commit refused (${result.refusals.length} problem${result.refusals.length === 1 ? '' : 's'}); to bypass once, at your own risk: ENVGUARD_SKIP=1 git commit …`);
   return 1;

@@ -1,6 +1,8 @@
+import { wantsColour } from '../io/colour-policy.js';
+
 /**
  * Hook output: short plain lines on stderr that read well in a terminal and in GUI clients
- * (no spinners; colour only when stderr is a TTY and NO_COLOR is unset).
+ * (no spinners; colour as the CLI decides it: io/colour-policy.ts).
  */
 export interface HookIO {
   say(line: string): void;
@@ -9,7 +11,7 @@ export interface HookIO {
 }
 
 export function createHookIO(env: NodeJS.ProcessEnv = process.env): HookIO {
-  const colour = Boolean(process.stderr.isTTY) && !env.NO_COLOR && env.TERM !== 'dumb';
+  const colour = wantsColour(process.stderr, env);
   const paint = (code: string, text: string) => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
   const write = (text: string) => void process.stderr.write(`${text}\n`);
   return {

@@ -7,8 +7,7 @@ import type { HookIO } from './report.js';
  * prints the warning or refusal and returns the hook's exit code (1 only under "block").
  */
 export function reportRotationPolicy(ctx: OpsContext, io: HookIO): 0 | 1 {
-  // Hooks run with cwd at the repository top (see dispatch.ts).
-  const policy = checkRotationPolicy(ctx, ctx.cwd);
+  const policy = checkRotationPolicy(ctx);
   if (!policy.message) return 0;
   if (!policy.block) {
     io.warn(policy.message);

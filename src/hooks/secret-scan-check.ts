@@ -16,9 +16,10 @@ export const secretScanCheck: StagedCheck = async (ctx: OpsContext): Promise<Sta
   const findings = report.findings.filter((finding) => !isPlaintextEnvFile(finding.file));
   return {
     refusals: findings.map((finding) => ({
+      code: 'SECRET_FOUND' as const,
       file: finding.file,
       message: formatFindingLine(finding),
-      fix:
+      hint:
         finding.kind === 'known-value'
           ? `read it from the environment instead (${finding.preview.split(' from ')[0]}), do not copy its value`
           : 'move the secret to .env (envguard encrypts it), or allow it with an `envguard:allow` comment or a .envguardignore entry (`envguard scan --format json` prints it)',

@@ -1,13 +1,12 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { isEncryptedEnvFile, plaintextPathFor } from '../core/env-files.js';
+import { envNameOf, isEncryptedEnvFile, plaintextPathFor } from '../core/env-files.js';
 import { decryptEncryptedFile, decryptEntry, parseEncryptedFile } from '../core/encrypted-file.js';
 import { isEnvguardError } from '../errors.js';
 import { tokenTimestamp } from '../core/fernet.js';
 import { shortKeyId, type FernetKey } from '../core/key.js';
-import { allStoredKeys } from '../io/key-store.js';
+import { currentAndKnown } from '../io/key-ring.js';
+import { listDirectory, readText } from '../io/read-file.js';
 import type { OpsContext } from '../ops/context.js';
-import { findKeyFor, keyLookupFor } from '../ops/project-key.js';
 
 /**
  * The `textconv` diff driver: `git diff` / `git log -p` on `.env.encrypted` show the variables.
@@ -16,7 +15,7 @@ import { findKeyFor, keyLookupFor } from '../ops/project-key.js';
  */
 export function textconv(ctx: OpsContext, file: string): string {
   const displayName = path.basename(file);
-  const text = readFileSync(file, 'utf8');
+  const text = readText(file, 'git passes textconv the path of a file');
   let parsed;
   try {
     parsed = parseEncryptedFile(text, displayName);
@@ -64,16 +63,9 @@ function conflictView(ctx: OpsContext, text: string, displayName: string): strin
 /** Every key this machine has for the project: each environment's current key, then retired ones. */
 function candidateKeys(ctx: OpsContext): FernetKey[] {
   const keys: FernetKey[] = [];
-  const envFiles = readdirSync(ctx.cwd).filter(isEncryptedEnvFile).map(plaintextPathFor);
+  const envFiles = listDirectory(ctx.cwd).filter(isEncryptedEnvFile).map(plaintextPathFor);
   for (const envFile of envFiles.length ? envFiles : ['.env']) {
-    try {
-      const current = findKeyFor(ctx, envFile);
-      if (current) keys.push(current.key);
-      const { projectId } = keyLookupFor(ctx, envFile);
-      if (projectId) keys.push(...allStoredKeys(ctx.env, projectId));
-    } catch {
-      // this environment has no usable key here
-    }
+    keys.push(...currentAndKnown(ctx.keys, envNameOf(envFile)).map((found) => found.key));
   }
   return keys;
 }

@@ -14,6 +14,8 @@ export interface GitOptions {
   input?: string | Buffer;
   /** Extra environment (e.g. `GIT_INDEX_FILE` for a partial commit's temporary index). */
   env?: NodeJS.ProcessEnv;
+  /** The environment the extra one is laid over; default `process.env` (a context's git passes `ctx.env`). */
+  baseEnv?: NodeJS.ProcessEnv;
   /** Exit codes that are answers rather than failures (e.g. `git diff --quiet` returns 1). */
   okCodes?: readonly number[];
 }
@@ -29,7 +31,7 @@ export function execGit(args: readonly string[], options: GitOptions): GitResult
   const result: SpawnSyncReturns<Buffer> = spawnSync('git', args, {
     cwd: options.cwd,
     input: options.input,
-    env: options.env ? { ...process.env, ...options.env } : process.env,
+    env: options.env ? { ...(options.baseEnv ?? process.env), ...options.env } : (options.baseEnv ?? process.env),
     maxBuffer: 1024 * 1024 * 1024,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -60,6 +62,26 @@ export function gitLinesZ(args: readonly string[], options: GitOptions): string[
     .stdout.toString('utf8')
     .split('\0')
     .filter((entry) => entry.length > 0);
+}
+
+/** Git bound to one directory and one environment: what a use case gets as `ctx.git`. */
+export interface Git {
+  exec(args: readonly string[], options?: Partial<GitOptions>): GitResult;
+  text(args: readonly string[], options?: Partial<GitOptions>): string;
+  linesZ(args: readonly string[], options?: Partial<GitOptions>): string[];
+}
+
+/**
+ * Git that runs in `cwd` with exactly `env` (not `process.env`): a context whose environment
+ * names no `GIT_INDEX_FILE` gets none, whatever the process it runs in was given.
+ */
+export function bindGit(cwd: string, env: NodeJS.ProcessEnv): Git {
+  const bound = (options: Partial<GitOptions> = {}): GitOptions => ({ cwd, baseEnv: env, ...options });
+  return {
+    exec: (args, options) => execGit(args, bound(options)),
+    text: (args, options) => gitText(args, bound(options)),
+    linesZ: (args, options) => gitLinesZ(args, bound(options)),
+  };
 }
 
 /** The top of the working tree, or a `NOT_A_GIT_REPO` error. */

@@ -3,26 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { EnvguardError } from '../errors.js';
 import { fingerprint, formatKey, parseKey, type FernetKey } from '../core/key.js';
-import { keyVariableFor } from '../core/env-files.js';
+import { envFlag, keyVariableFor } from '../core/env-files.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { runKeyCommand } from './key-command.js';
 
-/**
- * Key lookup (DESIGN.md, Keys): environment variables, then the local key store, then the
- * project's `keyCommand`. Keys never live in the working tree and never appear in messages.
- */
-export interface KeyLookup {
-  envName: string;
-  /** From the ledger; without it the local store is skipped (nothing to key it by). */
-  projectId?: string;
-  /** Project root, where `keyCommand` runs. */
-  root: string;
-  env: NodeJS.ProcessEnv;
-  keyCommand?: string;
-  /** The step after the key store: an access file this machine's identity opens (src/ops/access/key-from-access-files.ts). */
-  afterStore?: () => ResolvedKey | undefined;
-}
-
+/** A key and where it came from. Keys never live in the working tree and never appear in messages. */
 export interface ResolvedKey {
   key: FernetKey;
   /** Where it came from, for messages: a variable name, `key store` or `keyCommand`. */
@@ -41,36 +25,10 @@ export function keyVariablesFor(envName: string): string[] {
   return envName === 'default' ? [keyVariableFor('default'), 'ENVGUARD_KEY', 'SECRETS_MASTER_KEY'] : [keyVariableFor(envName)];
 }
 
-/** Finds the current key for an environment, or undefined when none is available. */
-export function resolveKey(lookup: KeyLookup): ResolvedKey | undefined {
-  for (const variable of keyVariablesFor(lookup.envName)) {
-    const text = lookup.env[variable];
-    if (text !== undefined && text.trim() !== '') return { key: parseKey(text, variable), source: variable };
-  }
-  if (lookup.projectId !== undefined) {
-    const stored = readStoredKey(currentKeyPath(keyStoreHome(lookup.env), lookup.projectId, lookup.envName));
-    if (stored) return { key: stored, source: 'key store' };
-  }
-  const fromAccess = lookup.afterStore?.();
-  if (fromAccess) return fromAccess;
-  if (lookup.keyCommand) {
-    const text = runKeyCommand(lookup.keyCommand, { cwd: lookup.root, envName: lookup.envName, env: lookup.env, home: keyStoreHome(lookup.env) });
-    return { key: parseKey(text, 'the output of keyCommand'), source: 'keyCommand' };
-  }
-  return undefined;
-}
-
-/** Like `resolveKey`, but a missing key is a `KEY_MISSING` error that says how to get one. */
-export function requireKey(lookup: KeyLookup): ResolvedKey {
-  const found = resolveKey(lookup);
-  if (found) return found;
-  throw missingKeyError(lookup.envName);
-}
-
 export function missingKeyError(envName: string): EnvguardError {
   const variable = envName === 'default' ? 'ENVGUARD_KEY' : keyVariablesFor(envName)[0];
   return new EnvguardError('KEY_MISSING', `no key for environment "${envName}" on this machine`, {
-    hint: `run \`envguard access request\` and send the line it prints to a teammate who has the key; or ask them to run \`envguard key export${envName === 'default' ? '' : ` --env ${envName}`}\` and run \`envguard key import${envName === 'default' ? '' : ` --env ${envName}`}\`, or set ${variable}`,
+    hint: `ask a teammate to run \`envguard key export${envFlag(envName)}\` and run \`envguard key import${envFlag(envName)}\`, or set ${variable}`,
   });
 }
 
@@ -113,22 +71,11 @@ export function allStoredKeys(env: NodeJS.ProcessEnv, projectId: string): Fernet
   return keys;
 }
 
-/** A key whose fingerprint matches, from the variables or the store. */
-export function keyByFingerprint(lookup: KeyLookup, wanted: string): FernetKey | undefined {
-  const candidates: FernetKey[] = [];
-  for (const variable of keyVariablesFor(lookup.envName)) {
-    const text = lookup.env[variable];
-    if (text) candidates.push(parseKey(text, variable));
-  }
-  if (lookup.projectId !== undefined) candidates.push(...allStoredKeys(lookup.env, lookup.projectId));
-  return candidates.find((key) => fingerprint(key) === wanted);
-}
-
 export function currentKeyPath(home: string, projectId: string, envName: string): string {
   return path.join(home, safeSegment(projectId), `${safeSegment(envName)}.key`);
 }
 
-function readStoredKey(file: string): FernetKey | undefined {
+export function readStoredKey(file: string): FernetKey | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { EnvguardError } from '../errors.js';
 import { decodeUtf8Strict } from '../core/text/utf8.js';
 import { assertRegularOrMissing } from './atomic-write.js';
@@ -27,4 +27,28 @@ export function readText(file: string, hint: string): string {
   const text = readTextIfExists(file);
   if (text === undefined) throw new EnvguardError('NOT_FOUND', `${file} does not exist`, { hint });
   return text;
+}
+
+/** Whether a path exists (any kind of file). */
+export function pathExists(file: string): boolean {
+  return existsSync(file);
+}
+
+/** The names in a directory, or none when it cannot be read. */
+export function listDirectory(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** Creates a directory (and its parents) only this user can open. */
+export function makePrivateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+}
+
+/** Deletes a file; nothing happens when it is not there. */
+export function removeFile(file: string): void {
+  rmSync(file, { force: true });
 }

@@ -20,7 +20,7 @@ export function hookRepoPaths(cwd: string, env: NodeJS.ProcessEnv): RepoPaths {
     const gitDir = env.GIT_DIR ? path.resolve(cwd, env.GIT_DIR) : dotGitTarget(cwd);
     if (gitDir !== undefined && isDir(gitDir) && isGitEntry(cwd)) return { root: cwd, gitDir, commonDir: commonDirOf(gitDir) };
   }
-  const [root, gitDir, commonDir] = gitText(['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-dir', '--git-common-dir'], { cwd }).split('\n');
+  const [root, gitDir, commonDir] = gitText(['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-dir', '--git-common-dir'], { cwd, baseEnv: env }).split('\n');
   if (!root || !gitDir || !commonDir) throw new Error('git rev-parse gave no paths');
   return { root, gitDir, commonDir };
 }

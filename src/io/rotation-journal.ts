@@ -4,7 +4,6 @@ import path from 'node:path';
 import { EnvguardError } from '../errors.js';
 import type { Actor, RotationAccess, RotationEntry } from '../core/ledger/types.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { gitPath } from './git.js';
 
 /**
  * The rotation journal: what a rotation has done so far, written atomically under the git dir
@@ -61,9 +60,9 @@ export interface RotationJournal {
   access?: RotationAccess;
 }
 
-/** Where the journal for an environment lives. */
-export function journalPath(cwd: string, environment: string): string {
-  return gitPath(cwd, `envguard/rotation-${environment}.json`);
+/** Where the journal for an environment lives: under the worktree's own git dir (`git rev-parse --git-path`). */
+export function journalPathIn(gitDir: string, environment: string): string {
+  return path.join(gitDir, 'envguard', `rotation-${environment}.json`);
 }
 
 /** Reads the journal of an interrupted rotation, or undefined when none is in progress. */

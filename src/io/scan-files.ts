@@ -46,15 +46,8 @@ export function readScanFile(file: string): { bytes: Buffer; text: string | unde
   return { bytes, text: bytes.subarray(0, 8000).includes(0) ? undefined : bytes.toString('utf8') };
 }
 
-/** Reads an optional file: `undefined` when it does not exist. */
-export function readOptionalText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new EnvguardError('IO_ERROR', `could not read ${file}`, { cause: error });
-  }
-}
+/** Reads an optional file: `undefined` when it does not exist (the one definition is in read-file.ts). */
+export { readTextIfExists as readOptionalText } from './read-file.js';
 
 /** Where env files can be, at any depth: what `git ls-files` is asked for. */
 const ENV_FILE_SPECS = [':(glob)**/.env', ':(glob)**/.env.*'];
@@ -65,10 +58,10 @@ const ENV_FILE_SPECS = [':(glob)**/.env', ':(glob)**/.env.*'];
  * does not descend into ignored folders such as `node_modules/`, so this costs one walk of the
  * non-ignored tree, not of everything.
  */
-export function envFileFolders(root: string): string[] {
+export function envFileFolders(root: string, baseEnv?: NodeJS.ProcessEnv): string[] {
   const listed = [
-    ...gitLinesZ(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...ENV_FILE_SPECS], { cwd: root }),
-    ...gitLinesZ(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory', '--', ...ENV_FILE_SPECS], { cwd: root }),
+    ...gitLinesZ(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...ENV_FILE_SPECS], { cwd: root, baseEnv }),
+    ...gitLinesZ(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory', '--', ...ENV_FILE_SPECS], { cwd: root, baseEnv }),
   ];
   const folders = new Set<string>();
   for (const file of listed) {
@@ -85,12 +78,12 @@ export function envFileFolders(root: string): string[] {
  * in one `git cat-file --batch`; names git has no blob for are left out. `env` carries a partial
  * commit's `GIT_INDEX_FILE`.
  */
-export function readBlobs(root: string, names: readonly string[], env?: NodeJS.ProcessEnv): Map<string, Buffer> {
+export function readBlobs(root: string, names: readonly string[], env?: NodeJS.ProcessEnv, baseEnv?: NodeJS.ProcessEnv): Map<string, Buffer> {
   const blobs = new Map<string, Buffer>();
   // A name with a newline cannot be written on the batch's line-based input.
   const asked = names.filter((name) => !name.includes('\n'));
   if (asked.length === 0) return blobs;
-  const out = execGit(['cat-file', '--batch'], { cwd: root, input: asked.map((name) => `${name}\n`).join(''), ...(env ? { env } : {}) }).stdout;
+  const out = execGit(['cat-file', '--batch'], { cwd: root, input: asked.map((name) => `${name}\n`).join(''), baseEnv, ...(env ? { env } : {}) }).stdout;
   let at = 0;
   for (const name of asked) {
     const headerEnd = out.indexOf(10, at);

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../core/sha256.js';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gitPath } from './git.js';
 
 /**
  * What envguard last wrote to (or read from) each plaintext env file in this worktree, kept
@@ -15,11 +14,7 @@ export interface SyncState {
   baseEncrypted: string;
 }
 
-export function stateDir(root: string): string {
-  return gitPath(root, 'envguard/state');
-}
-
-/** The same directory from a known git dir (hooks know it without asking git). */
+/** The per-worktree state directory under a git dir (`git rev-parse --git-path envguard/state`). */
 export function stateDirIn(gitDir: string): string {
   return path.join(gitDir, 'envguard', 'state');
 }
@@ -58,10 +53,6 @@ export function writeDerivedFile(file: string, text: string, mode = 0o644): void
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, text, { mode });
   renameSync(temp, file);
-}
-
-export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 function stateFile(dir: string, envFile: string): string {

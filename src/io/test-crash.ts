@@ -1,5 +1,5 @@
 /**
- * TEST-ONLY fault injection for the rotation crash-safety tests; without these variables every
+ * TEST-ONLY fault injection, compiled out of the release bundle, for the rotation crash-safety tests; without these variables every
  * call is a no-op. Never set them outside tests.
  *
  * - `ENVGUARD_TEST_CRASH_AT=<point>:<n>`: the n-th time the process reaches `<point>` it kills
@@ -12,7 +12,20 @@ export interface CrashInjector {
   corrupt(point: string): boolean;
 }
 
+/**
+ * True in the test bundle (`dist-test/`) and under vitest; the release bundle defines it false, so
+ * the branch that reads the variables is dropped from `dist/cli.cjs` (a test greps for the names).
+ */
+declare const __ENVGUARD_TEST_HOOKS__: boolean;
+
+const NO_FAULTS: CrashInjector = Object.assign(() => {}, { corrupt: () => false });
+
 export function crashInjector(env: NodeJS.ProcessEnv): CrashInjector {
+  if (__ENVGUARD_TEST_HOOKS__) return envInjector(env);
+  return NO_FAULTS;
+}
+
+function envInjector(env: NodeJS.ProcessEnv): CrashInjector {
   const crashAt = counter(env.ENVGUARD_TEST_CRASH_AT);
   const corruptAt = counter(env.ENVGUARD_TEST_CORRUPT_AT);
   const inject = ((point: string) => {

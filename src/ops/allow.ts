@@ -1,7 +1,5 @@
 import { EnvguardError } from '../errors.js';
 import { approve, isApproved, revokeApproval } from '../io/command-approval.js';
-import { loadConfig } from '../io/config.js';
-import { gitTopLevel } from '../io/git.js';
 import { keyStoreHome } from '../io/key-store.js';
 import type { OpsContext } from './context.js';
 
@@ -19,8 +17,8 @@ export interface AllowResult {
  * from the repository never runs before this (DESIGN.md, Keys).
  */
 export function allowKeyCommand(ctx: OpsContext, options: { remove?: boolean; show?: boolean } = {}): AllowResult {
-  const root = gitTopLevel(ctx.cwd);
-  const command = loadConfig(root).keyCommand;
+  const root = ctx.repo.root;
+  const command = ctx.config.keyCommand;
   if (command === undefined) {
     throw new EnvguardError('NOT_FOUND', '.envguard.json has no keyCommand, so there is nothing to approve', { hint: 'add "keyCommand" to .envguard.json first' });
   }

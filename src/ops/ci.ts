@@ -3,7 +3,7 @@ import { EnvguardError, isEnvguardError } from '../errors.js';
 import { loadConfig } from '../io/config.js';
 import { gitTopLevel } from '../io/git.js';
 import { isShallowRepository, resolveCommit } from '../io/git-range.js';
-import type { OpsContext } from './context.js';
+import { withCwd, type OpsContext } from './context.js';
 import { checkRotationPolicy } from './rotation-policy.js';
 import { scanCommits } from './scan-commits.js';
 import { projectKnownValues } from './scan.js';
@@ -62,14 +62,14 @@ export async function runCi(ctx: OpsContext, options: CiOptions = {}): Promise<C
   const against = options.against === undefined ? undefined : requireBase(root, options.against);
   const result: CiResult = { ok: true, against, checked: [], notChecked: [], problems: [], warnings: [], findings: [], commitsScanned: 0, verify: undefined };
 
-  verifyLedgers({ ...ctx, cwd: root }, result);
+  verifyLedgers(withCwd(ctx, root), result);
 
   const config = loadConfig(root);
   if (!against && isShallowRepository(root)) result.warnings.push('this clone is shallow: only the commits it holds were scanned (fetch the full history, or pass --against REV)');
   const scan = await scanCommits(ctx, {
     root,
     revisions: against ? ['HEAD', `^${against}`] : ['HEAD'],
-    knownValues: config.scan.knownValues === false ? [] : projectKnownValues({ ...ctx, cwd: root }),
+    knownValues: config.scan.knownValues === false ? [] : projectKnownValues(withCwd(ctx, root)),
     ignorePaths: config.scan.ignorePaths,
   });
   result.checked.push('commits');
@@ -86,7 +86,7 @@ export async function runCi(ctx: OpsContext, options: CiOptions = {}): Promise<C
     for (const finding of tracked) result.problems.push({ check: 'tracked-files', file: finding.file, message: `${finding.file} is tracked: ${finding.description}`, hint: untrackHint([finding]) });
   }
 
-  const policy = checkRotationPolicy({ ...ctx, cwd: root }, root);
+  const policy = checkRotationPolicy(withCwd(ctx, root));
   result.checked.push('rotation');
   if (policy.message && policy.block) result.problems.push({ check: 'rotation', message: policy.message });
   else if (policy.message) result.warnings.push(policy.message);

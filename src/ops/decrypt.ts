@@ -1,13 +1,12 @@
 import path from 'node:path';
 import { EnvguardError } from '../errors.js';
 import { decryptEncryptedFile, parseEncryptedFile } from '../core/encrypted-file.js';
-import { plaintextPathFor } from '../core/env-files.js';
+import { envNameOf, plaintextPathFor } from '../core/env-files.js';
 import { shortKeyId, type FernetKey } from '../core/key.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { readText, readTextIfExists } from '../io/read-file.js';
 import type { OpsContext } from './context.js';
-import { describeKeyChange } from './key-change.js';
-import { requireKeyFor } from './project-key.js';
+import { describeKeyChange } from './support/key-change.js';
 
 export interface DecryptInput {
   encryptedPath?: string;
@@ -35,11 +34,11 @@ export function decryptEnvFile(ctx: OpsContext, input: DecryptInput = {}): Decry
   const envPath = path.resolve(ctx.cwd, input.envPath ?? plaintextPathFor(encryptedPath));
   const display = path.relative(ctx.cwd, encryptedPath) || encryptedPath;
   const file = parseEncryptedFile(readText(encryptedPath, 'pass --encrypted-path, or run `envguard encrypt` first'), display);
-  const key = input.key ?? requireKeyFor(ctx, envPath).key;
+  const key = input.key ?? ctx.keys.require(envNameOf(envPath)).key;
   if (file.format === 'values' && file.keyId !== shortKeyId(key)) {
     // Most often a teammate rotated: say who and when (from the ledger) rather than just "wrong key".
     const change = describeKeyChange(ctx, path.relative(ctx.cwd, envPath) || envPath, file.keyId);
-    throw new EnvguardError('DECRYPT_FAILED', `${display} not decrypted: ${change.message}`, { hint: change.hint });
+    throw new EnvguardError('KEY_MISMATCH', `${display} not decrypted: ${change.message}`, { hint: change.hint });
   }
   const text = decryptEncryptedFile(file, key, display);
   const keyId = shortKeyId(key);

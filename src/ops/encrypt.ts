@@ -2,12 +2,11 @@ import path from 'node:path';
 import { EnvguardError } from '../errors.js';
 import { parseDotenv } from '../core/dotenv/parse.js';
 import { decryptEncryptedFile, encryptDocument, encryptWhole, parseEncryptedFile, type EncryptedFile } from '../core/encrypted-file.js';
-import { encryptedPathFor } from '../core/env-files.js';
+import { encryptedPathFor, envNameOf } from '../core/env-files.js';
 import { shortKeyId, type FernetKey } from '../core/key.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { readText, readTextIfExists } from '../io/read-file.js';
 import type { OpsContext } from './context.js';
-import { requireKeyFor } from './project-key.js';
 
 export interface EncryptInput {
   envPath?: string;
@@ -38,13 +37,13 @@ export function encryptEnvFile(ctx: OpsContext, input: EncryptInput = {}): Encry
   const display = path.relative(ctx.cwd, envPath) || envPath;
   const text = readText(envPath, `create ${display} first, or pass --env-path`);
   const doc = parseDotenv(text, display);
-  const key = input.key ?? requireKeyFor(ctx, envPath).key;
+  const key = input.key ?? ctx.keys.require(envNameOf(envPath)).key;
   const keyId = shortKeyId(key);
 
   const previousText = readTextIfExists(encryptedPath);
   const previous = previousText === undefined ? undefined : parsePrevious(previousText, encryptedPath, ctx.cwd);
   if (previous?.format === 'values' && previous.keyId !== keyId && !input.force) {
-    throw new EnvguardError('KEY_INVALID', `${path.basename(encryptedPath)} is under key ${previous.keyId} but your key is ${keyId}`, {
+    throw new EnvguardError('KEY_MISMATCH', `${path.basename(encryptedPath)} is under key ${previous.keyId} but your key is ${keyId}`, {
       hint: 'someone may have rotated the key: run `envguard status`, import the current key with `envguard key import`, or overwrite with `envguard encrypt --force`',
     });
   }

@@ -1,16 +1,15 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { EnvguardError, isEnvguardError } from '../errors.js';
 import { parseEncryptedFile } from '../core/encrypted-file.js';
 import { encryptedPathFor, envFileFor } from '../core/env-files.js';
-import { fingerprint, formatKey, parseKey, shortKeyId, type FernetKey } from '../core/key.js';
+import { fingerprint, formatKey, shortKeyId, type FernetKey } from '../core/key.js';
 import { k8sSecretManifest } from '../core/k8s-secret.js';
-import { keyVariablesFor, saveKey } from '../io/key-store.js';
-import { readTextIfExists } from '../io/read-file.js';
-import { stateDir, writeSyncState } from '../io/sync-state.js';
+import { keyVariablesFor } from '../io/key-store.js';
+import { readTextIfExists, pathExists } from '../io/read-file.js';
+import { stateDirIn, writeSyncState } from '../io/sync-state.js';
 import { decryptEnvFile } from './decrypt.js';
 import type { OpsContext } from './context.js';
-import { keyLookupFor, requireKeyFor } from './project-key.js';
+import { keyMismatchError, parseImportedKey } from './key-import-checks.js';
 
 export interface KeyInfo {
   envName: string;
@@ -21,13 +20,13 @@ export interface KeyInfo {
 
 /** The current key of an environment, described without the key itself. */
 export function describeKey(ctx: OpsContext, envName: string): KeyInfo {
-  const resolved = requireKeyFor(ctx, envFileFor(envName));
+  const resolved = ctx.keys.require(envName);
   return { envName, fingerprint: fingerprint(resolved.key), keyId: shortKeyId(resolved.key), source: resolved.source };
 }
 
 /** The key text (asked for explicitly) or a Kubernetes Secret manifest holding it. */
 export function exportKey(ctx: OpsContext, options: { envName: string; format: 'text' | 'env' | 'k8s-secret'; name?: string; namespace?: string }): string {
-  const key = requireKeyFor(ctx, envFileFor(options.envName)).key;
+  const key = ctx.keys.require(options.envName).key;
   const variable = options.envName === 'default' ? 'ENVGUARD_KEY' : (keyVariablesFor(options.envName)[0] as string);
   if (options.format === 'env') return `${variable}=${formatKey(key)}\n`;
   if (options.format === 'k8s-secret') {
@@ -51,9 +50,9 @@ export interface ImportResult {
  */
 export function importKey(ctx: OpsContext, options: { envName: string; keyText: string; force?: boolean }): ImportResult {
   const envFile = envFileFor(options.envName);
-  const key = parseKey(extractKeyText(options.keyText), 'the imported key');
-  const lookup = keyLookupFor(ctx, envFile);
-  if (lookup.projectId === undefined) {
+  const key = parseImportedKey(extractKeyText(options.keyText), options.envName);
+  const projectId = ctx.keys.projectId(options.envName);
+  if (projectId === undefined) {
     throw new EnvguardError('NOT_FOUND', `no ledger (${envFile}.ledger.json) here, so there is no project to store the key for`, {
       hint: 'run this in the project root after `git pull`, or run `envguard init` to start a new project',
     });
@@ -62,19 +61,17 @@ export function importKey(ctx: OpsContext, options: { envName: string; keyText: 
   if (encrypted !== undefined && !options.force) {
     const file = safeParse(encrypted, encryptedPathFor(envFile));
     if (file?.format === 'values' && file.keyId !== shortKeyId(key)) {
-      throw new EnvguardError('KEY_INVALID', `this key (id ${shortKeyId(key)}) does not match ${encryptedPathFor(envFile)} (key ${file.keyId})`, {
-        hint: 'ask for the current key (`envguard key export` on a machine where `envguard status` shows it), or store it anyway with --force',
-      });
+      throw keyMismatchError(ctx.cwd, envFile, key, file.keyId);
     }
   }
-  const storedAt = saveKey(ctx.env, lookup.projectId, options.envName, key);
+  const storedAt = ctx.keys.save(options.envName, key, projectId);
   return { envName: options.envName, keyId: shortKeyId(key), storedAt, decrypted: decryptIfMissing(ctx, envFile, key) };
 }
 
 /** In a fresh clone the key is the last missing piece: write `.env` now rather than at the next checkout. */
 function decryptIfMissing(ctx: OpsContext, envFile: string, key: FernetKey): boolean {
   const encryptedPath = path.join(ctx.cwd, encryptedPathFor(envFile));
-  if (existsSync(path.join(ctx.cwd, envFile)) || !existsSync(encryptedPath)) return false;
+  if (pathExists(path.join(ctx.cwd, envFile)) || !pathExists(encryptedPath)) return false;
   try {
     decryptEnvFile(ctx, { encryptedPath, key });
   } catch (error) {
@@ -82,16 +79,16 @@ function decryptIfMissing(ctx: OpsContext, envFile: string, key: FernetKey): boo
     ctx.log.warn(`key stored, but ${encryptedPathFor(envFile)} could not be decrypted: ${error.message}`);
     return false;
   }
-  const stateDirectory = safeStateDir(ctx.cwd);
+  const stateDirectory = safeStateDir(ctx);
   const plaintext = readTextIfExists(path.join(ctx.cwd, envFile));
   const encrypted = readTextIfExists(encryptedPath);
   if (stateDirectory && plaintext !== undefined && encrypted !== undefined) writeSyncState(stateDirectory, envFile, plaintext, encrypted);
   return true;
 }
 
-function safeStateDir(cwd: string): string | undefined {
+function safeStateDir(ctx: OpsContext): string | undefined {
   try {
-    return stateDir(cwd);
+    return stateDirIn(ctx.repo.gitDir);
   } catch {
     return undefined; // not a git repo: nothing to remember
   }

@@ -1,11 +1,9 @@
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseDotenv } from '../core/dotenv/parse.js';
 import { decryptEncryptedFile, parseEncryptedFile } from '../core/encrypted-file.js';
 import { envNameOf, isEncryptedEnvFile, isPlaintextEnvFile, plaintextPathFor } from '../core/env-files.js';
-import { readTextIfExists } from '../io/read-file.js';
+import { readTextIfExists, listDirectory } from '../io/read-file.js';
 import type { OpsContext } from './context.js';
-import { findKeyFor } from './project-key.js';
 
 export interface LoadedEnv {
   envName: string;
@@ -32,19 +30,14 @@ export interface LoadOptions {
  * specific environment use `decryptEnvFile` and get the precise error.
  */
 export function loadProjectEnvs(ctx: OpsContext, options: LoadOptions = {}): LoadedEnv[] {
-  let names: string[];
-  try {
-    names = readdirSync(ctx.cwd).sort();
-  } catch {
-    return [];
-  }
+  const names = listDirectory(ctx.cwd).sort();
   const wanted = (file: string) => options.envNames === undefined || options.envNames.includes(envNameOf(file));
   const loaded: LoadedEnv[] = [];
   const present = new Set(names);
   const skipDecrypt = (name: string) => Boolean(options.includePlaintext && options.preferPlaintext && present.has(plaintextPathFor(name)));
   for (const name of names.filter((n) => isEncryptedEnvFile(n) && wanted(plaintextPathFor(n)) && !skipDecrypt(n))) {
     const envPath = plaintextPathFor(name);
-    const resolved = safely(() => findKeyFor(ctx, envPath));
+    const resolved = safely(() => ctx.keys.current(envNameOf(envPath)));
     const text = readTextIfExists(path.join(ctx.cwd, name));
     if (!resolved || text === undefined) continue;
     const plaintext = safely(() => decryptEncryptedFile(parseEncryptedFile(text, name), resolved.key, name));

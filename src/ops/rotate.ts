@@ -1,16 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { EnvguardError } from '../errors.js';
 import { fingerprint, shortKeyId, type FernetKey } from '../core/key.js';
-import { envFileFor } from '../core/env-files.js';
 import type { FileResult, RotationAccess } from '../core/ledger/index.js';
-import { loadConfig } from '../io/config.js';
-import { gitTopLevel } from '../io/git.js';
 import { gitActor } from '../io/git-actor.js';
 import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson, readVerifiedLedger } from '../io/ledger-file.js';
-import { createJournal, journalPath, readJournal, type RotationJournal } from '../io/rotation-journal.js';
+import { createJournal, journalPathIn, readJournal, type RotationJournal } from '../io/rotation-journal.js';
 import { rotationLockFiles, withRotationLock } from '../io/rotation-lock.js';
-import { readProjectId } from '../io/project.js';
 import { crashInjector } from '../io/test-crash.js';
 import type { OpsContext } from './context.js';
 import { runForward, type PlaintextCache } from './rotation/forward.js';
@@ -18,6 +13,7 @@ import { preflight, type RotationPlan } from './rotation/preflight.js';
 import { rollBack } from './rotation/roll-back.js';
 import { planRotationAccess, saveAccessBefore } from './rotation/rewrap.js';
 import { envFlag, journalKeys, newRotationKey, persistNewKey, readWorkFile, removeTree, saveJournal, writeCopy, type RotationRun } from './rotation/rotation-run.js';
+import { makePrivateDir, pathExists } from '../io/read-file.js';
 
 export interface RotateOptions {
   /** One environment (default `default`); ignored with `all`. */
@@ -57,12 +53,12 @@ export interface RotateResult {
  * environment; a `failed` result means verification failed and everything was put back.
  */
 export function rotate(ctx: OpsContext, options: RotateOptions = {}): RotateResult[] {
-  const root = gitTopLevel(ctx.cwd);
-  const environments = options.revoke ? Object.keys(options.revoke) : options.all ? findLedgerEnvironments(root) : [options.environment ?? 'default'];
+  const root = ctx.repo.root;
+  const environments = options.all ? findLedgerEnvironments(root) : [options.environment ?? 'default'];
   if (environments.length === 0) throw new EnvguardError('NOT_FOUND', 'no ledger found at the repository top, so there is nothing to rotate', { hint: 'run `envguard init` first' });
   // One rotation per project at a time, across worktrees and clones: two at once share one
   // key-store slot, and could leave a file under a key that is saved nowhere.
-  const projectId = readProjectId(root, envFileFor(environments[0] ?? 'default'));
+  const projectId = ctx.keys.projectId(environments[0] ?? 'default');
   return withRotationLock(rotationLockFiles(ctx.env, root, projectId), () => rotateLocked(ctx, root, environments, options));
 }
 
@@ -96,11 +92,11 @@ function rotateLocked(ctx: OpsContext, root: string, environments: readonly stri
 
 function openRun(ctx: OpsContext, root: string, environment: string): { run: RotationRun; journal: RotationJournal | undefined } {
   const ledgerFile = ledgerPath(root, environment);
-  if (!existsSync(ledgerFile)) {
+  if (!pathExists(ledgerFile)) {
     throw new EnvguardError('NOT_FOUND', `${ledgerFileName(environment)} does not exist, so environment "${environment}" has no key to rotate`, { hint: `run \`envguard init --env ${environment}\`` });
   }
-  const config = loadConfig(root);
-  const journalFile = journalPath(root, environment);
+  const { config } = ctx;
+  const journalFile = journalPathIn(ctx.repo.gitDir, environment);
   // The project id is needed before the ledger can be trusted (a rollback may repair it), so read it plainly.
   const projectId = (readLedgerJson(ledgerFile) as { projectId?: unknown }).projectId;
   if (typeof projectId !== 'string') {
@@ -113,7 +109,6 @@ function openRun(ctx: OpsContext, root: string, environment: string): { run: Rot
     projectId,
     ledgerFile,
     journalFile,
-    lookup: { envName: environment, projectId, root, env: ctx.env, keyCommand: config.keyCommand },
     rotationDays: config.rotationDays,
     crash: crashInjector(ctx.env),
   };
@@ -143,7 +138,7 @@ function start(run: RotationRun, { oldKey, stale, files, cache }: RotationPlan, 
   createJournal(run.journalFile, journal);
   const workDir = path.join(path.dirname(run.journalFile), journal.workDir);
   removeTree(workDir);
-  mkdirSync(workDir, { recursive: true, mode: 0o700 });
+  makePrivateDir(workDir);
   // The ledger as it was, so a rollback from any phase puts it back exactly (until this exists,
   // nothing has changed and a rollback reads the ledger itself).
   writeCopy(path.join(workDir, 'ledger.before.json'), readWorkFile(run.ledgerFile));

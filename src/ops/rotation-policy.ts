@@ -1,9 +1,9 @@
 import { daysUntilDue, nextRotationDue, type Ledger } from '../core/ledger/index.js';
-import { loadConfig } from '../io/config.js';
-import { gitTopLevel } from '../io/git.js';
+import { envFlag } from '../core/env-files.js';
 import { findLedgerEnvironments, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
 import { schemaProblems } from '../core/ledger/schema.js';
 import type { OpsContext } from './context.js';
+import { environmentStatus } from './status.js';
 
 export interface OverdueEnvironment {
   environment: string;
@@ -26,10 +26,11 @@ export interface RotationPolicyResult {
  * The rotation policy check the pre-commit and pre-push hooks call: which keys are overdue, and
  * whether `.envguard.json` `overdue` ("off" | "warn" | "block", default "warn") makes that a
  * refusal. Cheap (reads the ledgers' due dates; `envguard verify` checks the signatures) and never
- * fails the hook on a missing or unreadable ledger. Hooks, already at the top, pass `root` to save a git call.
+ * fails the hook on a missing or unreadable ledger.
  */
-export function checkRotationPolicy(ctx: OpsContext, root: string = gitTopLevel(ctx.cwd)): RotationPolicyResult {
-  const config = loadConfig(root);
+export function checkRotationPolicy(ctx: OpsContext): RotationPolicyResult {
+  const { config } = ctx;
+  const root = ctx.repo.root;
   const none: RotationPolicyResult = { overdue: false, block: false, message: undefined, environments: [] };
   if (config.overdue === 'off') return none;
   const environments: OverdueEnvironment[] = [];
@@ -49,7 +50,32 @@ export function checkRotationPolicy(ctx: OpsContext, root: string = gitTopLevel(
   if (environments.length === 0) return none;
   const block = config.overdue === 'block';
   const list = environments.map((e) => `${e.environment} (due ${e.due.slice(0, 10)}, ${e.daysOverdue} day${e.daysOverdue === 1 ? '' : 's'} overdue)`).join(', ');
-  const command = environments.length === 1 ? `envguard rotate${environments[0]?.environment === 'default' ? '' : ` --env ${environments[0]?.environment}`}` : 'envguard rotate --all';
+  const command = environments.length === 1 ? `envguard rotate${envFlag(environments[0]?.environment ?? 'default')}` : 'envguard rotate --all';
   const message = `key rotation overdue: ${list}; run \`${command}\`${block ? ' (.envguard.json "overdue": "block" refuses until then)' : ''}`;
   return { overdue: true, block, message, environments };
+}
+
+export interface NotDueEnvironment {
+  environment: string;
+  /** ISO date the next rotation is due. */
+  due: string;
+  daysLeft: number;
+}
+
+/**
+ * The environments a rotation would touch (`all`: every one with a ledger) and those of them not
+ * due yet, from the same due dates `status` shows. `rotate` without `--force` refuses (or asks)
+ * when any is not due.
+ */
+export function rotationTargets(ctx: OpsContext, options: { all?: boolean; environment?: string }): { environments: string[]; notDue: NotDueEnvironment[] } {
+  const root = ctx.repo.root;
+  const environments = options.all ? findLedgerEnvironments(root) : [options.environment ?? 'default'];
+  const notDue: NotDueEnvironment[] = [];
+  for (const environment of environments) {
+    const status = environmentStatus(ctx, root, environment);
+    if (status.daysLeft !== undefined && status.nextRotationDue !== undefined && Date.parse(status.nextRotationDue) > ctx.now().getTime()) {
+      notDue.push({ environment, due: status.nextRotationDue, daysLeft: status.daysLeft });
+    }
+  }
+  return { environments, notDue };
 }

@@ -3,7 +3,7 @@ import { EnvguardError } from '../errors.js';
 import { loadConfig } from '../io/config.js';
 import { gitTopLevel } from '../io/git.js';
 import { commitExists } from '../io/git-range.js';
-import type { OpsContext } from './context.js';
+import { withCwd, type OpsContext } from './context.js';
 import { ignoreListAt, scanCommits } from './scan-commits.js';
 import { projectKnownValues } from './scan.js';
 
@@ -35,7 +35,7 @@ export async function scanHistory(ctx: OpsContext, options: HistoryScanOptions =
   const report = await scanCommits(ctx, {
     root,
     revisions,
-    knownValues: useKnown ? projectKnownValues({ ...ctx, cwd: root }) : [],
+    knownValues: useKnown ? projectKnownValues(withCwd(ctx, root)) : [],
     ...(headExists ? { ignore: ignoreListAt(root, 'HEAD') } : {}),
     ignorePaths: config.scan.ignorePaths,
   });

@@ -8,12 +8,10 @@ import { createScanner, type Scanner } from '../core/scan/scanner.js';
 import type { Finding, KnownValue, ScanReport } from '../core/scan/types.js';
 import type { SensitivityPolicy } from '../core/sensitivity.js';
 import { EnvguardError } from '../errors.js';
-import { execGit, gitText, gitTopLevel } from '../io/git.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { loadConfig } from '../io/config.js';
 import { readProjectId } from '../io/project.js';
 import { envFileFolders, readBlobs, readOptionalText, readScanFile, walkFiles } from '../io/scan-files.js';
-import type { OpsContext } from './context.js';
+import { withCwd, type OpsContext } from './context.js';
 import { loadProjectEnvs } from './load-env.js';
 import { keyKnownValues } from './key-known-values.js';
 
@@ -49,13 +47,13 @@ interface ResolvedOptions {
 
 /** Fills what the caller left out from `.envguard.json` and the project's env files. */
 function resolveOptions(ctx: OpsContext, root: string, options: ScanOptions): ResolvedOptions {
-  const config = options.ignorePaths === undefined || options.knownValues === undefined || options.sensitivity === undefined ? loadConfig(root) : undefined;
+  const config = options.ignorePaths === undefined || options.knownValues === undefined || options.sensitivity === undefined ? ctx.config : undefined;
   const ignorePaths = options.ignorePaths ?? config?.scan.ignorePaths ?? [];
   const sensitivity = options.sensitivity ?? { sensitiveNames: config?.sensitiveNames ?? [], publicNames: config?.publicNames ?? [] };
   if (options.useKnownValues === false || (options.knownValues === undefined && config?.scan.knownValues === false)) {
     return { knownValues: [], ignorePaths, sensitivity };
   }
-  const knownValues = options.knownValues ?? projectKnownValues({ ...ctx, cwd: root }, { preferPlaintext: options.preferPlaintext });
+  const knownValues = options.knownValues ?? projectKnownValues(withCwd(ctx, root), { preferPlaintext: options.preferPlaintext });
   return { knownValues, ignorePaths, sensitivity };
 }
 
@@ -68,7 +66,7 @@ function resolveOptions(ctx: OpsContext, root: string, options: ScanOptions): Re
 export function projectKnownValues(ctx: OpsContext, options: { preferPlaintext?: boolean } = {}): KnownValue[] {
   const values: KnownValue[] = [];
   for (const folder of ['', ...subfolderEnvs(ctx)]) {
-    const at = folder === '' ? ctx : { ...ctx, cwd: path.join(ctx.cwd, folder) };
+    const at = folder === '' ? ctx : withCwd(ctx, path.join(ctx.cwd, folder));
     for (const env of loadProjectEnvs(at, { includePlaintext: true, preferPlaintext: options.preferPlaintext })) {
       const file = `${folder === '' ? '' : `${folder}/`}${env.file.replace(/\.encrypted$/, '')}`;
       for (const entry of env.entries) values.push({ name: entry.name, file, value: entry.value });
@@ -82,7 +80,7 @@ export function projectKnownValues(ctx: OpsContext, options: { preferPlaintext?:
 /** Subfolders with env files, or none outside a git repository (a path scan of a plain folder). */
 function subfolderEnvs(ctx: OpsContext): string[] {
   try {
-    return envFileFolders(ctx.cwd);
+    return envFileFolders(ctx.cwd, ctx.env);
   } catch {
     return [];
   }
@@ -93,31 +91,31 @@ const DIFF_FLAGS = ['-U0', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--
 
 /** Scans the lines added by the staged change (`git diff --cached`), new files included. */
 export async function scanStaged(ctx: OpsContext, options: ScanOptions = {}): Promise<ScanReport> {
-  const root = options.root ?? gitTopLevel(ctx.cwd);
-  const diff = execGit(['-c', 'core.quotepath=off', 'diff', '--cached', ...DIFF_FLAGS], { cwd: root }).stdout.toString('utf8');
+  const root = options.root ?? ctx.repo.root;
+  const diff = ctx.git.exec(['-c', 'core.quotepath=off', 'diff', '--cached', ...DIFF_FLAGS], { cwd: root }).stdout.toString('utf8');
   const files = parseUnifiedDiff(diff);
   if (files.length === 0) return { findings: [], filesScanned: 0 };
   const resolved = resolveOptions(ctx, root, options);
   const ignoreStaged = files.some((file) => file.path === IGNORE_FILE);
   const scanner = createScanner({ knownValues: resolved.knownValues, sensitivity: resolved.sensitivity, ignore: loadIgnoreList(ctx, root, { staged: true, ignoreStaged }), fingerprintSalt: projectSalt(root) });
   // Git shows no lines of a binary file (NUL bytes, `-diff`): its staged blob is searched as bytes.
-  const blobs = resolved.knownValues.length === 0 ? new Map<string, Buffer>() : readBlobs(root, files.filter((file) => file.binary).map((file) => `:${file.path}`));
+  const blobs = resolved.knownValues.length === 0 ? new Map<string, Buffer>() : readBlobs(root, files.filter((file) => file.binary).map((file) => `:${file.path}`), undefined, ctx.env);
   return scanDiff(scanner, files, resolved.ignorePaths, ctx, (file) => blobs.get(`:${file.path}`));
 }
 
 /** Scans the lines added by every commit in `rev..HEAD` (merges excluded: their changes are in the merged commits). */
 export async function scanSince(ctx: OpsContext, rev: string, options: ScanOptions = {}): Promise<ScanReport> {
-  const root = gitTopLevel(ctx.cwd);
-  const verified = execGit(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd: root, okCodes: [1, 128] });
+  const root = ctx.repo.root;
+  const verified = ctx.git.exec(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd: root, okCodes: [1, 128] });
   if (verified.status !== 0) {
     throw new EnvguardError('NOT_FOUND', `--since ${rev}: no such commit`, { hint: 'pass a commit, branch or tag, e.g. `envguard scan --since origin/main`' });
   }
-  const log = execGit(['-c', 'core.quotepath=off', 'log', '-p', '--no-merges', ...DIFF_FLAGS, `--format=${COMMIT_MARKER}%H`, `${rev}..HEAD`], { cwd: root });
+  const log = ctx.git.exec(['-c', 'core.quotepath=off', 'log', '-p', '--no-merges', ...DIFF_FLAGS, `--format=${COMMIT_MARKER}%H`, `${rev}..HEAD`], { cwd: root });
   const resolved = resolveOptions(ctx, root, options);
   const scanner = createScanner({ knownValues: resolved.knownValues, sensitivity: resolved.sensitivity, ignore: loadIgnoreList(ctx, root, { staged: false }), fingerprintSalt: projectSalt(root) });
   const files = parseUnifiedDiff(log.stdout.toString('utf8'));
   const name = (file: DiffFile) => `${file.commit ?? 'HEAD'}:${file.path}`;
-  const blobs = resolved.knownValues.length === 0 ? new Map<string, Buffer>() : readBlobs(root, files.filter((file) => file.binary).map(name));
+  const blobs = resolved.knownValues.length === 0 ? new Map<string, Buffer>() : readBlobs(root, files.filter((file) => file.binary).map(name), undefined, ctx.env);
   return scanDiff(scanner, files, resolved.ignorePaths, ctx, (file) => blobs.get(name(file)));
 }
 
@@ -126,7 +124,7 @@ export async function scanSince(ctx: OpsContext, rev: string, options: ScanOptio
  * default skips (`node_modules`, lockfiles, binaries) and `ignorePaths` apply.
  */
 export async function scanPaths(ctx: OpsContext, paths: readonly string[], options: ScanOptions = {}, ignore?: ParsedIgnoreFile): Promise<ScanReport> {
-  const root = repositoryRoot(ctx.cwd);
+  const root = repositoryRoot(ctx);
   const resolved = resolveOptions(ctx, root, options);
   const scanner = createScanner({ knownValues: resolved.knownValues, sensitivity: resolved.sensitivity, ignore: ignore ?? loadIgnoreList(ctx, root, { staged: false }), fingerprintSalt: projectSalt(root) });
   const ignored = createPathFilter(resolved.ignorePaths, { defaultSkips: false });
@@ -210,13 +208,13 @@ export interface IgnoreUpgrade {
  * is rewritten with that finding's keyed fingerprint (atomically; comments and order kept).
  */
 export async function upgradeIgnoreFile(ctx: OpsContext): Promise<IgnoreUpgrade> {
-  const root = repositoryRoot(ctx.cwd);
+  const root = repositoryRoot(ctx);
   const file = path.join(root, IGNORE_FILE);
   const text = readOptionalText(file);
   if (text === undefined) return { upgraded: 0, remaining: 0 };
   const ignore = parseIgnoreFile(text);
   if (ignore.legacyEntries === 0) return { upgraded: 0, remaining: 0 };
-  await scanPaths({ ...ctx, cwd: root }, [root], { useKnownValues: true }, ignore);
+  await scanPaths(withCwd(ctx, root), [root], { useKnownValues: true }, ignore);
   const result = upgradeIgnoreText(text, ignore.upgrades);
   if (result.upgraded > 0) writeFileAtomic(file, result.text);
   return { upgraded: result.upgraded, remaining: ignore.legacyEntries - result.upgraded };
@@ -228,7 +226,7 @@ function loadIgnoreList(ctx: OpsContext, root: string, { staged, ignoreStaged = 
   // Ask git for the staged copy only when there can be one: most projects have no such file, and
   // the spawn is a noticeable part of every commit.
   if (staged && (ignoreStaged || existsSync(file))) {
-    const shown = execGit(['show', `:${IGNORE_FILE}`], { cwd: root, okCodes: [128] });
+    const shown = ctx.git.exec(['show', `:${IGNORE_FILE}`], { cwd: root, okCodes: [128] });
     if (shown.status === 0) text = shown.stdout.toString('utf8');
   }
   text ??= readOptionalText(file);
@@ -240,11 +238,11 @@ function loadIgnoreList(ctx: OpsContext, root: string, { staged, ignoreStaged = 
 }
 
 /** The repository root when inside one, else the directory itself (path scans work anywhere). */
-function repositoryRoot(cwd: string): string {
+function repositoryRoot(ctx: OpsContext): string {
   try {
-    return gitText(['rev-parse', '--show-toplevel'], { cwd });
+    return ctx.repo.root;
   } catch {
-    return cwd;
+    return ctx.cwd;
   }
 }
 

@@ -2,13 +2,12 @@ import path from 'node:path';
 import { describeVariables, type VariableInfo, type VariableSource } from '../core/describe-variables.js';
 import { parseDotenv } from '../core/dotenv/parse.js';
 import { decryptEncryptedFile, decryptEntry, parseEncryptedFile, type EncryptedFile } from '../core/encrypted-file.js';
-import { encryptedPathFor, envFileFor } from '../core/env-files.js';
+import { encryptedPathFor, envFileFor, envFlag, envNameOf } from '../core/env-files.js';
 import { shortKeyId, type FernetKey } from '../core/key.js';
 import { EnvguardError } from '../errors.js';
-import { loadConfig } from '../io/config.js';
+import { findLedgerEnvironments } from '../io/ledger-file.js';
 import { readTextIfExists } from '../io/read-file.js';
 import type { OpsContext } from './context.js';
-import { requireKeyFor } from './project-key.js';
 
 export interface ShowResult {
   envName: string;
@@ -21,7 +20,7 @@ export interface ShowResult {
 /** `envguard show`: every variable of an environment, with secret values hidden and each value's age. */
 export function showEnv(ctx: OpsContext, envName = 'default'): ShowResult {
   const { file, sources, key } = readSources(ctx, envName);
-  const { sensitiveNames, publicNames } = loadConfig(ctx.cwd);
+  const { sensitiveNames, publicNames } = ctx.config;
   const variables = describeVariables(sources, Math.floor(ctx.now().getTime() / 1000), { sensitiveNames, publicNames });
   return { envName, file, keyId: shortKeyId(key), variables };
 }
@@ -33,7 +32,7 @@ export function revealVariable(ctx: OpsContext, envName: string, name: string): 
   const found = sources.filter((source) => source.name === name).pop();
   if (!found) {
     throw new EnvguardError('NOT_FOUND', `${file} has no variable named ${name}`, {
-      hint: `list the names with \`envguard show${envName === 'default' ? '' : ` --env ${envName}`}\``,
+      hint: `list the names with \`envguard show${envFlag(envName)}\``,
     });
   }
   return found.value;
@@ -44,12 +43,13 @@ function readSources(ctx: OpsContext, envName: string): { file: string; sources:
   const file = encryptedPathFor(envPath);
   const text = readTextIfExists(path.join(ctx.cwd, file));
   if (text === undefined) {
-    throw new EnvguardError('NOT_FOUND', `${file} does not exist (environment ${envName})`, {
-      hint: `run \`envguard encrypt${envName === 'default' ? '' : ` --env-path ${envPath}`}\` first, or pass another --env`,
+    const known = findLedgerEnvironments(ctx.cwd);
+    throw new EnvguardError('NOT_FOUND', `${file} does not exist (environment ${envName})${known.length > 0 ? `; environments here: ${known.join(', ')}` : ''}`, {
+      hint: known.length > 0 && !known.includes(envName) ? `pass one of them: \`envguard show --env ${known[0]}\`, or create ${envName} with \`envguard init --env ${envName}\`` : `run \`envguard encrypt${envName === 'default' ? '' : ` --env ${envName}`}\` first, or pass another --env`,
     });
   }
   const parsed = parseEncryptedFile(text, file);
-  const { key } = requireKeyFor(ctx, envPath);
+  const { key } = ctx.keys.require(envNameOf(envPath));
   // Checks the whole file first (key id, every token) so an error names the real problem.
   const plaintext = decryptEncryptedFile(parsed, key, file);
   return { file, key, sources: sourcesOf(parsed, plaintext, key, file) };

@@ -1,14 +1,13 @@
 import { fingerprint, shortKeyId } from '../core/key.js';
+import { envFlag } from '../core/env-files.js';
 import { currentKeyEntry, daysUntilDue, genesisEntry, lastRotation, verifyLedger, type Actor, type Ledger } from '../core/ledger/index.js';
 import { EnvguardError } from '../errors.js';
-import { loadConfig } from '../io/config.js';
-import { gitTopLevel } from '../io/git.js';
-import { resolveKey } from '../io/key-store.js';
 import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
-import { journalPath, readJournal, type RotationPhase } from '../io/rotation-journal.js';
+import { journalPathIn, readJournal, type RotationPhase } from '../io/rotation-journal.js';
 import type { OpsContext } from './context.js';
 import { hookHealth, type HookHealth } from './init/hook-health.js';
 import { checkKnownLedger } from './known-ledger.js';
+import { trackedPlaintextEnvFiles, unmanagedEnvFiles, type EnvFileNotice } from './unmanaged-env-files.js';
 
 export interface InterruptedRotation {
   phase: RotationPhase;
@@ -48,6 +47,10 @@ export interface StatusResult {
   environments: EnvironmentStatus[];
   /** Whether git runs envguard's hooks here at all. */
   hooks: HookHealth;
+  /** Environment files `init` never set up (never encrypted), with the fix. */
+  unmanaged: EnvFileNotice[];
+  /** Plaintext env files git tracks, with the fix; listed until they are removed from the index. */
+  trackedPlaintext: EnvFileNotice[];
 }
 
 /**
@@ -55,21 +58,26 @@ export interface StatusResult {
  * ledger verifies and whether a rotation was interrupted. Reads no secret.
  */
 export function projectStatus(ctx: OpsContext): StatusResult {
-  const root = gitTopLevel(ctx.cwd);
+  const root = ctx.repo.root;
   const environments = findLedgerEnvironments(root);
   if (environments.length === 0) {
     throw new EnvguardError('NOT_FOUND', 'no ledger found (.env.ledger.json or .env.<name>.ledger.json at the repository top)', { hint: 'run `envguard init` to create keys and ledgers' });
   }
-  return { environments: environments.map((environment) => environmentStatus(ctx, root, environment)), hooks: hookHealth(root) };
+  return {
+    environments: environments.map((environment) => environmentStatus(ctx, root, environment)),
+    hooks: hookHealth(root),
+    unmanaged: unmanagedEnvFiles(root),
+    trackedPlaintext: trackedPlaintextEnvFiles(root),
+  };
 }
 
 /** The status of one environment whose ledger exists at the repository top. */
 export function environmentStatus(ctx: OpsContext, root: string, environment: string): EnvironmentStatus {
   const ledgerFile = ledgerFileName(environment);
   const status: EnvironmentStatus = { environment, ledgerFile, ledgerValid: false, problems: [], hasCurrentKey: false };
-  const journal = readJournal(journalPath(root, environment));
+  const journal = readJournal(journalPathIn(ctx.repo.gitDir, environment));
   if (journal) {
-    const flag = environment === 'default' ? '' : ` --env ${environment}`;
+    const flag = envFlag(environment);
     status.interruptedRotation = {
       phase: journal.phase,
       startedAt: journal.startedAt,
@@ -116,8 +124,7 @@ export function environmentStatus(ctx: OpsContext, root: string, environment: st
 /** Whether this machine resolves the current key; a keyCommand that fails is reported, not thrown. */
 function localKeyStatus(ctx: OpsContext, root: string, ledger: Ledger, wanted: string): Pick<EnvironmentStatus, 'hasCurrentKey' | 'keySource' | 'localKey'> {
   try {
-    const lookup = { envName: ledger.environment, projectId: ledger.projectId, root, env: ctx.env, keyCommand: loadConfig(root).keyCommand };
-    const resolved = resolveKey(lookup);
+    const resolved = ctx.keys.current(ledger.environment);
     if (!resolved) return { hasCurrentKey: false, localKey: { problem: 'no key on this machine' } };
     if (fingerprint(resolved.key) === wanted) return { hasCurrentKey: true, keySource: resolved.source };
     return { hasCurrentKey: false, keySource: resolved.source, localKey: { keyId: shortKeyId(resolved.key) } };

@@ -1,19 +1,17 @@
 import path from 'node:path';
-import { parseDotenv } from '../core/dotenv/parse.js';
-import { serializeDotenv } from '../core/dotenv/serialize.js';
 import { decryptEncryptedFile, parseEncryptedFile, type EncryptedFile } from '../core/encrypted-file.js';
 import { envNameOf, plaintextPathFor } from '../core/env-files.js';
 import { shortKeyId } from '../core/key.js';
-import { mergeEnvDocuments } from '../core/merge-env.js';
 import { isEnvguardError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { missingKeyError } from '../io/key-store.js';
 import { readTextIfExists } from '../io/read-file.js';
-import { readSyncState, sha256, writeSyncState } from '../io/sync-state.js';
+import { sha256 } from '../core/sha256.js';
+import { readSyncState, writeSyncState } from '../io/sync-state.js';
 import type { OpsContext } from './context.js';
-import { findKeyFor } from './project-key.js';
-import { decryptWithKnownKeys } from './known-keys.js';
-import { describeKeyChange } from './key-change.js';
+import { decryptWithKnownKeys } from './support/known-keys.js';
+import { describeKeyChange } from './support/key-change.js';
+import { keepIncomingBeside, mergeWithBase } from './support/merge-with-base.js';
 import { keyFromAccessFiles } from './access/key-from-access-files.js';
 import { describeLostAccess } from './access/lost-access.js';
 import { refuseIncoming } from './incoming-tokens.js';
@@ -50,7 +48,7 @@ export function syncEnvFile(ctx: OpsContext, encryptedRel: string, stateDirector
   if (refused) return { kind: 'invalid', envFile, ...refused };
   let resolved;
   try {
-    resolved = findKeyFor(ctx, envFile);
+    resolved = ctx.keys.current(envNameOf(envFile));
   } catch (error) {
     return invalid(envFile, error);
   }
@@ -94,27 +92,16 @@ export function syncEnvFile(ctx: OpsContext, encryptedRel: string, stateDirector
 
   // Local edits meet incoming changes: merge per variable against what we last wrote.
   const base = state ? decryptWithKnownKeys(ctx, envFile, state.baseEncrypted) : undefined;
-  const incomingFile = `${envFile}.incoming`;
-  if (base !== undefined) {
-    try {
-      const merge = mergeEnvDocuments(parseDotenv(base, envFile), parseDotenv(local, envFile), parseDotenv(incoming, encryptedRel));
-      if (merge.conflicts.length === 0) {
-        const merged = serializeDotenv(merge.doc);
-        writeFileAtomic(envPath, merged, { mode: 0o600 });
-        // The base is now the incoming file; what remains different is the user's local edit.
-        writeSyncState(stateDirectory, envFile, incoming, encryptedText);
-        return { kind: 'merged', envFile, keptLocal: merge.keptLocal };
-      }
-      writeFileAtomic(path.join(ctx.cwd, incomingFile), incoming, { mode: 0o600 });
-      writeSyncState(stateDirectory, envFile, incoming, encryptedText);
-      return { kind: 'conflict', envFile, incomingFile, conflicts: merge.conflicts };
-    } catch (error) {
-      if (!isEnvguardError(error, 'PARSE_ERROR')) throw error;
-      // a local file that does not parse cannot be merged: keep it and write the incoming one beside it
-    }
+  const merge = base === undefined ? undefined : mergeWithBase(base, local, incoming, { envFile, incomingName: encryptedRel });
+  if (merge?.kind === 'merged') {
+    writeFileAtomic(envPath, merge.text, { mode: 0o600 });
+    // The base is now the incoming file; what remains different is the user's local edit.
+    remember(incoming);
+    return { kind: 'merged', envFile, keptLocal: merge.keptLocal };
   }
-  writeFileAtomic(path.join(ctx.cwd, incomingFile), incoming, { mode: 0o600 });
-  writeSyncState(stateDirectory, envFile, incoming, encryptedText);
+  // A conflict, no base to merge against, or a local file that does not parse: keep it and write the incoming one beside it.
+  const incomingFile = keepIncomingBeside(ctx, stateDirectory, envFile, incoming, encryptedText);
+  if (merge?.kind === 'conflict') return { kind: 'conflict', envFile, incomingFile, conflicts: merge.conflicts };
   return { kind: 'kept-local', envFile, incomingFile };
 }
 

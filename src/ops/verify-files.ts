@@ -3,8 +3,6 @@ import { decryptEncryptedFile, parseEncryptedFile } from '../core/encrypted-file
 import { fingerprint, shortKeyId, type FernetKey } from '../core/key.js';
 import { ledgerPublicKey, sameText } from '../core/ledger/index.js';
 import { EnvguardError } from '../errors.js';
-import { loadConfig } from '../io/config.js';
-import { keyByFingerprint } from '../io/key-store.js';
 import { readWorkFile } from './rotation/rotation-run.js';
 import { listEncryptedFiles } from './rotation/environment-files.js';
 import type { OpsContext } from './context.js';
@@ -66,7 +64,7 @@ export function verifyEnvironmentFiles(ctx: OpsContext, root: string, environmen
 
 function currentKey(ctx: OpsContext, root: string, environment: string, projectId: string, wanted: string): FernetKey | undefined {
   try {
-    const key = keyByFingerprint({ envName: environment, projectId, root, env: ctx.env, keyCommand: loadConfig(root).keyCommand }, wanted);
+    const key = ctx.keys.byFingerprint(environment, wanted)?.key;
     return key && fingerprint(key) === wanted ? key : undefined;
   } catch {
     // A malformed key variable is not this check's business: `envguard status` reports it.

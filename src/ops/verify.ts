@@ -3,7 +3,6 @@ import { EnvguardError } from '../errors.js';
 import { currentKeyEntry, currentPublicKey, verifyLedger, type Ledger, type LedgerReport } from '../core/ledger/index.js';
 import type { ReplayedToken } from '../core/token-replay.js';
 import { shortKeyId } from '../core/key.js';
-import { gitTopLevel } from '../io/git.js';
 import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
 import type { OpsContext } from './context.js';
 import { anchorAgainstRevision, resolveRevision, type Revision } from './verify-against.js';
@@ -47,7 +46,7 @@ export interface VerifyOptions {
  * Returns the reports; the CLI decides the exit code.
  */
 export function verifyProject(ctx: OpsContext, options: VerifyOptions = {}): VerifyResult {
-  const root = gitTopLevel(ctx.cwd);
+  const root = ctx.repo.root;
   const environments = options.environment ? [options.environment] : findLedgerEnvironments(root);
   if (environments.length === 0) {
     throw new EnvguardError('NOT_FOUND', 'no ledger found (.env.ledger.json or .env.<name>.ledger.json at the repository top)', { hint: 'run `envguard init` to create keys and ledgers' });

@@ -48,7 +48,8 @@ describe('envguard keygen / key export / key import / key fingerprint', () => {
       expect(without.status).toBe(3);
       expect(without.stderr).toMatch(/envguard key import/);
       const wrong = runCli(['key', 'import'], { cwd: teammate.dir, env: teammate.env, input: formatKey(generateKey(randomBytes)) });
-      expect(wrong.status).toBe(2);
+      // A wrong key is refused (1), not a usage error.
+      expect(wrong.status).toBe(1);
       expect(wrong.stderr).toMatch(/does not match \.env\.encrypted/);
       const imported = runCli(['key', 'import'], { cwd: teammate.dir, env: teammate.env, input: exported.stdout });
       expect(imported.status, imported.stderr).toBe(0);

@@ -16,5 +16,12 @@ describe('npm run demo', () => {
     expect(result.status).toBe(0);
     // The demo's own secret values appear only where the story shows the plaintext .env on purpose.
     expect(result.stdout).toContain('DB_PASSWORD=fernet:');
+    // Every .env edit is a command on screen, messages print in the order they were written, and
+    // --force appears only where envguard itself said it is needed.
+    expect(result.stdout).toContain("$ envguard set GREETING \"hello again\"");
+    expect(result.stdout).toContain("$ sed -i.orig 's/^DB_USER=app$/DB_USER=feature_app/' .env");
+    expect(result.stdout.indexOf('changed GREETING in .env')).toBeLessThan(result.stdout.indexOf('+GREETING="hello again"'));
+    expect(result.stdout.match(/--force/g)?.length).toBe(2);
+    expect(result.stdout.indexOf('fix: rotate now anyway with `envguard rotate --force`')).toBeLessThan(result.stdout.indexOf('$ envguard rotate --force'));
   });
 });

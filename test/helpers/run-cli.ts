@@ -5,6 +5,8 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '../..');
 /** The bundled CLI, as users and git hooks run it. `npm test` builds it first. */
 export const CLI = path.join(root, 'dist', 'cli.cjs');
+/** The same CLI with the fault-injection hooks compiled in (tsup.test.config.ts), for the crash tests. */
+export const TEST_CLI = path.join(root, 'dist-test', 'cli.cjs');
 
 export interface CliResult {
   status: number;
@@ -17,7 +19,7 @@ export interface CliResult {
 export function ensureBuilt(): void {
   let built = 0;
   try {
-    built = statSync(CLI).mtimeMs;
+    built = Math.min(statSync(CLI).mtimeMs, statSync(TEST_CLI).mtimeMs);
   } catch {
     // not built yet
   }
@@ -27,8 +29,8 @@ export function ensureBuilt(): void {
 }
 
 /** Runs `envguard <args>` in `cwd` with exactly the given environment. */
-export function runCli(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; input?: string }): CliResult {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd, env: options.env, input: options.input ?? '', encoding: 'utf8' });
+export function runCli(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; input?: string; bundle?: 'release' | 'test' }): CliResult {
+  const result = spawnSync(process.execPath, [options.bundle === 'test' ? TEST_CLI : CLI, ...args], { cwd: options.cwd, env: options.env, input: options.input ?? '', encoding: 'utf8' });
   return { status: result.status ?? -1, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fingerprint, formatKey, generateKey } from '../../src/core/key.js';
-import { allStoredKeys, currentKeyPath, keyByFingerprint, keyStoreHome, requireKey, resolveKey, saveKey } from '../../src/io/key-store.js';
+import { createKeyRing } from '../../src/io/key-ring.js';
+import { allStoredKeys, currentKeyPath, keyStoreHome, saveKey } from '../../src/io/key-store.js';
 
 describe('key store and lookup order', () => {
   let dir: string;
@@ -21,7 +22,10 @@ describe('key store and lookup order', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const lookup = (extra: NodeJS.ProcessEnv = {}, envName = 'default', keyCommand?: string) => ({ envName, projectId, root: dir, env: { ...env, ...extra }, keyCommand });
+  const lookup = (extra: NodeJS.ProcessEnv = {}, envName = 'default', keyCommand?: string) => ({ envName, keyCommand, ring: createKeyRing({ env: { ...env, ...extra }, root: () => dir, keyCommand: () => keyCommand, projectId: () => projectId }) });
+  const resolveKey = (l: ReturnType<typeof lookup>) => l.ring.current(l.envName);
+  const requireKey = (l: ReturnType<typeof lookup>) => l.ring.require(l.envName);
+  const keyByFingerprint = (l: ReturnType<typeof lookup>, wanted: string) => l.ring.byFingerprint(l.envName, wanted)?.key;
 
   it('follows ENVGUARD_KEY_<NAME>, ENVGUARD_KEY, SECRETS_MASTER_KEY, the store, then keyCommand', () => {
     saveKey(env, projectId, 'default', keyA);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { shortKeyId } from '../../src/core/key.js';
 import { defaultContext } from '../../src/ops/context.js';
-import { describeKeyChange } from '../../src/ops/key-change.js';
+import { describeKeyChange } from '../../src/ops/support/key-change.js';
 import { createTempRepo, type TempRepo } from '../helpers/temp-repo.js';
 import { appendRotation } from '../../src/core/ledger/index.js';
 import { clone, day, key, sampleLedger } from '../core/ledger/fixtures.js';

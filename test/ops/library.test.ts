@@ -23,8 +23,32 @@ describe('library: config, encrypt, decrypt, parse', () => {
       expect(target).toEqual({ A: 'already', B: 'two', C: '3' });
       config({ key: keyText, processEnv: target, override: true });
       expect(target.A).toBe('1');
-      expect(() => config({ processEnv: {}, env: 'production', key: keyText })).toThrow(/\.env\.production\.encrypted does not exist/);
+      expect(() => config({ processEnv: {}, env: 'production', key: keyText, required: true })).toThrow(/\.env\.production\.encrypted does not exist/);
     } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('config() with no encrypted file loads nothing and warns, as dotenv does, unless required', async () => {
+    repo = createTempRepo();
+    const cwd = process.cwd();
+    process.chdir(repo.dir);
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', onWarning);
+    try {
+      const target: Record<string, string | undefined> = {};
+      const result = config({ processEnv: target });
+      expect(result.parsed).toEqual({});
+      expect(result.error?.code).toBe('NOT_FOUND');
+      expect(target).toEqual({});
+      expect(config({ processEnv: target, quiet: true }).error?.message).toMatch(/\.env\.encrypted does not exist/);
+      expect(() => config({ processEnv: target, required: true })).toThrow(/\.env\.encrypted does not exist/);
+      // emitWarning delivers on a later tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings).toEqual(['envguard: .env.encrypted does not exist; no variables loaded']);
+    } finally {
+      process.off('warning', onWarning);
       process.chdir(cwd);
     }
   });

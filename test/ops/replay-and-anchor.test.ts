@@ -10,7 +10,7 @@ import { appendRotation, createGenesis, type Ledger } from '../../src/core/ledge
 import { isEnvguardError } from '../../src/errors.js';
 import { writeSyncState } from '../../src/io/sync-state.js';
 import { defaultContext, type OpsContext } from '../../src/ops/context.js';
-import { preCommit } from '../../src/ops/pre-commit.js';
+import { preCommit } from '../../src/ops/pre-commit/pre-commit.js';
 import { projectStatus } from '../../src/ops/status.js';
 import { syncEnvFile } from '../../src/ops/sync-env.js';
 import { verifyProject } from '../../src/ops/verify.js';
@@ -52,7 +52,7 @@ describe('token replay is refused where values enter (issue 15 item 3)', () => {
     const { ctx, repo } = replayedProject();
     repo.git('add', '.env.encrypted');
     const result = preCommit(ctx, mkdtempSync(path.join(os.tmpdir(), 'envguard-state-')));
-    expect(result.refusals).toMatchObject([{ file: '.env.encrypted', message: expect.stringMatching(/^\.env\.encrypted:2: the token of DB_PASSWORD .* is older than the one in HEAD/), fix: expect.stringContaining('edit .env to restore an old value') }]);
+    expect(result.refusals).toMatchObject([{ file: '.env.encrypted', message: expect.stringMatching(/^\.env\.encrypted:2: the token of DB_PASSWORD .* is older than the one in HEAD/), hint: expect.stringContaining('edit .env to restore an old value') }]);
   });
 
   it('the checkout/merge sync refuses to write the old value into .env', () => {

@@ -18,7 +18,7 @@ describe('a rotation interrupted before it touched the working tree, then a pull
     project?.repo.cleanup();
   });
 
-  const envguard = (args: string[], extra: NodeJS.ProcessEnv = {}) => runCli(args, { cwd: project.repo.dir, env: { ...project.repo.env, ...extra } });
+  const envguard = (args: string[], extra: NodeJS.ProcessEnv = {}) => runCli(args, { cwd: project.repo.dir, env: { ...project.repo.env, ...extra }, bundle: 'test' });
 
   it.each(['key:1', 'prepare:1', 'journal:2', 'journal:3', 'replace:1'])('has a way out after a crash at %s and a pull, keeping the pulled change', (crashAt) => {
     project = createRotationProject({ files: 1, variables: 5, commit: true });

@@ -13,7 +13,7 @@ beforeAll(() => ensureBuilt());
 afterEach(() => project?.repo.cleanup());
 
 function envguard(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
-  return runCli(args, { cwd: project.repo.dir, env: { ...project.repo.env, ...extraEnv } });
+  return runCli(args, { cwd: project.repo.dir, env: { ...project.repo.env, ...extraEnv }, bundle: 'test' });
 }
 
 function expectNoSecrets(...outputs: string[]): void {
@@ -73,7 +73,8 @@ describe('envguard rotate', () => {
     expect(envguard(['rotate', '--force']).status).toBe(0);
     // Just rotated: the next one is 90 days away.
     const early = envguard(['rotate']);
-    expect(early.status).toBe(2);
+    // Not due is a refusal (1), not a usage error.
+    expect(early.status).toBe(1);
     expect(early.stderr).toContain('not due for rotation until');
     expect(early.stderr).toContain('--force');
     // A stale key in the environment that is not in the ledger: refused, nothing changed.

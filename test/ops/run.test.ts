@@ -1,14 +1,14 @@
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { SpawnMaskedOptions } from '../../src/io/spawn-masked.js';
-import { silentLogger, type OpsContext } from '../../src/ops/context.js';
+import { defaultContext, silentLogger, type OpsContext } from '../../src/ops/context.js';
 import { childEnvironment, runMasker, runWithVariables } from '../../src/ops/run.js';
 
 const SECRET = 'correct-horse-battery-staple';
 const KEY = 'tq0Bt3ZbZXN4uUqV8LQhGnm0iXzY1bL0cW6o6rGv8VQ=';
 
 function context(env: NodeJS.ProcessEnv): OpsContext {
-  return { cwd: process.cwd(), now: () => new Date(0), random: (n) => Buffer.alloc(n), env, log: silentLogger };
+  return defaultContext({ cwd: process.cwd(), now: () => new Date(0), random: (n) => Buffer.alloc(n), env, log: silentLogger });
 }
 
 describe('childEnvironment', () => {

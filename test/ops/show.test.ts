@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseDotenv } from '../../src/core/dotenv/parse.js';
 import { encryptDocument, parseEncryptedFile } from '../../src/core/encrypted-file.js';
 import { formatKey, generateKey } from '../../src/core/key.js';
-import { silentLogger, type OpsContext } from '../../src/ops/context.js';
+import { defaultContext, silentLogger, type OpsContext } from '../../src/ops/context.js';
 import { revealVariable, showEnv } from '../../src/ops/show.js';
 
 const key = generateKey((n) => Buffer.alloc(n, 21));
@@ -15,7 +15,7 @@ let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function context(nowSeconds: number, env: NodeJS.ProcessEnv = { ENVGUARD_KEY: formatKey(key), ENVGUARD_HOME: path.join(dir, 'home') }): OpsContext {
-  return { cwd: dir, now: () => new Date(nowSeconds * 1000), random: (n) => Buffer.alloc(n, 1), env, log: silentLogger };
+  return defaultContext({ cwd: dir, now: () => new Date(nowSeconds * 1000), random: (n) => Buffer.alloc(n, 1), env, log: silentLogger });
 }
 
 describe('showEnv', () => {

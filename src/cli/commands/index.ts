@@ -3,13 +3,17 @@ import { accessCommand } from './access.js';
 import { allowCommand } from './allow.js';
 import { ciCommand } from './ci.js';
 import { decryptCommand } from './decrypt.js';
+import { editCommand } from './edit.js';
 import { encryptCommand } from './encrypt.js';
+import { getCommand } from './get.js';
 import { hookCommand } from './hook.js';
 import { initCommand } from './init.js';
 import { keyCommand } from './key.js';
 import { keygenCommand } from './keygen.js';
+import { lsCommand } from './ls.js';
 import { rotateCommand } from './rotate.js';
 import { scanCommand } from './scan.js';
+import { setCommand, unsetCommand } from './set.js';
 import { runCommand } from './run.js';
 import { showCommand } from './show.js';
 import { statusCommand } from './status.js';
@@ -32,6 +36,11 @@ export const commandFactories: Array<() => Command> = [
   scanCommand,
   runCommand,
   showCommand,
+  setCommand,
+  getCommand,
+  unsetCommand,
+  editCommand,
+  lsCommand,
   allowCommand,
   hookCommand,
   ciCommand,

@@ -48,6 +48,7 @@ function printInit(output: Output, result: InitResult): void {
   }
   if (result.gitignoreChanged) output.err('  .gitignore: plaintext .env files ignored, encrypted files and ledgers kept');
   if (result.gitattributesChanged) output.err('  .gitattributes: per-variable diff and merge for .env*.encrypted');
+  if (result.configCreated) output.err('  .envguard.json: created with its $schema line (settings: docs/configuration.md)');
   for (const file of result.trackedPlaintext) {
     output.err(color.red(`  ${file} is tracked by git: run \`git rm --cached ${file}\`, and change those secrets: they are in the history`));
   }
@@ -67,7 +68,7 @@ function printInit(output: Output, result: InitResult): void {
   if (joining) {
     output.err(`  commit any changes init made to .gitignore/.gitattributes${result.hooks.mode === 'husky' ? '/.husky' : ''} (normally none)`);
   } else {
-    output.err(`  git add .gitignore .gitattributes .env*.encrypted .env*.ledger.json .envguard${result.hooks.mode === 'husky' ? ' .husky' : ''} && git commit -m "Add envguard"`);
+    output.err(`  git add .gitignore .gitattributes${result.configCreated ? ' .envguard.json' : ''} .env*.encrypted .env*.ledger.json .envguard${result.hooks.mode === 'husky' ? ' .husky' : ''} && git commit -m "Add envguard"`);
   }
   output.err(`  teammates: after cloning, run \`npm install\`${result.hooks.mode === 'husky' ? '' : ' and `npx envguard init`'} in ${rel(result.root)}; it prints one line (\`npx envguard access grant …\`) for them to send you; run it, commit and push, and their next pull decrypts .env`);
 }

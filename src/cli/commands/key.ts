@@ -1,5 +1,8 @@
 import { Command, Option } from 'commander';
+import { EnvguardError } from '../../errors.js';
+import { looksLikeKeyBundle } from '../../core/key-bundle.js';
 import { readStdin } from '../../io/read-stdin.js';
+import { exportKeyBundle, importKeyBundle } from '../../ops/key-bundle.js';
 import { describeKey, exportKey, importKey } from '../../ops/key-transfer.js';
 import { cliContext } from '../context.js';
 import { runAction } from '../run-command.js';
@@ -15,9 +18,14 @@ export function keyCommand(): Command {
     .addOption(new Option('--format <format>', 'text, env (NAME=key) or k8s-secret').choices(['text', 'env', 'k8s-secret']).default('text'))
     .option('--name <name>', 'Secret name, for --format k8s-secret')
     .option('--namespace <ns>', 'Secret namespace, for --format k8s-secret')
-    .action((options: { env: string; format: 'text' | 'env' | 'k8s-secret'; name?: string; namespace?: string }) =>
+    .option('--all', 'every environment\'s key in one bundle for `envguard key import` (format: docs/configuration.md)')
+    .action((options: { env: string; format: 'text' | 'env' | 'k8s-secret'; name?: string; namespace?: string; all?: boolean }, command: Command) =>
       runAction((output) => {
-        process.stdout.write(exportKey(cliContext(output), { envName: options.env, format: options.format, name: options.name, namespace: options.namespace }));
+        if (options.all && (command.getOptionValueSource('env') === 'cli' || options.format !== 'text')) {
+          throw new EnvguardError('USAGE', '--all exports every environment as one bundle; it takes no --env or --format', { hint: 'run `envguard key export --all`' });
+        }
+        const ctx = cliContext(output);
+        process.stdout.write(options.all ? exportKeyBundle(ctx) : exportKey(ctx, { envName: options.env, format: options.format, name: options.name, namespace: options.namespace }));
         if (process.stdout.isTTY) output.err('envguard: this is a secret: share it over a secure channel, never in chat or git');
         return 0;
       }),
@@ -29,10 +37,17 @@ export function keyCommand(): Command {
     .option('--env <name>', 'environment', 'default')
     .option('--force', 'store it even if it does not match the encrypted file')
     .option('--json', 'print the result as JSON')
-    .action((options: { env: string; force?: boolean; json?: boolean }) =>
+    .action((options: { env: string; force?: boolean; json?: boolean }, command: Command) =>
       runAction(async (output) => {
-        if (process.stdin.isTTY) output.err('envguard: paste the key, then press Enter and Ctrl-D');
+        if (process.stdin.isTTY) output.err('envguard: paste the key (or the bundle from `key export --all`), then press Enter and Ctrl-D');
         const keyText = (await readStdin('the key', 'pipe it in: `envguard key import < key.txt`')).toString('utf8');
+        if (looksLikeKeyBundle(keyText)) {
+          if (command.getOptionValueSource('env') === 'cli') throw new EnvguardError('USAGE', 'a key bundle names its environments; --env does not apply', { hint: 'run `envguard key import` without --env' });
+          const results = importKeyBundle(cliContext(output), keyText, { force: options.force });
+          if (options.json) output.json(results);
+          else for (const result of results) output.err(`envguard: stored key ${result.keyId} for environment "${result.envName}"${result.decrypted ? '; decrypted the env file' : ''}`);
+          return 0;
+        }
         const result = importKey(cliContext(output), { envName: options.env, keyText, force: options.force });
         if (options.json) output.json(result);
         else

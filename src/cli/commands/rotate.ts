@@ -1,12 +1,10 @@
 import { createInterface } from 'node:readline/promises';
 import { Command } from 'commander';
-import { keyVariableFor } from '../../core/env-files.js';
+import { envFlag, keyVariableFor } from '../../core/env-files.js';
 import { EnvguardError } from '../../errors.js';
-import { gitTopLevel } from '../../io/git.js';
-import { findLedgerEnvironments } from '../../io/ledger-file.js';
 import type { OpsContext } from '../../ops/context.js';
 import { rotate, type RotateResult } from '../../ops/rotate.js';
-import { environmentStatus } from '../../ops/status.js';
+import { rotationTargets } from '../../ops/rotation-policy.js';
 import { cliContext } from '../context.js';
 import type { Output } from '../output.js';
 import { runAction } from '../run-command.js';
@@ -54,17 +52,13 @@ async function rotateAction(output: Output, flags: RotateFlags): Promise<number>
  * is not due yet is refused unless --force.
  */
 async function confirmed(ctx: OpsContext, output: Output, flags: RotateFlags): Promise<boolean> {
-  const root = gitTopLevel(ctx.cwd);
-  const environments = flags.all ? findLedgerEnvironments(root) : [flags.env ?? 'default'];
-  const notDue = environments
-    .map((environment) => environmentStatus(ctx, root, environment))
-    .filter((status) => status.daysLeft !== undefined && Date.parse(status.nextRotationDue ?? '') > ctx.now().getTime());
+  const { environments, notDue } = rotationTargets(ctx, { all: flags.all, environment: flags.env });
   const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY);
   if (!interactive) {
     const first = notDue[0];
     if (!first) return true;
-    throw new EnvguardError('USAGE', `the ${first.environment} key is not due for rotation until ${first.nextRotationDue?.slice(0, 10)} (${first.daysLeft} day(s) left)`, {
-      hint: `rotate now anyway with \`envguard rotate${first.environment === 'default' ? '' : ` --env ${first.environment}`} --force\``,
+    throw new EnvguardError('NOT_DUE', `the ${first.environment} key is not due for rotation until ${first.due.slice(0, 10)} (${first.daysLeft} day(s) left)`, {
+      hint: `rotate now anyway with \`envguard rotate${envFlag(first.environment)} --force\``,
     });
   }
   const due = notDue.length === 0 ? 'due' : `not due yet (${notDue.map((s) => `${s.environment}: ${s.daysLeft} day(s) left`).join(', ')})`;
@@ -82,7 +76,7 @@ async function confirmed(ctx: OpsContext, output: Output, flags: RotateFlags): P
 /** Prints one rotation's outcome (also used by `access revoke`, which is a rotation). */
 export function report(output: Output, result: RotateResult): void {
   const { color } = output;
-  const env = result.environment === 'default' ? '' : ` --env ${result.environment}`;
+  const env = envFlag(result.environment);
   if (result.status === 'failed') {
     const bad = result.files.filter((file) => !file.verified).map((file) => file.path);
     output.err(color.red(`envguard: rotation of ${result.environment} failed verification (${bad[0] ?? 'a file'} did not decrypt to the same values with the new key); everything was put back and the attempt recorded as failed in ${result.ledgerFile}`));

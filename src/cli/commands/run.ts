@@ -1,5 +1,4 @@
 import { Command, Option } from 'commander';
-import { loadConfig } from '../../io/config.js';
 import { loadRunVariables } from '../../ops/load-run-env.js';
 import { runWithVariables } from '../../ops/run.js';
 import { cliContext } from '../context.js';
@@ -35,7 +34,7 @@ export function runCommand(): Command {
         const [command, ...args] = commandLine;
         const envNames = options.env.length > 0 ? options.env : ['default'];
         const variables = loadRunVariables(ctx, envNames);
-        const { sensitiveNames, publicNames } = loadConfig(ctx.cwd);
+        const { sensitiveNames, publicNames } = ctx.config;
         const outcome = await runWithVariables(
           ctx,
           { command: command as string, args, variables, override: options.override ?? false, mask: options.mask, sensitiveNames, publicNames },

@@ -4,7 +4,8 @@ import { formatSarif } from '../../core/scan/format-sarif.js';
 import { formatText } from '../../core/scan/format-text.js';
 import type { ScanReport } from '../../core/scan/types.js';
 import { EnvguardError } from '../../errors.js';
-import { defaultContext } from '../../ops/context.js';
+import type { OpsContext } from '../../ops/context.js';
+import { cliContext } from '../context.js';
 import { scanPaths, scanSince, scanStaged, upgradeIgnoreFile, type ScanOptions } from '../../ops/scan.js';
 import { VERSION } from '../../version.js';
 import { scanHistory } from '../../ops/scan-history.js';
@@ -37,7 +38,7 @@ export function scanCommand(): Command {
     .option('--upgrade-ignore', 'rewrite bare sha256 entries of .envguardignore as keyed (HMAC) fingerprints')
     .action((paths: string[], flags: ScanFlags) =>
       runAction(async (output) => {
-        const ctx = defaultContext({ log: output.logger() });
+        const ctx = cliContext(output);
         if (flags.upgradeIgnore) {
           const result = await upgradeIgnoreFile(ctx);
           output.out(`envguard: ${result.upgraded} .envguardignore entr${result.upgraded === 1 ? 'y' : 'ies'} keyed${result.remaining > 0 ? `, ${result.remaining} left as they were (their secret is no longer in the working tree; delete them if no longer needed)` : ''}`);
@@ -54,7 +55,7 @@ export function scanCommand(): Command {
     );
 }
 
-function runScan(ctx: ReturnType<typeof defaultContext>, paths: string[], flags: ScanFlags, options: ScanOptions): Promise<ScanReport> {
+function runScan(ctx: OpsContext, paths: string[], flags: ScanFlags, options: ScanOptions): Promise<ScanReport> {
   const modes = [flags.staged === true, flags.since !== undefined, paths.length > 0].filter(Boolean).length;
   if (modes > 1) {
     throw new EnvguardError('USAGE', 'choose one of --staged, --since REV or PATH…', { hint: 'run `envguard scan --staged`, `envguard scan --since main` or `envguard scan src/`' });

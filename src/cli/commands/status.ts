@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { defaultContext } from '../../ops/context.js';
+import { envFlag } from '../../core/env-files.js';
+import { cliContext } from '../context.js';
 import { projectStatus, type EnvironmentStatus } from '../../ops/status.js';
 import type { HookHealth } from '../../ops/init/hook-health.js';
 import type { Output } from '../output.js';
@@ -13,14 +14,19 @@ export function statusCommand(): Command {
     .option('--json', 'print the status as JSON')
     .action((options: { json?: boolean }) =>
       runAction((output) => {
-        const result = projectStatus(defaultContext({ log: output.logger() }));
+        const result = projectStatus(cliContext(output));
         if (options.json) output.json(result);
         else {
           for (const environment of result.environments) printEnvironment(output, environment);
           printHooks(output, result.hooks);
+          // Tracked plaintext files are printed below with the other tracked forbidden files.
+          for (const notice of result.unmanaged) {
+            output.out(output.color.yellow(notice.message));
+            output.out(`  fix: ${notice.fix}`);
+          }
         }
         // status reports; it refuses nothing (verify and the hooks do).
-        if (!options.json) printTrackedForbidden(output, trackedForbiddenIn(defaultContext()));
+        if (!options.json) printTrackedForbidden(output, trackedForbiddenIn(cliContext(output)));
         return 0;
       }),
     );
@@ -40,7 +46,7 @@ function printEnvironment(output: Output, status: EnvironmentStatus): void {
   if (status.keyId) {
     const local = status.hasCurrentKey
       ? color.green(`yes (${status.keySource})`)
-      : color.red(`no: ${status.localKey?.keyId ? `this machine has ${status.localKey.keyId} from ${status.keySource}` : (status.localKey?.problem ?? 'not found')}; get it with \`envguard key import${status.environment === 'default' ? '' : ` --env ${status.environment}`}\``);
+      : color.red(`no: ${status.localKey?.keyId ? `this machine has ${status.localKey.keyId} from ${status.keySource}` : (status.localKey?.problem ?? 'not found')}; get it with \`envguard key import${envFlag(status.environment)}\``);
     line('key here', local);
   }
   line('ledger', status.ledgerValid ? color.green('valid') : color.red(`INVALID (${status.problems.length} problem(s); run \`envguard verify --env ${status.environment}\`)`));

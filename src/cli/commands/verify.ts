@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { shortKeyId } from '../../core/key.js';
-import { defaultContext } from '../../ops/context.js';
+import { cliContext } from '../context.js';
 import { verifyProject } from '../../ops/verify.js';
 import { runAction } from '../run-command.js';
 import { printTrackedForbidden, trackedForbiddenIn } from '../tracked-forbidden-output.js';
@@ -15,10 +15,10 @@ export function verifyCommand(): Command {
     .option('--json', 'print the full report as JSON')
     .action((options: { env?: string; json?: boolean; against?: string; trustLedger?: boolean }) =>
       runAction((output) => {
-        const result = verifyProject(defaultContext({ log: output.logger() }), { environment: options.env, against: options.against, trustLedger: options.trustLedger });
+        const result = verifyProject(cliContext(output), { environment: options.env, against: options.against, trustLedger: options.trustLedger });
         if (options.json) {
           // A plaintext env or key file in git fails verify too, key or no key.
-          const tracked = trackedForbiddenIn(defaultContext());
+          const tracked = trackedForbiddenIn(cliContext(output));
           output.json({ ...result, valid: result.valid && tracked.length === 0, trackedForbiddenFiles: tracked });
           return result.valid && tracked.length === 0 ? 0 : 1;
         }
@@ -54,7 +54,7 @@ export function verifyCommand(): Command {
           const hints = [...new Set(report.problems.map((problem) => problem.hint))];
           for (const hint of hints) output.out(`  fix: ${hint}`);
         }
-        const tracked = trackedForbiddenIn(defaultContext());
+        const tracked = trackedForbiddenIn(cliContext(output));
         printTrackedForbidden(output, tracked);
         return result.valid && tracked.length === 0 ? 0 : 1;
       }),

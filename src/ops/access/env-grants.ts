@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readBytes } from '../../io/access-file-io.js';
+import { listDirectory, pathExists } from '../../io/read-file.js';
 import path from 'node:path';
 import { accessDirFor, accessPathsFor, parseAccessPath, parseGrant, type AccessPaths, type GrantRecord } from '../../core/access/index.js';
 
@@ -28,9 +29,9 @@ export function readEnvGrants(root: string, envName: string): EnvGrants {
   const dir = accessDirFor(envName);
   const absolute = path.join(root, dir);
   const result: EnvGrants = { envName, members: [], strays: [] };
-  if (!existsSync(absolute)) return result;
+  if (!pathExists(absolute)) return result;
   const byId = new Map<string, GrantFiles>();
-  for (const name of readdirSync(absolute).sort()) {
+  for (const name of listDirectory(absolute).sort()) {
     const where = parseAccessPath(`${dir}/${name}`);
     if (!where || where.envName !== envName) {
       result.strays.push(`${dir}/${name}`);
@@ -38,7 +39,7 @@ export function readEnvGrants(root: string, envName: string): EnvGrants {
     }
     let files = byId.get(where.memberId);
     if (!files) byId.set(where.memberId, (files = { memberId: where.memberId, paths: accessPathsFor(envName, where.memberId) }));
-    const bytes = readFileSync(path.join(absolute, name));
+    const bytes = readBytes(path.join(absolute, name));
     if (where.file === 'age') {
       files.ageFile = bytes;
     } else {
@@ -65,7 +66,7 @@ export function memberNames(grants: EnvGrants): Map<string, string> {
 /** True when the environment has an access directory at all (a cheap check before any age code runs). */
 export function hasAccessDir(root: string, envName: string): boolean {
   try {
-    return existsSync(path.join(root, accessDirFor(envName)));
+    return pathExists(path.join(root, accessDirFor(envName)));
   } catch {
     return false;
   }

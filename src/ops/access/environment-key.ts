@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
+import { pathExists } from '../../io/read-file.js';
 import { EnvguardError } from '../../errors.js';
-import { envFileFor } from '../../core/env-files.js';
 import { fingerprint, shortKeyId, type FernetKey } from '../../core/key.js';
 import { currentKeyEntry, sameText, type Ledger } from '../../core/ledger/index.js';
 import { findLedgerEnvironments, ledgerFileName, ledgerPath, readVerifiedLedger } from '../../io/ledger-file.js';
 import type { OpsContext } from '../context.js';
-import { requireKeyFor } from '../project-key.js';
 
 /**
  * The environments an access command works on: `--all` is every environment with a ledger,
@@ -18,7 +16,7 @@ export function accessEnvironments(root: string, options: { environment?: string
     return all;
   }
   const environment = options.environment ?? 'default';
-  if (!existsSync(ledgerPath(root, environment))) {
+  if (!pathExists(ledgerPath(root, environment))) {
     throw new EnvguardError('NOT_FOUND', `${ledgerFileName(environment)} does not exist, so environment "${environment}" has no key`, { hint: `run \`envguard init --env ${environment}\`, or name another environment with --env` });
   }
   return [environment];
@@ -30,7 +28,7 @@ export function accessEnvironments(root: string, options: { environment?: string
  */
 export function currentEnvironmentKey(ctx: OpsContext, root: string, environment: string): { key: FernetKey; ledger: Ledger } {
   const ledger = readVerifiedLedger(ledgerPath(root, environment));
-  const { key } = requireKeyFor({ ...ctx, cwd: root }, envFileFor(environment));
+  const { key } = ctx.keys.require(environment);
   const wanted = currentKeyEntry(ledger).newKeyFingerprint;
   if (!sameText(fingerprint(key), wanted)) {
     throw new EnvguardError('KEY_INVALID', `your key for "${environment}" (${shortKeyId(key)}) is not the ledger's current key ${shortKeyId(wanted)}`, {

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { openAccessFile } from '../../core/access/index.js';
 import { currentKeyEntry } from '../../core/ledger/index.js';
 import { findIdentities } from '../../io/identity.js';
 import { saveKey, type ResolvedKey } from '../../io/key-store.js';
 import { ledgerPath, readVerifiedLedger } from '../../io/ledger-file.js';
+import { pathExists } from '../../io/read-file.js';
 import { hasAccessDir, parsedGrants, readEnvGrants } from './env-grants.js';
 
 export interface AccessKeyLookup {
@@ -27,7 +27,7 @@ export interface AccessKeyLookup {
 export function keyFromAccessFiles(lookup: AccessKeyLookup): ResolvedKey | undefined {
   if (!hasAccessDir(lookup.root, lookup.envName)) return undefined;
   const ledgerFile = ledgerPath(lookup.root, lookup.envName);
-  if (!existsSync(ledgerFile)) return undefined;
+  if (!pathExists(ledgerFile)) return undefined;
   const found = findIdentities({ env: lookup.env, now: () => new Date(), random: randomBytes, log: { warn: lookup.warn ?? (() => {}) } });
   if (!found) return undefined;
   const mine = new Set(found.identities.map((identity) => identity.recipient.text));

@@ -1,9 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ACCESS_ROOT, describeGrantProblem, verifyGrant } from '../../core/access/index.js';
 import { currentKeyEntry, verifyLedger, type Ledger, type LedgerEntry } from '../../core/ledger/index.js';
 import { gitTopLevel } from '../../io/git.js';
 import { findLedgerEnvironments, ledgerPath, readLedgerJson } from '../../io/ledger-file.js';
+import { listDirectory } from '../../io/read-file.js';
 import type { OpsContext } from '../context.js';
 import { readEnvGrants, type GrantFiles } from './env-grants.js';
 
@@ -75,8 +75,8 @@ export function verifyGrants(ctx: OpsContext): GrantProblemReport[] {
     problems.push(...checkEnvironmentGrants(root, environment, value as Ledger).problems);
   }
   const accessRoot = path.join(root, ACCESS_ROOT);
-  if (existsSync(accessRoot)) {
-    for (const name of readdirSync(accessRoot).sort()) {
+  {
+    for (const name of listDirectory(accessRoot).sort()) {
       if (!environments.includes(name)) problems.push({ environment: name, path: `${ACCESS_ROOT}/${name}`, code: 'no-ledger', message: `${ACCESS_ROOT}/${name} is for an environment with no ledger: delete it, or run \`envguard init --env ${name}\`` });
     }
   }

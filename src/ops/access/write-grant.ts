@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { ensureDir, removeIfExists } from '../../io/access-file-io.js';
+import { pathExists } from '../../io/read-file.js';
 import path from 'node:path';
 import type { AccessPaths, BuiltGrant } from '../../core/access/index.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
@@ -11,7 +12,7 @@ import type { CrashInjector } from '../../io/test-crash.js';
  * `.age` with no grant): `verify` names it, nothing uses it, and running the grant again finishes it.
  */
 export function writeGrantFiles(root: string, built: Pick<BuiltGrant, 'paths' | 'ageFile' | 'grantText'>, crash?: CrashInjector): void {
-  mkdirSync(path.join(root, built.paths.dir), { recursive: true });
+  ensureDir(path.join(root, built.paths.dir));
   writeFileAtomic(path.join(root, built.paths.age), built.ageFile);
   crash?.('grant');
   writeFileAtomic(path.join(root, built.paths.grant), built.grantText);
@@ -19,12 +20,12 @@ export function writeGrantFiles(root: string, built: Pick<BuiltGrant, 'paths' | 
 
 /** Deletes one member's two files, the grant first so no moment has a grant without its key. */
 export function removeGrantFiles(root: string, paths: AccessPaths): void {
-  rmSync(path.join(root, paths.grant), { force: true });
-  rmSync(path.join(root, paths.age), { force: true });
+  removeIfExists(path.join(root, paths.grant));
+  removeIfExists(path.join(root, paths.age));
 }
 
 /** Stages an environment's access directory, deletions included (`git add -A` on that path only). */
 export function stageAccessDir(root: string, dir: string): void {
-  if (existsSync(path.join(root, dir))) execGit(['add', '-A', '--', dir], { cwd: root });
+  if (pathExists(path.join(root, dir))) execGit(['add', '-A', '--', dir], { cwd: root });
   else execGit(['rm', '-r', '-q', '--cached', '--ignore-unmatch', '--', dir], { cwd: root });
 }

@@ -1,27 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createGenesis } from '../../core/ledger/index.js';
 import { currentKeyFingerprint } from '../../core/ledger/queries.js';
 import type { Ledger } from '../../core/ledger/types.js';
 import { encryptedPathFor, envFileFor, envNameOf, isEncryptedEnvFile, isPlaintextEnvFile, plaintextPathFor } from '../../core/env-files.js';
 import { generateKey, shortKeyId } from '../../core/key.js';
-import { isEnvguardError } from '../../errors.js';
-import { loadConfig } from '../../io/config.js';
-import { gitLinesZ, gitText, gitTopLevel } from '../../io/git.js';
+import { EnvguardError, isEnvguardError } from '../../errors.js';
+import { isEnvironmentFile } from '../../core/env-file-kind.js';
+import { checkEnvName } from '../env-change.js';
 import { gitActor } from '../../io/git-actor.js';
-import { resolveKey, saveKey } from '../../io/key-store.js';
 import { ledgerPath, readVerifiedLedger, writeLedger } from '../../io/ledger-file.js';
 import { readProjectId } from '../../io/project.js';
-import { readTextIfExists } from '../../io/read-file.js';
-import { stateDir, writeSyncState } from '../../io/sync-state.js';
-import type { OpsContext } from '../context.js';
+import { readTextIfExists, listDirectory, pathExists } from '../../io/read-file.js';
+import { stateDirIn, writeSyncState } from '../../io/sync-state.js';
+import { withCwd, type OpsContext } from '../context.js';
 import { decryptEnvFile } from '../decrypt.js';
 import { encryptEnvFile } from '../encrypt.js';
 import { GITATTRIBUTES_LINES, GITIGNORE_LINES, ensureManagedBlock } from './ignore-rules.js';
+import { ensureConfigFile } from './config-file.js';
 import { installDrivers } from './drivers.js';
 import { assertOwnHooksDir, installHooks, usesHusky, type HookInstall } from './install-hooks.js';
-import { keyFromAccessFiles } from '../access/key-from-access-files.js';
 import { grantFirstMember } from '../access/grant-self.js';
 import { accessRequest } from '../access/request.js';
 
@@ -55,6 +53,8 @@ export interface InitResult {
   hooks: HookInstall;
   gitignoreChanged: boolean;
   gitattributesChanged: boolean;
+  /** `.envguard.json` was created (with its `$schema` line only). */
+  configCreated: boolean;
   /** Plaintext env files git already tracks (their history holds secrets). */
   trackedPlaintext: string[];
   /** Joining without a key: this machine's recipient and the line a teammate runs to grant it. */
@@ -67,9 +67,9 @@ export interface InitResult {
  * has ledgers it joins the project (same project id) instead of starting a new one.
  */
 export function init(ctx: OpsContext, options: InitOptions = {}): InitResult {
-  const root = gitTopLevel(ctx.cwd);
-  const rootCtx: OpsContext = { ...ctx, cwd: root };
-  const config = loadConfig(root);
+  const root = ctx.repo.root;
+  const rootCtx = withCwd(ctx, root);
+  const { config } = ctx;
   const envNames = chooseEnvironments(root, options.envs);
   const projectId = envNames.map((env) => readProjectId(root, envFileFor(env))).find((id) => id !== undefined) ?? randomUUID();
 
@@ -78,21 +78,33 @@ export function init(ctx: OpsContext, options: InitOptions = {}): InitResult {
   if (hookMode === 'git' && !options.hooksPath) assertOwnHooksDir(root);
   const gitignoreChanged = ensureManagedBlock(root, '.gitignore', GITIGNORE_LINES, true);
   const gitattributesChanged = ensureManagedBlock(root, '.gitattributes', GITATTRIBUTES_LINES, false);
-  installDrivers(root, path.resolve(root, gitText(['rev-parse', '--git-common-dir'], { cwd: root })));
+  const configCreated = ensureConfigFile(root);
+  installDrivers(root, ctx.repo.commonDir);
   const hooks = installHooks(root, hookMode);
 
   const environments = envNames.map((envName) => initEnvironment(rootCtx, envName, projectId, config.rotationDays));
-  const tracked = gitLinesZ(['ls-files', '-z'], { cwd: root }).filter((file) => isPlaintextEnvFile(file));
+  const tracked = rootCtx.git.linesZ(['ls-files', '-z']).filter((file) => isPlaintextEnvFile(file));
   const missing = environments.find((env) => env.key === 'missing');
   const request = missing ? accessRequest(rootCtx, { environment: missing.envName }) : undefined;
-  return { root, projectId, environments, hooks, gitignoreChanged, gitattributesChanged, trackedPlaintext: tracked, ...(request ? { accessRequest: { recipient: request.recipient, command: request.command } } : {}) };
+  return { root, projectId, environments, hooks, gitignoreChanged, gitattributesChanged, configCreated, trackedPlaintext: tracked, ...(request ? { accessRequest: { recipient: request.recipient, command: request.command } } : {}) };
 }
 
 function chooseEnvironments(root: string, requested: readonly string[] | undefined): string[] {
-  if (requested && requested.length > 0) return [...new Set(requested)];
-  const found = readdirSync(root)
+  if (requested && requested.length > 0) {
+    for (const envName of requested) {
+      checkEnvName(envName);
+      if (!isEnvironmentFile(envFileFor(envName))) {
+        throw new EnvguardError('USAGE', `${envFileFor(envName)} is a per-developer or backup file, not an environment; it stays on this machine, ignored by git`, { hint: 'pick another name, e.g. `envguard init --env staging`' });
+      }
+    }
+    return [...new Set(requested)];
+  }
+  const found = listDirectory(root)
     .filter((name) => isPlaintextEnvFile(name) || isEncryptedEnvFile(name))
-    .map((name) => envNameOf(isEncryptedEnvFile(name) ? plaintextPathFor(name) : name));
+    .map((name) => (isEncryptedEnvFile(name) ? plaintextPathFor(name) : name))
+    // `.env.local` and backups stay on the machine: never environments (core/env-file-kind.ts).
+    .filter((name) => isEnvironmentFile(name))
+    .map((name) => envNameOf(name));
   const names = [...new Set(found)].sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b)));
   return names.length > 0 ? names : ['default'];
 }
@@ -100,16 +112,15 @@ function chooseEnvironments(root: string, requested: readonly string[] | undefin
 function initEnvironment(ctx: OpsContext, envName: string, projectId: string, rotationDays: number): InitEnvironment {
   const envFile = envFileFor(envName);
   const ledgerFile = ledgerPath(ctx.cwd, envName);
-  const hadLedger = existsSync(ledgerFile);
-  const lookup = { envName, projectId, root: ctx.cwd, env: ctx.env, keyCommand: loadConfig(ctx.cwd).keyCommand, afterStore: () => keyFromAccessFiles({ root: ctx.cwd, envName, env: ctx.env, warn: (message: string) => ctx.log.warn(message) }) };
-  const found = resolveKey(lookup);
+  const hadLedger = pathExists(ledgerFile);
+  const found = ctx.keys.current(envName);
   if (!found && hadLedger) {
     // Joining a project before the key arrived: everything else is set up, and `envguard key
     // import` finishes the job (it decrypts .env), so this is not a failure.
     return { envName, keyId: ledgerKeyId(ledgerFile), key: 'missing', ledger: 'existing', files: 'no key yet' };
   }
   const key = found?.key ?? generateKey(ctx.random);
-  if (!found) saveKey(ctx.env, projectId, envName, key);
+  if (!found) ctx.keys.save(envName, key, projectId);
   if (!hadLedger) {
     writeLedger(ledgerFile, createGenesis({ key, projectId, environment: envName, actor: gitActor(ctx.cwd), now: ctx.now(), rotationDays }));
   }
@@ -130,9 +141,9 @@ function ledgerKeyId(ledgerFile: string): string {
 function syncFiles(ctx: OpsContext, envFile: string, key: ReturnType<typeof generateKey>): InitEnvironment['files'] {
   const envPath = path.join(ctx.cwd, envFile);
   const encryptedPath = path.join(ctx.cwd, encryptedPathFor(envFile));
-  const hasPlain = existsSync(envPath);
-  const hasEncrypted = existsSync(encryptedPath);
-  const state = stateDir(ctx.cwd);
+  const hasPlain = pathExists(envPath);
+  const hasEncrypted = pathExists(encryptedPath);
+  const state = stateDirIn(ctx.repo.gitDir);
   if (!hasPlain && !hasEncrypted) return 'no .env yet';
   if (hasPlain && !hasEncrypted) {
     encryptEnvFile(ctx, { envPath, key });

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { encryptedPathFor, envFileFor } from '../../core/env-files.js';
 import { gitLinesZ } from '../../io/git.js';
+import { pathExists } from '../../io/read-file.js';
 
 /**
  * The encrypted files of an environment: every `<envfile>.encrypted` in the repository
@@ -10,12 +10,7 @@ import { gitLinesZ } from '../../io/git.js';
  * them all, so a rotation re-encrypts every one.
  */
 export function listEncryptedFiles(root: string, environment: string): string[] {
-  const name = `${environment === 'default' ? '.env' : `.env.${environment}`}.encrypted`;
+  const name = encryptedPathFor(envFileFor(environment));
   const listed = gitLinesZ(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', `:(glob)**/${name}`], { cwd: root });
-  return [...new Set(listed)].filter((file) => existsSync(path.join(root, file))).sort();
-}
-
-/** Hex SHA-256 of file content: how the journal recognises old and new versions of a file. */
-export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return [...new Set(listed)].filter((file) => pathExists(path.join(root, file))).sort();
 }

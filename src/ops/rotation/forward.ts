@@ -7,7 +7,7 @@ import type { FernetKey } from '../../core/key.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { readVerifiedLedger, writeLedger } from '../../io/ledger-file.js';
 import { removeJournal, type RotationJournal } from '../../io/rotation-journal.js';
-import { sha256 } from './environment-files.js';
+import { sha256 } from '../../core/sha256.js';
 import { rewrapAccess, stageAccess } from './rewrap.js';
 import { backupDirOf, envFlag, pooledRandom, readTexts, readWorkFile, removeTree, repoRelative, saveJournal, stage, workDirOf, writeTexts, type RotationRun } from './rotation-run.js';
 

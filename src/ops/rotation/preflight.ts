@@ -3,9 +3,10 @@ import { EnvguardError } from '../../errors.js';
 import { fingerprint, shortKeyId, type FernetKey } from '../../core/key.js';
 import { currentKeyEntry } from '../../core/ledger/index.js';
 import { decryptForRotation } from '../../core/reencrypt-file.js';
-import { keyByFingerprint, missingKeyError, resolveKey, type ResolvedKey } from '../../io/key-store.js';
+import { missingKeyError, type ResolvedKey } from '../../io/key-store.js';
 import { readVerifiedLedger } from '../../io/ledger-file.js';
-import { listEncryptedFiles, sha256 } from './environment-files.js';
+import { sha256 } from '../../core/sha256.js';
+import { listEncryptedFiles } from './environment-files.js';
 import type { PlaintextCache } from './forward.js';
 import { envFlag, readWorkFile, type RotationRun } from './rotation-run.js';
 
@@ -38,12 +39,12 @@ export function preflight(run: RotationRun): RotationPlan {
  * supplies it will still supply the old key after the rotation: the caller is told to update it.
  */
 function currentKey(run: RotationRun, wanted: string): { key: FernetKey; stale: string[] } {
-  const resolved: ResolvedKey | undefined = resolveKey(run.lookup);
+  const resolved: ResolvedKey | undefined = run.ctx.keys.current(run.environment);
   if (resolved && fingerprint(resolved.key) === wanted) return { key: resolved.key, stale: resolved.source === 'key store' ? [] : [resolved.source] };
-  const stored = keyByFingerprint(run.lookup, wanted);
+  const stored = run.ctx.keys.byFingerprint(run.environment, wanted)?.key;
   if (stored) return { key: stored, stale: resolved && resolved.source !== 'key store' ? [resolved.source] : [] };
   if (!resolved) throw missingKeyError(run.environment);
-  throw new EnvguardError('KEY_INVALID', `your key for "${run.environment}" (${shortKeyId(resolved.key)}, from ${resolved.source}) is not the ledger's current key ${shortKeyId(wanted)}`, {
+  throw new EnvguardError('KEY_MISMATCH', `your key for "${run.environment}" (${shortKeyId(resolved.key)}, from ${resolved.source}) is not the ledger's current key ${shortKeyId(wanted)}`, {
     hint: `someone rotated it: \`envguard status\` says who; get the current key (\`envguard key import${envFlag(run.environment)}\`) and rotate again`,
   });
 }

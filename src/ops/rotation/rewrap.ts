@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureDir, readBytes, removeIfExists } from '../../io/access-file-io.js';
+import { listDirectory, pathExists, readText } from '../../io/read-file.js';
 import path from 'node:path';
 import { EnvguardError } from '../../errors.js';
 import { accessDirFor, buildGrant, parseGrant, verifyGrant, type GrantRecord } from '../../core/access/index.js';
@@ -43,14 +44,14 @@ export function saveAccessBefore(run: RotationRun, journal: RotationJournal): vo
   const dir = accessDirFor(run.environment);
   const files: Record<string, string> = {};
   const absolute = path.join(run.root, dir);
-  if (existsSync(absolute)) for (const name of readdirSync(absolute)) files[`${dir}/${name}`] = readFileSync(path.join(absolute, name)).toString('base64');
+  for (const name of listDirectory(absolute)) files[`${dir}/${name}`] = readBytes(path.join(absolute, name)).toString('base64');
   writeCopy(beforeFile(run, journal), JSON.stringify(files));
 }
 
 function readAccessBefore(run: RotationRun, journal: RotationJournal): Map<string, Buffer> | undefined {
   const file = beforeFile(run, journal);
-  if (!existsSync(file)) return undefined;
-  return new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>).map(([name, bytes]) => [name, Buffer.from(bytes, 'base64')]));
+  if (!pathExists(file)) return undefined;
+  return new Map(Object.entries(JSON.parse(readText(file, 'it is in the rotation work dir')) as Record<string, string>).map(([name, bytes]) => [name, Buffer.from(bytes, 'base64')]));
 }
 
 /**
@@ -107,9 +108,9 @@ export function restoreAccess(run: RotationRun, journal: RotationJournal): void 
     for (const file of [`${dir}/${member.memberId}.age`, `${dir}/${member.memberId}.json`]) {
       const target = path.join(run.root, file);
       const bytes = before.get(file);
-      if (bytes === undefined) rmSync(target, { force: true });
-      else if (!existsSync(target) || !readFileSync(target).equals(bytes)) {
-        mkdirSync(path.dirname(target), { recursive: true });
+      if (bytes === undefined) removeIfExists(target);
+      else if (!pathExists(target) || !readBytes(target).equals(bytes)) {
+        ensureDir(path.dirname(target));
         writeFileAtomic(target, bytes);
       }
     }

@@ -1,13 +1,13 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { EnvguardError } from '../../errors.js';
 import { appendRotation, currentKeyFingerprint, entryHash, sameText, type FileResult, type Ledger, type RotationStatus } from '../../core/ledger/index.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { readLedgerJson, writeLedger } from '../../io/ledger-file.js';
 import { removeJournal, type RotationJournal } from '../../io/rotation-journal.js';
-import { sha256 } from './environment-files.js';
+import { sha256 } from '../../core/sha256.js';
 import { restoreAccess } from './rewrap.js';
 import { backupDirOf, readTexts, readWorkFile, removeTree, restoreOldKey, stage, workDirOf, type RotationKeys, type RotationRun } from './rotation-run.js';
+import { pathExists } from '../../io/read-file.js';
 
 export interface RollbackOutcome {
   status: Extract<RotationStatus, 'failed' | 'rolled_back'>;
@@ -42,7 +42,7 @@ export function rollBack(run: RotationRun, journal: RotationJournal, keys: Rotat
   const head = ledgerNow.entries?.[ledgerNow.entries.length - 1];
   const recordedByUs = journal.entry !== undefined && head !== undefined && sameText(entryHash(head), entryHash(journal.entry));
   const before = path.join(workDirOf(run, journal), 'ledger.before.json');
-  const ledgerBefore = (recordedByUs && existsSync(before) ? JSON.parse(readWorkFile(before)) : ledgerNow) as Ledger;
+  const ledgerBefore = (recordedByUs && pathExists(before) ? JSON.parse(readWorkFile(before)) : ledgerNow) as Ledger;
   restoreOldKey(run, keys.oldKey);
   let recorded = false;
   // Only the ledger's current key can sign the record of an attempt: a pulled ledger that moved on

@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { envFlag } from '../../core/env-files.js';
 import { EnvguardError } from '../../errors.js';
 import { generateKey, shortKeyId, type FernetKey } from '../../core/key.js';
 import { execGit } from '../../io/git.js';
-import { keyByFingerprint, retireKey, saveKey, type KeyLookup } from '../../io/key-store.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { writeJournal, type RotationJournal } from '../../io/rotation-journal.js';
 import type { CrashInjector } from '../../io/test-crash.js';
@@ -18,7 +18,6 @@ export interface RotationRun {
   /** Absolute ledger path. */
   ledgerFile: string;
   journalFile: string;
-  lookup: KeyLookup;
   rotationDays: number;
   crash: CrashInjector;
 }
@@ -75,25 +74,25 @@ export function saveJournal(run: RotationRun, journal: RotationJournal): void {
  * store holds at every instant.
  */
 export function persistNewKey(run: RotationRun, oldKey: FernetKey, newKey: FernetKey): void {
-  retireKey(run.ctx.env, run.projectId, oldKey);
-  saveKey(run.ctx.env, run.projectId, run.environment, newKey);
+  run.ctx.keys.retire(oldKey, run.projectId);
+  run.ctx.keys.save(run.environment, newKey, run.projectId);
   run.crash('key');
 }
 
 /** Makes the old key current again (the new one is kept as retired by saveKey). */
 export function restoreOldKey(run: RotationRun, oldKey: FernetKey): void {
-  saveKey(run.ctx.env, run.projectId, run.environment, oldKey);
+  run.ctx.keys.save(run.environment, oldKey, run.projectId);
 }
 
 /** Finds both keys of a journal in the variables or the key store. */
 export function journalKeys(run: RotationRun, journal: RotationJournal): RotationKeys {
-  const oldKey = keyByFingerprint(run.lookup, journal.oldKeyFingerprint);
+  const oldKey = run.ctx.keys.byFingerprint(run.environment, journal.oldKeyFingerprint)?.key;
   if (!oldKey) {
     throw new EnvguardError('KEY_MISSING', `the key ${shortKeyId(journal.oldKeyFingerprint)} that the interrupted rotation started from is not in the key store`, {
       hint: `import it with \`envguard key import${envFlag(run.environment)}\`, then run \`envguard rotate${envFlag(run.environment)} --rollback\``,
     });
   }
-  return { oldKey, newKey: keyByFingerprint(run.lookup, journal.newKeyFingerprint) };
+  return { oldKey, newKey: run.ctx.keys.byFingerprint(run.environment, journal.newKeyFingerprint)?.key };
 }
 
 /** A fresh key from the context's random source. */
@@ -126,6 +125,4 @@ export function repoRelative(run: RotationRun, absolute: string): string {
   return path.relative(run.root, absolute).split(path.sep).join('/');
 }
 
-export function envFlag(environment: string): string {
-  return environment === 'default' ? '' : ` --env ${environment}`;
-}
+export { envFlag };

@@ -1,16 +1,17 @@
 import path from 'node:path';
-import { entryForKey, verifyLedger, type Ledger } from '../core/ledger/index.js';
-import { printable } from '../core/text/printable.js';
-import { readLedgerJson } from '../io/ledger-file.js';
-import type { OpsContext } from './context.js';
-import { checkKnownLedger } from './known-ledger.js';
+import { entryForKey, verifyLedger, type Ledger } from '../../core/ledger/index.js';
+import { printable } from '../../core/text/printable.js';
+import { readLedgerJson } from '../../io/ledger-file.js';
+import type { OpsContext } from '../context.js';
+import { checkKnownLedger } from '../known-ledger.js';
+import { envFlag, envNameOf } from '../../core/env-files.js';
 
 /**
  * Explains that an encrypted file is under a key this machine does not have: who rotated it,
  * when and why (from the ledger beside it), the new key id, and how to get it.
  */
 export function describeKeyChange(ctx: OpsContext, envFile: string, newKeyId: string): { message: string; hint: string } {
-  const env = envFile === '.env' ? '' : ` --env ${envFile.replace(/^\.env\./, '')}`;
+  const env = envFlag(envNameOf(envFile));
   return {
     message: `the key changed: ${envFile}.encrypted is now under key ${newKeyId}${rotatedBy(ctx, envFile, newKeyId)}, which this machine does not have`,
     hint: `ask a member to grant you access (run \`envguard access request${env}\` and send them the line), or ask the teammate who rotated for the new key (\`envguard key export${env}\` on their side) and run \`envguard key import${env}\``,

@@ -1,8 +1,8 @@
-import { decryptEncryptedFile, parseEncryptedFile } from '../core/encrypted-file.js';
-import { shortKeyId, type FernetKey } from '../core/key.js';
-import { allStoredKeys } from '../io/key-store.js';
-import type { OpsContext } from './context.js';
-import { findKeyFor, keyLookupFor } from './project-key.js';
+import { decryptEncryptedFile, parseEncryptedFile } from '../../core/encrypted-file.js';
+import { envNameOf } from '../../core/env-files.js';
+import { shortKeyId } from '../../core/key.js';
+import { currentAndKnown } from '../../io/key-ring.js';
+import type { OpsContext } from '../context.js';
 
 /**
  * Decrypts an encrypted file's text with whichever key this machine has for it, the current one
@@ -12,11 +12,7 @@ import { findKeyFor, keyLookupFor } from './project-key.js';
 export function decryptWithKnownKeys(ctx: OpsContext, envFile: string, encryptedText: string): string | undefined {
   try {
     const file = parseEncryptedFile(encryptedText, `${envFile}.encrypted`);
-    const candidates: FernetKey[] = [];
-    const current = findKeyFor(ctx, envFile);
-    if (current) candidates.push(current.key);
-    const { projectId } = keyLookupFor(ctx, envFile);
-    if (projectId) candidates.push(...allStoredKeys(ctx.env, projectId));
+    const candidates = currentAndKnown(ctx.keys, envNameOf(envFile)).map((found) => found.key);
     const key = file.format === 'values' ? candidates.find((k) => shortKeyId(k) === file.keyId) : candidates[0];
     return key ? decryptEncryptedFile(file, key, `${envFile}.encrypted`) : undefined;
   } catch {

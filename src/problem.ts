@@ -1,0 +1,21 @@
+import type { ErrorCode } from './errors.js';
+
+/**
+ * One problem and its fix, whatever found it: a pre-commit refusal, a sync outcome the user must
+ * act on, a policy breach, a status or ledger finding. Never holds a secret value.
+ */
+export interface Problem {
+  code: ErrorCode;
+  /** Repository-relative path, when the problem is in one file. */
+  file?: string;
+  line?: number;
+  message: string;
+  /** What to run or change to fix it. */
+  hint: string;
+}
+
+/** The one-line form used by hooks: the file first, unless the message already starts with it (parser errors do). */
+export function problemLine(problem: Problem): string {
+  const text = problem.file && !problem.message.startsWith(`${problem.file}:`) ? `${problem.file}: ${problem.message}` : problem.message;
+  return `[${problem.code}] ${text}`;
+}

@@ -37,7 +37,8 @@ export function createAccessProject(options: { root?: string; init?: boolean } =
     repo,
     secret,
     envOf,
-    as: (machine, args, extraEnv = {}) => runCli(args, { cwd: repo.dir, env: { ...envOf(machine), ...extraEnv } }),
+    // Crash points exist only in the test bundle (src/io/test-crash.ts).
+    as: (machine, args, extraEnv = {}) => runCli(args, { cwd: repo.dir, env: { ...envOf(machine), ...extraEnv }, bundle: extraEnv.ENVGUARD_TEST_CRASH_AT ? 'test' : 'release' }),
     recipientOf: (machine) => {
       const result = project.as(machine, ['access', 'id']);
       expect(result.status, result.stderr).toBe(0);

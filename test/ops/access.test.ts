@@ -84,6 +84,7 @@ describe('access grant', () => {
       ['bob', 'person', 'Test User <test@example.com>', true],
       ['test-user', 'person', 'Test User <test@example.com>', true],
     ]);
+    expect(JSON.parse(p.as('alice', ['ls', '--json']).stdout)).toMatchObject({ environments: [{ name: 'default', members: 'bob, test-user' }] });
     const decrypt = p.as('bob', ['decrypt', '--stdout']);
     expect(decrypt.status, decrypt.stderr).toBe(0);
     expect(decrypt.stdout).toContain(p.secret);

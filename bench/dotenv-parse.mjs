@@ -2,6 +2,7 @@
 // (linear parsing keeps it flat) and the ratio to dotenv.parse() on the same text, measured
 // in the same run because the machine is shared and noisy. Also times adversarial inputs that
 // would be quadratic for a naive closing-quote search. Prints figures; asserts nothing.
+// In-process only: no node start-up is timed, so NODE_EXTRA_CA_CERTS cannot skew it.
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
@@ -41,6 +42,7 @@ function bestOf(runs, fn) {
   return best;
 }
 
+console.log('(in-process: no child process is timed, so NODE_EXTRA_CA_CERTS plays no part)');
 const fmt = (ms) => `${ms.toFixed(2)} ms`;
 let perVarAt1k;
 for (const variables of [1_000, 10_000, 100_000]) {

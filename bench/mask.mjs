@@ -5,6 +5,7 @@
 //
 // Usage: node bench/mask.mjs [totalMB=256]
 import { build } from 'esbuild';
+import { benchEnv } from './lib/clean-env.mjs';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -88,7 +89,7 @@ async function childThroughput(label, withMasker) {
   let written = 0;
   const sink = new Writable({ write(chunk, _enc, callback) { written += chunk.length; callback(); } });
   const started = process.hrtime.bigint();
-  const outcome = await spawnMasked({ command: process.execPath, args: ['-e', writer], cwd: tmp, env: process.env, masker: withMasker ? masker : undefined, stdin: Readable.from([]), stdout: sink, stderr: new PassThrough(), signalSource: new PassThrough() });
+  const outcome = await spawnMasked({ command: process.execPath, args: ['-e', writer], cwd: tmp, env: benchEnv(), masker: withMasker ? masker : undefined, stdin: Readable.from([]), stdout: sink, stderr: new PassThrough(), signalSource: new PassThrough() });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (outcome.exitCode !== 0) throw new Error(`writer child exited ${outcome.exitCode}`);
   return { label, seconds, mbPerSecond: totalBytes / 1024 / 1024 / seconds, written };

@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { benchEnv } from './lib/clean-env.mjs';
 
 const FILES = 100;
 const VARIABLES = 100;
@@ -42,8 +43,9 @@ const repo = path.join(temp, 'repo');
 mkdirSync(home, { recursive: true });
 mkdirSync(repo, { recursive: true });
 writeFileSync(path.join(home, '.gitconfig'), '[user]\n\tname = Bench\n\temail = bench@example.com\n[init]\n\tdefaultBranch = main\n');
+// Only what the CLI needs: no NODE_EXTRA_CA_CERTS (benchEnv says so), for the rotation and its baseline alike.
 const env = {
-  PATH: process.env.PATH,
+  PATH: benchEnv().PATH,
   HOME: home,
   GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'),
   GIT_CONFIG_NOSYSTEM: '1',
@@ -82,7 +84,7 @@ try {
   };
   const best = (runs, fn) => Math.min(...Array.from({ length: runs }, () => time(fn)));
 
-  const startup = best(RUNS, () => spawnSync(process.execPath, ['-e', '0']));
+  const startup = best(RUNS, () => spawnSync(process.execPath, ['-e', '0'], { env }));
   const rotations = [];
   for (let run = 0; run < RUNS; run++) {
     rotations.push(

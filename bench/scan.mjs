@@ -1,13 +1,13 @@
 // Secret scan benchmark: envguard vs secretlint (+ its recommended preset) on the same corpus of
 // ~2,000 real source files, then the staged scan of a ~20 MB change and of a 20-file commit.
+// NODE_EXTRA_CA_CERTS is unset for every command (lib/clean-env.mjs).
 // Wall time is measured once per tool in the same run (the machine is shared: compare ratios,
 // not absolute figures). Run: node bench/scan.mjs   (it builds dist/cli.cjs first)
-// NODE_EXTRA_CA_CERTS is unset for every measured process (both tools): loading an extra CA
-// bundle costs each Node start-up time that has nothing to do with scanning.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchEnv } from './lib/clean-env.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 // --cli PATH measures another build (e.g. an older commit's dist/cli.cjs) and skips the build.
@@ -15,14 +15,12 @@ const cliFlag = process.argv.indexOf('--cli');
 const cli = cliFlag > 0 ? path.resolve(process.argv[cliFlag + 1]) : path.join(root, 'dist', 'cli.cjs');
 const modules = path.join(root, 'node_modules');
 const CORPUS_FILES = 2000;
+const env = benchEnv();
 const SOURCE = /\.(?:[cm]?js|[cm]?ts|json|md)$/;
-
-const benchEnv = { ...process.env };
-delete benchEnv.NODE_EXTRA_CA_CERTS;
 
 function run(command, args, options = {}) {
   const started = process.hrtime.bigint();
-  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 30, env: benchEnv, ...options });
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 30, env, ...options });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.error) throw result.error;
   return { ms, status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -66,6 +64,7 @@ try {
   const fileCount = readdirSync(corpus, { recursive: true }).filter((f) => SOURCE.test(f)).length;
   console.log(`corpus: ${fileCount} files, ${mb(bytes)} (installed packages, typescript/eslint/vitest first)`);
 
+  const node0 = run(process.execPath, ['-e', '0'], { cwd: work });
   const envguard = run(process.execPath, [cli, 'scan', 'corpus', '--format', 'json', '--no-known-values'], { cwd: work });
   const envguardFindings = JSON.parse(envguard.stdout).summary.findings;
 
@@ -82,13 +81,14 @@ try {
   }
   console.log(`envguard scan:   ${fmtMs(envguard.ms).padStart(9)}  findings ${envguardFindings}`);
   console.log(`secretlint:      ${fmtMs(secretlint.ms).padStart(9)}  findings ${secretlintFindings}`);
+  console.log(`node -e 0:       ${fmtMs(node0.ms).padStart(9)}  (the start-up both tools pay)`);
   console.log(`ratio: envguard is ${(secretlint.ms / envguard.ms).toFixed(1)}x faster than secretlint on the corpus (target >= 10x; NODE_EXTRA_CA_CERTS unset for both)`);
 
   // 2. A ~20 MB staged change: real code split into 200 new files, 10 planted synthetic secrets.
   const repo = path.join(work, 'repo');
   mkdirSync(repo);
   const git = (...args) => {
-    const result = spawnSync('git', args, { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...benchEnv, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(work, 'gitconfig') } });
+    const result = spawnSync('git', args, { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(work, 'gitconfig') } });
     if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
     return result;
   };
@@ -129,6 +129,7 @@ try {
   for (let i = 0; i < 20; i++) writeFileSync(path.join(repo, `src-${i}.js`), `${readFileSync(path.join(repo, `src-${i}.js`), 'utf8')}\nexport const added${i} = ${i};\n`);
   git('add', '.');
   const startup = run(process.execPath, [cli, '--version'], { cwd: repo });
+  console.log(`envguard --version ${fmtMs(startup.ms)} = ${(startup.ms / run(process.execPath, ['-e', '0'], { cwd: repo }).ms).toFixed(2)}x node -e 0`);
   const small = run(process.execPath, [cli, 'scan', '--staged', '--no-known-values'], { cwd: repo });
   const baseline = startup.ms + run('git', ['diff', '--cached', '-U0'], { cwd: repo }).ms;
   console.log(

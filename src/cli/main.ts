@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { VERSION } from '../version.js';
+import { exitQuietlyOnEpipe } from './stdio-errors.js';
 
 /** The `envguard` command line. Exit codes: 0 ok, 1 refused, 2 usage/configuration, 3 environment. */
 export async function buildProgram(): Promise<Command> {
@@ -47,17 +48,11 @@ async function main(argv: string[]): Promise<void> {
 
 const isHook = process.argv[2] === 'hook' && process.argv[3] !== undefined && !process.argv[3].startsWith('-');
 
-// `envguard … | head` closes stdout early: that is the reader's choice, not an error. Hooks other
-// than textconv never write to stdout, and creating that stream costs a few ms on every hook run.
-for (const stream of isHook && process.argv[3] !== 'textconv' ? [process.stderr] : [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-}
+// Hooks other than textconv never write to stdout (see stdio-errors.ts).
+exitQuietlyOnEpipe(isHook && process.argv[3] !== 'textconv' ? [process.stderr] : [process.stdout, process.stderr]);
 
-// Hooks take a fast path that loads neither commander, chalk nor the command tree (all imported
-// lazily above): git runs them on every commit, checkout and merge.
+// The bin (launcher.ts) sends hooks to dist/hook.cjs; this path serves `node dist/main.cjs hook …`.
+// Hooks load neither commander, chalk nor the command tree (all imported lazily above).
 async function start(): Promise<void> {
   if (isHook) {
     const { runHook } = await import('../hooks/dispatch.js');

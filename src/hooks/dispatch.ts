@@ -3,22 +3,10 @@ import { EnvguardError, exitCodeOf } from '../errors.js';
 import { pathExists } from '../io/read-file.js';
 import { hookRepoPaths, type RepoPaths } from '../io/repo-paths.js';
 import { defaultContext } from '../ops/context.js';
-import { installDrivers } from '../ops/init/drivers.js';
-import { keyInEnvCheck } from './key-in-env-check.js';
-import { ledgerMergeDriver } from './ledger-merge-driver.js';
-import { mergeDriver } from './merge-driver.js';
-import { postCommitHook } from './post-commit.js';
-import { postSyncHook } from './post-sync.js';
-import { preCommitHook, type StagedCheck } from './pre-commit.js';
-import { secretScanCheck } from './secret-scan-check.js';
 import { createHookIO } from './report.js';
-import { textconv } from './textconv.js';
 
-/**
- * Checks pre-commit runs after encrypting and staging (see `StagedCheck`): the secret scan of the
- * staged change. (The rotation policy runs first, in preCommitHook, so a blocked commit stages nothing.)
- */
-const PRE_COMMIT_CHECKS: readonly StagedCheck[] = [keyInEnvCheck, secretScanCheck];
+// Each hook's module is imported when that hook runs (bench/hook.mjs): a post-checkout does not
+// load or initialise the secret scan's rule tables, the merge drivers or the setup code.
 
 export const HOOK_NAMES = ['pre-commit', 'post-commit', 'post-checkout', 'post-merge', 'post-rewrite', 'pre-push'] as const;
 
@@ -35,27 +23,32 @@ export async function runHook(name: string | undefined, args: readonly string[],
     if (name === 'pre-receive') return await (await import('./pre-receive.js')).preReceiveHook(env, io);
     const paths = hookRepoPaths(process.cwd(), env);
     const ctx = defaultContext({ cwd: paths.root, root: paths.root, repo: paths, env, log: { info: io.say, warn: io.warn, debug: () => {} } });
-    if (name !== 'textconv' && name !== 'merge-driver' && name !== 'merge-ledger') completeSetup(paths);
+    if (name !== 'textconv' && name !== 'merge-driver' && name !== 'merge-ledger') await completeSetup(paths);
     switch (name) {
-      case 'pre-commit':
-        return await preCommitHook(ctx, io, paths, PRE_COMMIT_CHECKS);
+      case 'pre-commit': {
+        const [{ preCommitHook }, { keyInEnvCheck }, { secretScanCheck }] = await Promise.all([import('./pre-commit.js'), import('./key-in-env-check.js'), import('./secret-scan-check.js')]);
+        // Checks pre-commit runs after encrypting and staging (see `StagedCheck`): a key in an env
+        // file, then the secret scan of the staged change. (The rotation policy runs first, in
+        // preCommitHook, so a blocked commit stages nothing.)
+        return await preCommitHook(ctx, io, paths, [keyInEnvCheck, secretScanCheck]);
+      }
       case 'post-commit':
-        return postCommitHook(ctx);
+        return (await import('./post-commit.js')).postCommitHook(ctx);
       case 'post-checkout':
         // $3 is 1 for a branch checkout, 0 for a file checkout (`git checkout -- file`): only the former.
-        return args[2] === '0' ? 0 : postSyncHook(ctx, io, paths);
+        return args[2] === '0' ? 0 : (await import('./post-sync.js')).postSyncHook(ctx, io, paths);
       case 'post-merge':
       case 'post-rewrite':
-        return postSyncHook(ctx, io, paths);
+        return (await import('./post-sync.js')).postSyncHook(ctx, io, paths);
       case 'pre-push':
         return await (await import('./pre-push.js')).prePushHook(ctx, io, args);
       case 'textconv':
-        process.stdout.write(textconv(ctx, args[0] ?? ''));
+        process.stdout.write((await import('./textconv.js')).textconv(ctx, args[0] ?? ''));
         return 0;
       case 'merge-driver':
-        return mergeDriver(ctx, io, args);
+        return (await import('./merge-driver.js')).mergeDriver(ctx, io, args);
       case 'merge-ledger':
-        return ledgerMergeDriver(io, args);
+        return (await import('./ledger-merge-driver.js')).ledgerMergeDriver(io, args);
       default:
         throw new EnvguardError('USAGE', `unknown hook "${name ?? ''}"`, { hint: `use one of: ${HOOK_NAMES.join(', ')}, pre-receive, textconv, merge-driver, merge-ledger` });
     }
@@ -73,7 +66,7 @@ export async function runHook(name: string | undefined, args: readonly string[],
  * git dir are not cloned: the first hook to run installs the runner and the diff/merge drivers.
  * One file check when all is in place.
  */
-function completeSetup(paths: RepoPaths): void {
+async function completeSetup(paths: RepoPaths): Promise<void> {
   if (pathExists(path.join(paths.commonDir, 'envguard', 'run'))) return;
-  installDrivers(paths.root, paths.commonDir);
+  (await import('../ops/init/drivers.js')).installDrivers(paths.root, paths.commonDir);
 }

@@ -13,7 +13,7 @@ import { reportRotationPolicy } from './rotation-policy.js';
  * A further check on what the commit will contain, run after the env files are encrypted and
  * staged: it gets every path the commit changes (the hook's own staging included) and returns
  * refusals and warnings. This is where the secret scan (`scanStaged`) plugs in: add it to the
- * list the hook entry passes (PRE_COMMIT_CHECKS in dispatch.ts).
+ * list the hook entry passes (the pre-commit case in dispatch.ts).
  */
 export type StagedCheck = (ctx: OpsContext, paths: readonly string[]) => StagedCheckResult | Promise<StagedCheckResult>;
 

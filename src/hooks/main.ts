@@ -1,0 +1,13 @@
+import { exitQuietlyOnEpipe } from '../cli/stdio-errors.js';
+import { runHook } from './dispatch.js';
+
+/**
+ * The hook bundle's entry (`dist/hook.cjs`, started by the launcher for `envguard hook <name>`):
+ * only the hooks and what they use are in it. Hooks other than textconv never write to stdout,
+ * so only they touch that stream.
+ */
+const name = process.argv[3];
+exitQuietlyOnEpipe(name === 'textconv' ? [process.stdout, process.stderr] : [process.stderr]);
+void runHook(name, process.argv.slice(4)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Script } from 'node:vm';
+
+/**
+ * Runs a CommonJS bundle through a V8 code cache, so a start-up does not parse and compile the
+ * bundle again (issue 14: parsing and compiling were about a third of a hook's instructions).
+ *
+ * The cache lives in the user's cache directory, never in a working tree, one file per bundle
+ * content, Node version, architecture and `variant` (the command or hook: a cache holds the
+ * functions its first run compiled, and deserialising another command's costs more than it saves). V8 checks the rest (its version, flags, the source
+ * length) and sets `cachedDataRejected`: then the bundle runs uncached, silently, and the cache
+ * is rewritten. It is written once, at exit (so it also holds the functions this run compiled
+ * lazily), atomically (temp file and rename), because concurrent hooks may race to write it.
+ * `ENVGUARD_CODE_CACHE=0` turns it off.
+ */
+export function runBundle(file: string, variant: string, env: NodeJS.ProcessEnv = process.env): void {
+  let source = readFileSync(file, 'utf8');
+  // A shebang is valid only at the very start of a script; keep the length, drop the meaning.
+  if (source.startsWith('#!')) source = `//${source.slice(2)}`;
+  const cacheFile = cacheFileFor(file, /^[a-z][a-z-]{0,39}$/.test(variant) ? variant : 'other', source, env);
+  const cachedData = cacheFile ? readIfPresent(cacheFile) : undefined;
+  // The same wrapper Node's CommonJS loader puts around a module.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  if (cacheFile && (cachedData === undefined || script.cachedDataRejected === true)) process.once('exit', () => writeCache(cacheFile, script));
+  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
+  const module = { exports: {}, filename: file, id: file };
+  wrapper.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
+}
+
+/** `<cache dir>/envguard/v8/<bundle>-<variant>-<hash>.bin`, or undefined when caching is off or impossible. */
+function cacheFileFor(file: string, variant: string, source: string, env: NodeJS.ProcessEnv): string | undefined {
+  if (env.ENVGUARD_CODE_CACHE === '0') return undefined;
+  const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : env.HOME ? path.join(env.HOME, '.cache') : undefined;
+  if (!base) return undefined;
+  // V8 only compares the source length: a changed bundle of the same length must not hit.
+  const hash = createHash('sha256').update(`${process.version}\0${process.arch}\0`).update(source).digest('hex').slice(0, 32);
+  return path.join(base, 'envguard', 'v8', `${path.basename(file, '.cjs')}-${variant}-${hash}.bin`);
+}
+
+function readIfPresent(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Best effort: a cache that cannot be written (read-only home, full disk) costs only speed. */
+function writeCache(file: string, script: Script): void {
+  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
+    renameSync(temp, file);
+  } catch {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // nothing was written
+    }
+  }
+}

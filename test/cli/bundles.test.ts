@@ -1,0 +1,42 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CLI, ensureBuilt } from '../helpers/run-cli.js';
+
+const dist = path.dirname(CLI);
+const read = (file: string) => readFileSync(path.join(dist, file), 'utf8');
+/** The modules a bundle was built from, by the `// <path>` comments the bundler leaves. */
+const sources = (file: string) => [...read(file).matchAll(/^\/\/ (\S+\.(?:[cm]?[jt]s))$/gm)].map((m) => m[1] as string);
+
+// What keeps the hook fast (bench/hook.mjs; issue 14): the bin is a launcher of Node built-ins only,
+// and the hook bundle carries none of the command line.
+describe('bundle structure on the hook path', () => {
+  beforeAll(() => ensureBuilt());
+
+  it('the bin (dist/cli.cjs) is a small launcher that requires Node built-ins only', () => {
+    expect(statSync(CLI).size).toBeLessThan(8 * 1024);
+    expect(read('cli.cjs').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    const requires = [...read('cli.cjs').matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
+    expect(requires.length).toBeGreaterThan(0);
+    for (const name of requires) expect(['crypto', 'fs', 'module', 'path', 'vm']).toContain(name);
+  });
+
+  it('dist/hook.cjs holds no commander, chalk, command tree or CLI output code', () => {
+    const hook = sources('hook.cjs');
+    expect(hook.some((file) => file.startsWith('src/hooks/'))).toBe(true);
+    const forbidden = hook.filter((file) => /node_modules\/(commander|chalk)\/|src\/cli\/(commands|output|main|run-command)/.test(file));
+    expect(forbidden).toEqual([]);
+    // and the command line does carry them (the check above would catch a change of comment style)
+    expect(sources('main.cjs').some((file) => file.includes('node_modules/commander/'))).toBe(true);
+  });
+
+  it('every bundle requires only Node built-ins (zero runtime dependencies)', () => {
+    for (const file of ['cli.cjs', 'hook.cjs', 'main.cjs']) {
+      // (ajv's generated code names its runtime in a string, 'require("ajv/…")': not a call)
+      const calls = [...read(file).matchAll(/(?<!['"])\brequire\("([^"]+)"\)/g)].map((m) => m[1] as string);
+      expect(calls.length, file).toBeGreaterThan(0);
+      const external = calls.filter((name) => !/^(node:)?[a-z_]+(\/[a-z_]+)?$/.test(name));
+      expect(external, file).toEqual([]);
+    }
+  });
+});

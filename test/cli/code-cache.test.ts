@@ -1,0 +1,92 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, ensureBuilt } from '../helpers/run-cli.js';
+import { isolatedEnv } from '../helpers/temp-repo.js';
+
+const dist = path.dirname(CLI);
+const version = (JSON.parse(readFileSync(path.join(dist, '..', 'package.json'), 'utf8')) as { version: string }).version;
+
+describe('the bin starts its bundle through a V8 code cache (src/io/code-cache.ts)', () => {
+  let root: string;
+  let env: NodeJS.ProcessEnv;
+  let cacheDir: string;
+  beforeAll(() => ensureBuilt());
+  const setUp = () => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'envguard-code-cache-'));
+    env = { ...isolatedEnv(root), XDG_CACHE_HOME: path.join(root, 'cache') };
+    cacheDir = path.join(root, 'cache', 'envguard', 'v8');
+    mkdirSync(path.join(root, 'work'));
+  };
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+  const run = (cli: string, args: string[], extra: NodeJS.ProcessEnv = {}) => spawnSync(process.execPath, [cli, ...args], { cwd: path.join(root, 'work'), env: { ...env, ...extra }, encoding: 'utf8' });
+  const cacheFiles = () => (existsSync(cacheDir) ? readdirSync(cacheDir).sort() : []);
+
+  it('writes one cache file per bundle and command in the cache directory, none in the working directory, and reuses it', () => {
+    setUp();
+    expect(run(CLI, ['--version']).stdout.trim()).toBe(version);
+    const first = cacheFiles();
+    expect(first).toHaveLength(1);
+    expect(first[0]).toMatch(/^main-other-[0-9a-f]{32}\.bin$/);
+    expect(readdirSync(path.join(root, 'work'))).toEqual([]);
+    // A hook run caches the hook bundle, a separate file (it must not load the command line).
+    run(CLI, ['hook', 'no-such-hook']);
+    expect(cacheFiles().filter((f) => f.startsWith('hook-no-such-hook-'))).toHaveLength(1);
+    run(CLI, ['keygen']);
+    expect(cacheFiles().filter((f) => f.startsWith('main-keygen-'))).toHaveLength(1);
+    const bytes = readFileSync(path.join(cacheDir, first[0] as string));
+    expect(run(CLI, ['--version']).stdout.trim()).toBe(version);
+    expect(readFileSync(path.join(cacheDir, first[0] as string)).equals(bytes)).toBe(true);
+  });
+
+  it('falls back silently when V8 rejects the cache, and rewrites it', () => {
+    setUp();
+    run(CLI, ['--version']);
+    const [file] = cacheFiles();
+    writeFileSync(path.join(cacheDir, file as string), 'not a code cache');
+    const result = run(CLI, ['--version']);
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe(version);
+    expect(result.stderr).toBe('');
+    expect(readFileSync(path.join(cacheDir, file as string), 'utf8')).not.toBe('not a code cache');
+  });
+
+  it('never runs a cache made from other code of the same length (V8 itself only checks the length)', () => {
+    setUp();
+    const copy = path.join(root, 'dist');
+    mkdirSync(copy);
+    for (const file of readdirSync(dist)) if (file.endsWith('.cjs')) copyFileSync(path.join(dist, file), path.join(copy, file));
+    expect(run(path.join(copy, 'cli.cjs'), ['--version']).stdout.trim()).toBe(version);
+    const main = path.join(copy, 'main.cjs');
+    const changed = readFileSync(main, 'utf8').replaceAll(JSON.stringify(version), JSON.stringify(version.replace(/^./, (d) => (d === '9' ? '8' : '9'))));
+    expect(changed.length).toBe(readFileSync(main, 'utf8').length);
+    writeFileSync(main, changed);
+    expect(run(path.join(copy, 'cli.cjs'), ['--version']).stdout.trim()).not.toBe(version);
+  });
+
+  it('ENVGUARD_CODE_CACHE=0 writes nothing; an unwritable cache directory only costs speed', () => {
+    setUp();
+    expect(run(CLI, ['--version'], { ENVGUARD_CODE_CACHE: '0' }).stdout.trim()).toBe(version);
+    expect(existsSync(path.join(root, 'cache'))).toBe(false);
+    writeFileSync(path.join(root, 'cache'), 'a file where the directory would go');
+    const result = run(CLI, ['--version']);
+    expect([result.status, result.stdout.trim(), result.stderr]).toEqual([0, version, '']);
+  });
+
+  it('concurrent first runs all succeed and leave one complete cache file, no temp files', async () => {
+    setUp();
+    const outputs = await Promise.all(
+      Array.from({ length: 6 }, () => new Promise<string>((resolve) => {
+        const child = spawn(process.execPath, [CLI, '--version'], { cwd: path.join(root, 'work'), env });
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.on('close', () => resolve(out.trim()));
+      })),
+    );
+    expect(outputs).toEqual(Array(6).fill(version));
+    expect(cacheFiles()).toHaveLength(1);
+    expect(run(CLI, ['--version']).stdout.trim()).toBe(version);
+  });
+});

@@ -9,6 +9,7 @@ import { anchorAgainstRevision, resolveRevision, type Revision } from './support
 import { checkKnownLedger, trustLedger } from './support/known-ledger.js';
 import { verifyEnvironmentFiles, type FilesVerification } from './support/verify-files.js';
 import { verifyFixes } from './support/verify-fixes.js';
+import { checkEnvironmentGrants, type GrantProblemReport } from './access/verify-grants.js';
 
 export interface EnvironmentVerification {
   environment: string;
@@ -17,6 +18,8 @@ export interface EnvironmentVerification {
   report: LedgerReport;
   /** The encrypted files checked against the ledger's current key (present when the ledger verified). */
   files?: FilesVerification;
+  /** Access files checked against the ledger's current key (present when the ledger verified). */
+  access?: { members: number; problems: GrantProblemReport[] };
   /** With `against`: tokens in the checked-out encrypted files older than the revision's (token replay). */
   replays?: { file: string; replay: ReplayedToken; message: string }[];
   /** What to do about it (`verifyFixes`); empty when it verified. */
@@ -57,7 +60,8 @@ export function verifyProject(ctx: OpsContext, options: VerifyOptions = {}): Ver
     return { ...result, fixes: verifyFixes(result) };
   });
   const filesOk = (result: EnvironmentVerification) => (result.files?.files ?? []).every((file) => file.result === 'ok') && (result.replays ?? []).length === 0;
-  return { valid: results.every((result) => result.report.valid && filesOk(result)), environments: results };
+  const accessOk = (result: EnvironmentVerification) => (result.access?.problems ?? []).length === 0;
+  return { valid: results.every((result) => result.report.valid && filesOk(result) && accessOk(result)), environments: results };
 }
 
 function verifyEnvironment(ctx: OpsContext, root: string, environment: string, revision: Revision | undefined, trust: boolean): Omit<EnvironmentVerification, 'fixes'> {
@@ -98,5 +102,6 @@ function verifyEnvironment(ctx: OpsContext, root: string, environment: string, r
       hint: `do not trust this ledger; restore it from a trusted copy (\`git log -p -- ${ledgerFile}\`)`,
     });
   }
-  return { environment, ledgerFile, report, files, replays: anchored.replays };
+  const grants = checkEnvironmentGrants(root, environment, ledger);
+  return { environment, ledgerFile, report, files, replays: anchored.replays, access: { members: grants.members.length, problems: grants.problems } };
 }

@@ -7,7 +7,7 @@ import { EnvguardError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { findLedgerEnvironments } from '../io/ledger-file.js';
 import { pathExists, readTextIfExists } from '../io/read-file.js';
-import { stateDirIn, writeSyncState } from '../io/sync-state.js';
+import { stateDirIn, writePendingSyncState } from '../io/sync-state.js';
 import { withCwd, type OpsContext } from './context.js';
 import { describeKeyChange } from './support/key-change.js';
 
@@ -64,7 +64,8 @@ export function writeEnvChange(target: EnvTarget, text: string, key: FernetKey, 
   // The ciphertext first: if writing .env then fails, the pre-commit hook still sees .env as edited.
   writeFileAtomic(path.join(ctx.cwd, encryptedFile), encrypted);
   writeFileAtomic(path.join(ctx.cwd, envFile), text, { mode: 0o600 });
-  writeSyncState(stateDirIn(ctx.repo.gitDir), envFile, text, encrypted);
+  // Staged, not committed: the sync state moves on in post-commit (issue 16.6).
+  writePendingSyncState(stateDirIn(ctx.repo.gitDir), envFile, text, encrypted);
   ctx.git.exec(['update-index', '--add', '--', encryptedFile]);
 }
 

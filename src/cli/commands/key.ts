@@ -51,10 +51,10 @@ export function keyCommand(): Command {
         }
         const result = importKey(cliContext(output), { envName: options.env, keyText, force: options.force });
         if (options.json) output.json(result);
-        else
-          output.err(
-            `envguard: stored key ${result.keyId} for environment "${result.envName}"${result.decrypted ? '; decrypted the env file' : ''}`,
-          );
+        else {
+          output.err(`envguard: stored key ${result.keyId} for environment "${result.envName}"${result.decrypted ? '; decrypted the env file' : ''}`);
+          if (result.notice) output.err(`envguard: ${result.notice}`);
+        }
         return 0;
       }),
     );

@@ -28,6 +28,10 @@ describe('--env NAME is checked by every command', () => {
       ['verify'],
       ['init'],
       ['run', '--env', 'default', '--', 'true'],
+      ['access', 'request'],
+      ['access', 'grant', 'age1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq', '--name', 'x'],
+      ['access', 'list'],
+      ['access', 'revoke', 'x', '--reason', 'r'],
     ]) {
       for (const name of ['staging/eu', '../x', '.hidden']) {
         const at = args.indexOf('--');

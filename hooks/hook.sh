@@ -13,6 +13,12 @@ if [ -x "$dir/$name.pre-envguard" ]; then
   fi
 fi
 [ "${ENVGUARD_SKIP:-0}" = "1" ] && exit 0
+# post-index-change runs on every index write: start envguard only when an aborted merge may have
+# left a conflict view in .env (a record under the git dir), found without starting any process.
+if [ "$name" = post-index-change ]; then
+  if [ -d .git ]; then gd=.git; elif [ -f .git ]; then read -r gd < .git; gd=${gd#gitdir: }; else gd=${GIT_DIR:-}; fi
+  [ -n "$gd" ] && [ -d "$gd/envguard/pre-merge" ] || exit 0
+fi
 # git runs hooks at the top of the working tree; in a plain repo the runner is in .git, else ask git.
 if [ -z "$GIT_DIR" ] && [ -f .git/envguard/run ]; then
   run=.git/envguard/run

@@ -8,7 +8,7 @@ import { createHookIO } from './report.js';
 // Each hook's module is imported when that hook runs (bench/hook.mjs): a post-checkout does not
 // load or initialise the secret scan's rule tables, the merge drivers or the setup code.
 
-export const HOOK_NAMES = ['pre-commit', 'post-commit', 'post-checkout', 'post-merge', 'post-rewrite', 'pre-push'] as const;
+export const HOOK_NAMES = ['pre-commit', 'post-commit', 'post-checkout', 'post-merge', 'post-rewrite', 'pre-push', 'post-index-change'] as const;
 
 /**
  * `envguard hook <name> [args…]`: what the installed hook shims and git drivers call.
@@ -26,7 +26,13 @@ export async function runHook(name: string | undefined, args: readonly string[],
     const ctx = defaultContext({ cwd: paths.root, root: paths.root, repo: paths, env, log });
     if (name !== 'textconv' && name !== 'merge-driver' && name !== 'merge-ledger') await completeSetup(ctx);
     switch (name) {
+      case 'post-index-change':
+        // The index was rewritten (`git merge --abort`, `git reset`): undo an aborted merge's view.
+        (await import('../ops/restore-after-abort.js')).restoreAbortedMergeViews(ctx);
+        return 0;
       case 'pre-commit': {
+        // husky has no post-index-change hook: an aborted merge's view is undone here at the latest.
+        (await import('../ops/restore-after-abort.js')).restoreAbortedMergeViews(ctx);
         const [{ preCommitHook }, { keyInEnvCheck }, { secretScanCheck }] = await Promise.all([import('./pre-commit.js'), import('./key-in-env-check.js'), import('./secret-scan-check.js')]);
         // Checks pre-commit runs after encrypting and staging (see `StagedCheck`): a key in an env
         // file, then the secret scan of the staged change. (The rotation policy runs first, in

@@ -6,7 +6,9 @@ import type { EnvDocument } from '../core/dotenv/types.js';
 import { envNameOf, incomingPathFor } from '../core/env-files.js';
 import { shortKeyId } from '../core/key.js';
 import { STRUCTURE_CONFLICT, mergeEnvDocuments } from '../core/merge-env.js';
+import { sha256 } from '../core/sha256.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { savePreMergeRecord } from '../io/pre-merge-record.js';
 import { readText, readTextIfExists } from '../io/read-file.js';
 import type { Problem } from '../problem.js';
 import type { OpsContext } from './context.js';
@@ -70,8 +72,9 @@ export function mergeEncryptedFile(ctx: OpsContext, request: EncryptedMergeReque
     return { clean: true, problems: [] };
   }
 
+  const oursText = readText(oursPath, 'git passes the merge driver the paths of its three versions');
   writeFileAtomic(oursPath, withConflictMarkers(encrypted, merge.conflicts, ours, theirs));
-  const hint = writeConflictView(ctx, envFile, oursDoc, theirsDoc, merge.conflicts);
+  const hint = writeConflictView(ctx, envFile, oursDoc, theirsDoc, merge.conflicts, oursText);
   return refused('CONFLICT', displayPath, `both sides changed ${merge.conflicts.join(', ')}`, hint);
 }
 
@@ -105,7 +108,7 @@ function withConflictMarkers(encrypted: string, conflicts: string[], ours: Encry
  * The decrypted conflict view goes to the git-ignored `.env` (or beside it when it has local
  * edits); returns how to resolve it from there.
  */
-function writeConflictView(ctx: OpsContext, envFile: string, ours: EnvDocument, theirs: EnvDocument, conflicts: string[]): string {
+function writeConflictView(ctx: OpsContext, envFile: string, ours: EnvDocument, theirs: EnvDocument, conflicts: string[], oursEncrypted: string): string {
   const sourceOf = (doc: EnvDocument, name: string) =>
     doc.nodes.filter((n) => n.kind === 'entry' && n.name === name).map((n) => n.source).join('\n');
   const block = (name: string) => `<<<<<<< ours\n${sourceOf(ours, name)}\n=======\n${sourceOf(theirs, name)}\n>>>>>>> theirs\n`;
@@ -126,6 +129,8 @@ function writeConflictView(ctx: OpsContext, envFile: string, ours: EnvDocument, 
   // With local edits in .env, the view goes beside it, under the name the checkout hooks use for
   // an incoming version (git-ignored, never taken for an environment of its own).
   const target = local === undefined || local === serializeDotenv(ours) ? envFile : incomingPathFor(envFile);
+  // An aborted merge runs no hook that could undo the view: keep what restores .env (tokens only).
+  if (target === envFile) savePreMergeRecord(ctx.repo.gitDir, { envFile, encrypted: oursEncrypted, viewSha256: sha256(view), head: ctx.git.text(['rev-parse', 'HEAD']) });
   writeFileAtomic(path.join(ctx.cwd, target), view, { mode: 0o600 });
   return target === envFile
     ? `the decrypted conflict is in ${envFile}: resolve it there, then run \`envguard encrypt\` and \`git add ${envFile}.encrypted\``

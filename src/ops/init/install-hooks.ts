@@ -6,7 +6,10 @@ import { runNodeScript } from '../../io/node-script.js';
 import { readPackageFile } from '../../io/package-files.js';
 import { makeDir, makeExecutable, pathExists, readTextIfExists, renameFile } from '../../io/read-file.js';
 
-export const INSTALLED_HOOKS = ['pre-commit', 'post-commit', 'post-checkout', 'post-merge', 'post-rewrite', 'pre-push'] as const;
+export const INSTALLED_HOOKS = ['pre-commit', 'post-commit', 'post-checkout', 'post-merge', 'post-rewrite', 'pre-push', 'post-index-change'] as const;
+
+/** husky 9 runs no `post-index-change`: there, pre-commit undoes an aborted merge's view instead. */
+const HUSKY_HOOKS = INSTALLED_HOOKS.filter((hook) => hook !== 'post-index-change');
 
 export interface HookInstall {
   /** `none`: another hook manager (lefthook, the pre-commit framework) calls `envguard hook`. */
@@ -57,7 +60,7 @@ function installHusky(root: string): HookInstall {
   const dir = path.join(root, '.husky');
   makeDir(dir);
   const changed: string[] = [];
-  for (const hook of INSTALLED_HOOKS) {
+  for (const hook of HUSKY_HOOKS) {
     const file = path.join(dir, hook);
     const before = readTextIfExists(file) ?? '';
     const line = `envguard hook ${hook} "$@"`;

@@ -2,7 +2,7 @@ import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSy
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { EnvguardError } from '../errors.js';
-import type { Actor, RotationEntry } from '../core/ledger/types.js';
+import type { Actor, RotationAccess, RotationEntry } from '../core/ledger/types.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 /**
@@ -56,6 +56,8 @@ export interface RotationJournal {
   files: JournalFile[];
   /** The signed entry, once built, so a resumed rotation appends exactly the same entry. */
   entry?: RotationEntry;
+  /** Members to revoke and to re-wrap the new key for, fixed when the rotation started. */
+  access?: RotationAccess;
 }
 
 /** Where the journal for an environment lives: under the worktree's own git dir (`git rev-parse --git-path`). */

@@ -9,6 +9,7 @@ import { scanCommits } from './scan-commits.js';
 import { projectKnownValues } from './scan.js';
 import { trackedForbiddenFiles, untrackHint } from './tracked-forbidden.js';
 import { verifyProject, type VerifyOptions, type VerifyResult } from './verify.js';
+import { verifyGrants } from './access/verify-grants.js';
 
 /**
  * `envguard ci`: the checks that cannot be skipped, in one run with no key (DESIGN.md,
@@ -34,7 +35,9 @@ export interface CiProblem {
  * `notChecked`, and the CLI says so: nothing pretends the grants were verified.
  */
 export type CiExtensionCheck = { name: CiCheckName; run: (ctx: OpsContext, root: string) => CiProblem[] };
-export const CI_EXTENSION_CHECKS: CiExtensionCheck[] = [];
+export const CI_EXTENSION_CHECKS: CiExtensionCheck[] = [
+  { name: 'access-grants', run: (ctx, root) => verifyGrants({ ...ctx, cwd: root }).map((problem) => ({ check: 'access-grants', file: problem.path, message: problem.message, hint: 'see every grant with `envguard verify` or `envguard access list`' })) },
+];
 
 export interface CiOptions {
   /** The trusted base: the ledger must extend its ledger, and the commits after it are scanned. Default: all of HEAD's history. */

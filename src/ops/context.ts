@@ -6,6 +6,7 @@ import { bindGit, type Git } from '../io/git.js';
 import { createKeyRing, defaultKeySources, type KeyRing, type KeySource, type KeyRingOptions } from '../io/key-ring.js';
 import { readProjectId } from '../io/project.js';
 import { hookRepoPaths, type RepoPaths } from '../io/repo-paths.js';
+import { accessKeySources } from './access/access-key-source.js';
 
 /** Where use cases send what they have to say; the CLI decides colour and streams. */
 export interface Logger {
@@ -81,7 +82,7 @@ export function defaultContext(overrides: ContextInit = {}): OpsContext {
       keyCommand: () => configOf().keyCommand,
       // An env file in a subfolder shares the project's key store entry via the ledger at the top.
       projectId: (envName) => readProjectId(projectRoot(), envFileFor(envName)),
-      sources: keySources ? (options) => insertBeforeCommand(options, keySources(options)) : undefined,
+      sources: keySources ? (options) => insertBeforeCommand(options, keySources(options)) : (options) => accessKeySources(options, ctx.log),
     });
   return Object.defineProperties(ctx, {
     repo: { get: repoOf, enumerable: true },

@@ -6,6 +6,7 @@ import { gitTopLevel } from '../io/git.js';
 import { findLedgerEnvironments } from '../io/ledger-file.js';
 import { withCwd, type OpsContext } from './context.js';
 import { environmentStatus } from './status.js';
+import { describeAccess } from './access/list.js';
 
 /** One environment as `envguard ls` shows it. */
 export interface EnvironmentListing {
@@ -21,6 +22,8 @@ export interface EnvironmentListing {
   access: 'env var' | 'key store' | 'keyCommand' | 'none';
   /** A plaintext env file `init` never made an environment (no ledger, no encrypted file). */
   managed: boolean;
+  /** Who can open it through access files, e.g. `alice, ci (ci)` (`describeAccess`); absent without a ledger. */
+  members?: string;
 }
 
 export interface FileState {
@@ -53,5 +56,5 @@ function listing(ctx: OpsContext, root: string, name: string, hasLedger: boolean
   if (!hasLedger) return { name, files, access: 'none', managed };
   const status = environmentStatus(ctx, root, name);
   const access = !status.hasCurrentKey ? 'none' : status.keySource === 'key store' ? 'key store' : status.keySource === 'keyCommand' ? 'keyCommand' : 'env var';
-  return { name, files, keyId: status.keyId, access, managed };
+  return { name, files, keyId: status.keyId, access, managed, members: describeAccess(ctx, name) };
 }

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { EnvguardError } from '../errors.js';
 import { fingerprint, shortKeyId, type FernetKey } from '../core/key.js';
-import type { FileResult } from '../core/ledger/index.js';
+import type { FileResult, RotationAccess } from '../core/ledger/index.js';
 import { gitActor } from '../io/git-actor.js';
-import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
+import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson, readVerifiedLedger } from '../io/ledger-file.js';
 import { createJournal, journalPathIn, readJournal, type RotationJournal } from '../io/rotation-journal.js';
 import { rotationLockFiles, withRotationLock } from '../io/rotation-lock.js';
 import { crashInjector } from '../io/test-crash.js';
@@ -11,6 +11,7 @@ import type { OpsContext } from './context.js';
 import { runForward, type PlaintextCache } from './rotation/forward.js';
 import { preflight, type RotationPlan } from './rotation/preflight.js';
 import { rollBack } from './rotation/roll-back.js';
+import { planRotationAccess, saveAccessBefore } from './rotation/rewrap.js';
 import { envFlag, journalKeys, newRotationKey, persistNewKey, readWorkFile, removeTree, saveJournal, writeCopy, type RotationRun } from './rotation/rotation-run.js';
 import { makePrivateDir, pathExists } from '../io/read-file.js';
 
@@ -24,6 +25,8 @@ export interface RotateOptions {
   backup?: boolean;
   /** `start` a rotation (default), `resume` an interrupted one, or `rollback` it. */
   mode?: 'start' | 'resume' | 'rollback';
+  /** Environment → member ids whose access ends with this rotation (`envguard access revoke`); these environments are rotated. */
+  revoke?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface RotateResult {
@@ -39,6 +42,8 @@ export interface RotateResult {
   backupPaths: string[];
   /** Key sources on this machine that still hold the old key (a variable, keyCommand). */
   staleKeySources: string[];
+  /** Members the new key was wrapped for and members revoked (only for a completed rotation of an environment with access files). */
+  access?: RotationAccess;
 }
 
 /**
@@ -69,9 +74,10 @@ function rotateLocked(ctx: OpsContext, root: string, environments: readonly stri
           hint: `finish it with \`envguard rotate${envFlag(run.environment)} --resume\` or undo it with \`envguard rotate${envFlag(run.environment)} --rollback\``,
         });
       }
-      return { run, plan: preflight(run) };
+      const plan = preflight(run);
+      return { run, plan, access: planRotationAccess(run, readVerifiedLedger(run.ledgerFile), options.revoke?.[run.environment] ?? []) };
     });
-    return planned.map(({ run, plan }) => start(run, plan, options));
+    return planned.map(({ run, plan, access }) => start(run, plan, options, access));
   }
   // With --all, resume or roll back whichever environments were interrupted.
   const interrupted = runs.filter(({ journal }) => journal !== undefined || !options.all);
@@ -109,7 +115,7 @@ function openRun(ctx: OpsContext, root: string, environment: string): { run: Rot
   return { run, journal: readJournal(journalFile) };
 }
 
-function start(run: RotationRun, { oldKey, stale, files, cache }: RotationPlan, options: RotateOptions): RotateResult {
+function start(run: RotationRun, { oldKey, stale, files, cache }: RotationPlan, options: RotateOptions, access: RotationAccess | undefined): RotateResult {
   const newKey = newRotationKey(run);
   const stamp = run.ctx.now().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   const journal: RotationJournal = {
@@ -126,6 +132,7 @@ function start(run: RotationRun, { oldKey, stale, files, cache }: RotationPlan, 
     backupDir: options.backup === false ? undefined : `backups/${run.environment}-${stamp}`,
     ledgerFile: ledgerFileName(run.environment),
     files: files.map((file) => ({ path: file, oldSha256: (cache.get(file) as { sha: string }).sha })),
+    ...(access ? { access } : {}),
   };
   // Exclusive: a second rotation started at the same time stops here, before touching anything.
   createJournal(run.journalFile, journal);
@@ -135,6 +142,7 @@ function start(run: RotationRun, { oldKey, stale, files, cache }: RotationPlan, 
   // The ledger as it was, so a rollback from any phase puts it back exactly (until this exists,
   // nothing has changed and a rollback reads the ledger itself).
   writeCopy(path.join(workDir, 'ledger.before.json'), readWorkFile(run.ledgerFile));
+  if (access) saveAccessBefore(run, journal);
   run.crash('journal');
   persistNewKey(run, oldKey, newKey);
   return finish(run, journal, oldKey, newKey, cache, stale);
@@ -159,7 +167,7 @@ function resume(run: RotationRun, journal: RotationJournal): RotateResult {
 function finish(run: RotationRun, journal: RotationJournal, oldKey: FernetKey, newKey: FernetKey, cache: PlaintextCache, stale: string[]): RotateResult {
   const base = { environment: run.environment, ledgerFile: journal.ledgerFile, oldKeyId: shortKeyId(oldKey), newKeyId: shortKeyId(newKey) };
   const outcome = runForward(run, journal, oldKey, newKey, cache);
-  if (outcome.status === 'completed') return { ...base, status: 'completed', recorded: true, files: outcome.files, backupPaths: outcome.backupPaths, staleKeySources: stale };
+  if (outcome.status === 'completed') return { ...base, status: 'completed', recorded: true, files: outcome.files, backupPaths: outcome.backupPaths, staleKeySources: stale, ...(journal.access ? { access: journal.access } : {}) };
   rollBack(run, journal, { oldKey, newKey }, 'failed', outcome.files);
   return { ...base, status: 'failed', recorded: true, files: outcome.files, backupPaths: [], staleKeySources: [] };
 }

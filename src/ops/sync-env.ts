@@ -12,6 +12,8 @@ import type { OpsContext } from './context.js';
 import { decryptWithKnownKeys } from './support/known-keys.js';
 import { describeKeyChange } from './support/key-change.js';
 import { keepIncomingBeside, mergeWithBase } from './support/merge-with-base.js';
+import { keyFromAccessFiles } from './access/key-from-access-files.js';
+import { describeLostAccess } from './access/lost-access.js';
 import { refuseIncoming } from './incoming-tokens.js';
 
 export type SyncOutcome =
@@ -52,10 +54,20 @@ export function syncEnvFile(ctx: OpsContext, encryptedRel: string, stateDirector
   }
   if (!resolved) {
     const missing = missingKeyError(envNameOf(envFile));
-    return { kind: 'no-key', envFile, message: `${envFile} not decrypted: ${missing.message}`, hint: missing.hint };
+    const lost = file.format === 'values' ? describeLostAccess(ctx, envFile, envNameOf(envFile), file.keyId) : undefined;
+    return { kind: 'no-key', envFile, message: `${envFile} not decrypted: ${lost?.message ?? missing.message}`, hint: lost?.hint ?? missing.hint };
   }
   if (file.format === 'values' && file.keyId !== shortKeyId(resolved.key)) {
-    const change = describeKeyChange(ctx, envFile, file.keyId);
+    // A teammate rotated (or revoked someone): the new key may be waiting in this machine's access file.
+    try {
+      const fromAccess = keyFromAccessFiles({ root: ctx.cwd, envName: envNameOf(envFile), env: ctx.env, warn: (message) => ctx.log.warn(message) });
+      if (fromAccess && shortKeyId(fromAccess.key) === file.keyId) resolved = fromAccess;
+    } catch (error) {
+      return invalid(envFile, error);
+    }
+  }
+  if (file.format === 'values' && file.keyId !== shortKeyId(resolved.key)) {
+    const change = describeLostAccess(ctx, envFile, envNameOf(envFile), file.keyId) ?? describeKeyChange(ctx, envFile, file.keyId);
     return { kind: 'key-changed', envFile, message: `${envFile} not decrypted: ${change.message}`, hint: change.hint };
   }
 

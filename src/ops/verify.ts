@@ -8,6 +8,7 @@ import type { OpsContext } from './context.js';
 import { anchorAgainstRevision, resolveRevision, type Revision } from './verify-against.js';
 import { checkKnownLedger, trustLedger } from './known-ledger.js';
 import { verifyEnvironmentFiles, type FilesVerification } from './verify-files.js';
+import { checkEnvironmentGrants, type GrantProblemReport } from './access/verify-grants.js';
 
 export interface EnvironmentVerification {
   environment: string;
@@ -16,6 +17,8 @@ export interface EnvironmentVerification {
   report: LedgerReport;
   /** The encrypted files checked against the ledger's current key (present when the ledger verified). */
   files?: FilesVerification;
+  /** Access files checked against the ledger's current key (present when the ledger verified). */
+  access?: { members: number; problems: GrantProblemReport[] };
   /** With `against`: tokens in the checked-out encrypted files older than the revision's (token replay). */
   replays?: { file: string; replay: ReplayedToken; message: string }[];
 }
@@ -51,7 +54,8 @@ export function verifyProject(ctx: OpsContext, options: VerifyOptions = {}): Ver
   const revision = options.against === undefined ? undefined : resolveRevision(root, options.against);
   const results = environments.map((environment) => verifyEnvironment(ctx, root, environment, revision, options.trustLedger === true));
   const filesOk = (result: EnvironmentVerification) => (result.files?.files ?? []).every((file) => file.result === 'ok') && (result.replays ?? []).length === 0;
-  return { valid: results.every((result) => result.report.valid && filesOk(result)), environments: results };
+  const accessOk = (result: EnvironmentVerification) => (result.access?.problems ?? []).length === 0;
+  return { valid: results.every((result) => result.report.valid && filesOk(result) && accessOk(result)), environments: results };
 }
 
 function verifyEnvironment(ctx: OpsContext, root: string, environment: string, revision: Revision | undefined, trust: boolean): EnvironmentVerification {
@@ -92,5 +96,6 @@ function verifyEnvironment(ctx: OpsContext, root: string, environment: string, r
       hint: `do not trust this ledger; restore it from a trusted copy (\`git log -p -- ${ledgerFile}\`)`,
     });
   }
-  return { environment, ledgerFile, report, files, replays: anchored.replays };
+  const grants = checkEnvironmentGrants(root, environment, ledger);
+  return { environment, ledgerFile, report, files, replays: anchored.replays, access: { members: grants.members.length, problems: grants.problems } };
 }

@@ -194,7 +194,8 @@ describe('checkout, merge, rebase, pull: .env follows the branch', () => {
     // Setting up before the key arrives works, and says how to get the key.
     const early = b.envguard(['init']);
     expect(early.status, early.stderr).toBe(0);
-    expect(early.stderr).toMatch(/is not on this machine yet: ask a teammate to run `envguard key export`/);
+    expect(early.stderr).toMatch(/is not on this machine yet; you need a teammate who has it to grant you access/);
+    expect(early.stdout).toMatch(/^npx envguard access grant age1[0-9a-z]+ --name /m);
     expect(b.exists('.env')).toBe(false);
     shareKey(a, b);
     expect(b.read('.env')).toBe(envText({ A, B, C }));

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { accessCommand } from './access.js';
 import { allowCommand } from './allow.js';
 import { ciCommand } from './ci.js';
 import { decryptCommand } from './decrypt.js';
@@ -28,6 +29,7 @@ export const commandFactories: Array<() => Command> = [
   encryptCommand,
   decryptCommand,
   keyCommand,
+  accessCommand,
   rotateCommand,
   statusCommand,
   verifyCommand,

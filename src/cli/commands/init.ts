@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { envFlag } from '../../core/env-files.js';
 import { Command } from 'commander';
 import { init, type InitResult } from '../../ops/init/init.js';
 import { envFilesInHistory, REMEDIATION_DOC } from '../../ops/env-files-in-history.js';
@@ -32,13 +31,13 @@ function printInit(output: Output, result: InitResult): void {
   output.err(`envguard: project ${result.projectId} in ${result.root}`);
   for (const env of result.environments) {
     const envFile = env.envName === 'default' ? '.env' : `.env.${env.envName}`;
-    const option = envFlag(env.envName);
     if (env.key === 'missing') {
-      output.err(color.yellow(`  ${env.envName}: key ${env.keyId} is not on this machine yet: ask a teammate to run \`envguard key export${option}\`, then run \`envguard key import${option}\` here (it decrypts ${envFile})`));
+      output.err(color.yellow(`  ${env.envName}: key ${env.keyId} is not on this machine yet; you need a teammate who has it to grant you access (below)`));
       continue;
     }
     const key = env.key === 'created' ? 'new key created in your key store' : `key from ${env.key}`;
     output.err(`  ${color.bold(env.envName)}: key ${env.keyId} (${key}), ledger ${env.ledger}, ${envFile}: ${env.files}`);
+    if (env.grantedMember) output.err(`    access: you are the first member (${env.grantedMember}); .envguard/access/${env.envName}/ holds your wrapped key`);
     if (env.files === 'differs') output.err(color.yellow(`    ${envFile} and ${envFile}.encrypted differ: run \`envguard encrypt\` to keep yours, or \`envguard decrypt --force\` to take the committed one`));
   }
   if (result.hooks.mode === 'none') {
@@ -58,14 +57,18 @@ function printInit(output: Output, result: InitResult): void {
     output.err(color.red(`  history: ${inHistory.join(', ')} ${inHistory.length === 1 ? 'is' : 'are'} in earlier commits: rotate those secrets and rewrite history, see ${REMEDIATION_DOC} (\`envguard scan --history --all\` lists every commit)`));
   }
   const rel = (p: string) => path.relative(process.cwd(), p) || '.';
+  if (result.accessRequest) {
+    output.err('');
+    output.err('to get the key, send this line to a teammate who has it (nothing in it is secret); once they commit and push it, your next `git pull` decrypts .env:');
+    output.out(result.accessRequest.command);
+  }
   const joining = result.environments.every((env) => env.ledger === 'existing');
   output.err('');
   output.err('next steps:');
   if (joining) {
     output.err(`  commit any changes init made to .gitignore/.gitattributes${result.hooks.mode === 'husky' ? '/.husky' : ''} (normally none)`);
   } else {
-    output.err(`  git add .gitignore .gitattributes${result.configCreated ? ' .envguard.json' : ''} .env*.encrypted .env*.ledger.json${result.hooks.mode === 'husky' ? ' .husky' : ''} && git commit -m "Add envguard"`);
-    output.err('  give teammates the key over a secure channel: `envguard key export` here, `envguard key import` there');
+    output.err(`  git add .gitignore .gitattributes${result.configCreated ? ' .envguard.json' : ''} .env*.encrypted .env*.ledger.json .envguard${result.hooks.mode === 'husky' ? ' .husky' : ''} && git commit -m "Add envguard"`);
   }
-  output.err(`  teammates: after cloning, run \`npm install\`${result.hooks.mode === 'husky' ? '' : ' and `npx envguard init`'} in ${rel(result.root)}, then \`npx envguard key import\` with the key (it decrypts .env)`);
+  output.err(`  teammates: after cloning, run \`npm install\`${result.hooks.mode === 'husky' ? '' : ' and `npx envguard init`'} in ${rel(result.root)}; it prints one line (\`npx envguard access grant …\`) for them to send you; run it, commit and push, and their next pull decrypts .env`);
 }

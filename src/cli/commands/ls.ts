@@ -20,8 +20,9 @@ export function lsCommand(): Command {
           [environment.files.plaintext, environment.files.encrypted, environment.files.ledger].filter((file) => file.exists).map((file) => file.path).join(' '),
           environment.keyId ?? '-',
           environment.managed ? environment.access : `not managed: run \`envguard init --env ${environment.name}\``,
+          environment.members ?? '-',
         ]);
-        const header = ['ENVIRONMENT', 'FILES', 'KEY', 'ACCESS'];
+        const header = ['ENVIRONMENT', 'FILES', 'KEY', 'ACCESS', 'MEMBERS'];
         const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)));
         for (const row of [header, ...rows]) output.out(row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  '));
         return 0;

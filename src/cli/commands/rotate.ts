@@ -73,7 +73,8 @@ async function confirmed(ctx: OpsContext, output: Output, flags: RotateFlags): P
   }
 }
 
-function report(output: Output, result: RotateResult): void {
+/** Prints one rotation's outcome (also used by `access revoke`, which is a rotation). */
+export function report(output: Output, result: RotateResult): void {
   const { color } = output;
   const env = envFlag(result.environment);
   if (result.status === 'failed') {
@@ -94,8 +95,14 @@ function report(output: Output, result: RotateResult): void {
   if (result.backupPaths.length > 0) output.out(`  backups: ${result.backupPaths[0]?.replace(/\/[^/]*$/, '')}/ (${result.backupPaths.length} file(s))`);
   output.out(`  staged: ${[...result.files.map((file) => file.path), result.ledgerFile].slice(0, 4).join(', ')}${result.files.length > 3 ? ', …' : ''}`);
   output.out(`  next: git commit -m "Rotate ${result.environment} key"`);
-  output.out('  hand the new key over:');
-  output.out(`    teammates:   \`envguard key export${env}\` here, \`envguard key import${env}\` on their machine`);
+  if (result.access) {
+    if (result.access.revoked.length > 0) output.out(`  revoked: ${result.access.revoked.map((member) => member.memberId).join(', ')} (their access files deleted; recorded in ${result.ledgerFile})`);
+    output.out(`  re-wrapped the new key for ${result.access.rewrapped.length} member(s): ${result.access.rewrapped.map((member) => member.memberId).join(', ')}; their next pull or run finds it`);
+    output.out('  anyone else who holds the key outside access files needs the new one:');
+  } else {
+    output.out('  hand the new key over (or give each teammate access once: `envguard access grant`):');
+    output.out(`    teammates:   \`envguard key export${env}\` here, \`envguard key import${env}\` on their machine`);
+  }
   output.out(`    CI:          set ${result.environment === 'default' ? 'ENVGUARD_KEY' : keyVariableFor(result.environment)} to the output of \`envguard key export${env}\``);
   output.out(`    Kubernetes:  \`envguard key export${env} --format k8s-secret --name <secret-name> | kubectl apply -f -\`, then restart the workloads`);
   for (const source of result.staleKeySources) {

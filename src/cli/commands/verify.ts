@@ -22,12 +22,17 @@ export function verifyCommand(): Command {
           output.json({ ...result, valid: result.valid && tracked.length === 0, trackedForbiddenFiles: tracked });
           return result.valid && tracked.length === 0 ? 0 : 1;
         }
-        for (const { environment, ledgerFile, report, files, replays } of result.environments) {
+        for (const { environment, ledgerFile, report, files, replays, access } of result.environments) {
           if (report.valid && replays && replays.length > 0) {
             output.out(`${output.color.red('FAIL')} ${environment} (${ledgerFile}): ${replays.length} token(s) older than at ${options.against ?? 'the revision'}`);
             for (const { message } of replays) output.out(`  ${message}`);
             output.out('  fix: edit .env to restore an old value (it gets a fresh token); otherwise restore the encrypted file from the revision');
             continue;
+          }
+          if (report.valid && access && access.members + access.problems.length > 0) {
+            const bad = access.problems;
+            output.out(`${bad.length === 0 ? output.color.green('ok') + '  ' : output.color.red('FAIL')} ${environment} access: ${access.members} member(s)${bad.length === 0 ? ', every grant signed by the current key and its wrapped file intact' : `, ${bad.length} problem(s)`}`);
+            for (const problem of bad) output.out(`  ${problem.message}`);
           }
           if (report.valid) {
             const bad = (files?.files ?? []).filter((file) => file.result !== 'ok');

@@ -3,7 +3,7 @@ import { fingerprint, shortKeyId, type FernetKey } from '../key.js';
 import { entryHash, sameText, signingBytes } from './entry-hash.js';
 import { currentKeyEntry } from './queries.js';
 import { ledgerSigner } from './signing-key.js';
-import { LEDGER_VERSION, type Actor, type FileResult, type GenesisEntry, type Ledger, type RotationEntry, type RotationStatus, type UnsignedEntry } from './types.js';
+import { LEDGER_VERSION, type Actor, type FileResult, type GenesisEntry, type Ledger, type RotationAccess, type RotationEntry, type RotationStatus, type UnsignedEntry } from './types.js';
 
 /** The policy's default rotation period (DESIGN.md: quarterly). */
 export const DEFAULT_ROTATION_DAYS = 90;
@@ -57,6 +57,8 @@ export interface RotationInput {
   backupPaths: string[];
   /** `.envguard.json` `rotationDays`; default 90. Applies only when the rotation completes. */
   rotationDays?: number;
+  /** Revoked and re-wrapped members, when the environment has access files. */
+  access?: RotationAccess;
 }
 
 /**
@@ -92,6 +94,7 @@ export function buildRotationEntry(ledger: Ledger, input: RotationInput): Rotati
     // A rotation that did not complete leaves the old key, and so its due date, in force.
     nextRotationDue: input.status === 'completed' ? dueAfter(input.now, input.rotationDays) : current.nextRotationDue,
     prevHash: entryHash(last),
+    ...(input.access ? { access: { revoked: input.access.revoked.map(memberRef), rewrapped: input.access.rewrapped.map(memberRef) } } : {}),
   };
   const bytes = signingBytes(unsigned);
   return {
@@ -101,6 +104,10 @@ export function buildRotationEntry(ledger: Ledger, input: RotationInput): Rotati
       { role: 'new', publicKey: newSigner.publicKey, signature: newSigner.sign(bytes) },
     ],
   };
+}
+
+function memberRef(member: { memberId: string; name: string }): { memberId: string; name: string } {
+  return { memberId: member.memberId, name: member.name };
 }
 
 /** Returns a new ledger with a signed rotation entry appended (the input is not modified). */

@@ -66,6 +66,22 @@ export interface RotationEntry extends EntryBase {
   files: FileResult[];
   backupPaths: string[];
   prevHash: string;
+  /** Per-person access (DESIGN.md): who lost access with this rotation and who got the new key. */
+  access?: RotationAccess;
+}
+
+/** A member of an environment as the ledger names them (id and name, both public). */
+export interface MemberRef {
+  memberId: string;
+  name: string;
+}
+
+/** What a rotation did to the environment's access files; absent when it had none. */
+export interface RotationAccess {
+  /** Members whose access files were deleted: they never receive the new key. */
+  revoked: MemberRef[];
+  /** Members the new key was wrapped for. */
+  rewrapped: MemberRef[];
 }
 
 export type LedgerEntry = GenesisEntry | RotationEntry;

@@ -9,7 +9,7 @@ import { EnvguardError, isEnvguardError } from '../../errors.js';
 import { isEnvironmentFile } from '../../core/env-file-kind.js';
 import { checkEnvName } from '../env-change.js';
 import { gitActor } from '../../io/git-actor.js';
-import { ledgerPath, writeLedger } from '../../io/ledger-file.js';
+import { ledgerPath, readVerifiedLedger, writeLedger } from '../../io/ledger-file.js';
 import { readProjectId } from '../../io/project.js';
 import { readTextIfExists, listDirectory, pathExists } from '../../io/read-file.js';
 import { stateDirIn, writeSyncState } from '../../io/sync-state.js';
@@ -20,6 +20,8 @@ import { GITATTRIBUTES_LINES, GITIGNORE_LINES, ensureManagedBlock } from './igno
 import { ensureConfigFile } from './config-file.js';
 import { installDrivers } from './drivers.js';
 import { assertOwnHooksDir, installHooks, usesHusky, type HookInstall } from './install-hooks.js';
+import { grantFirstMember } from '../access/grant-self.js';
+import { accessRequest } from '../access/request.js';
 
 export interface InitOptions {
   /** Environments to set up; default: every `.env*` found, else `default`. */
@@ -40,6 +42,8 @@ export interface InitEnvironment {
   ledger: 'created' | 'existing';
   /** What happened to the files: encrypted, decrypted, unchanged, or nothing to do yet. */
   files: 'encrypted' | 'decrypted' | 'unchanged' | 'no .env yet' | 'differs' | 'no key yet';
+  /** The member id init granted this machine's identity (the environment had no members yet). */
+  grantedMember?: string;
 }
 
 export interface InitResult {
@@ -53,6 +57,8 @@ export interface InitResult {
   configCreated: boolean;
   /** Plaintext env files git already tracks (their history holds secrets). */
   trackedPlaintext: string[];
+  /** Joining without a key: this machine's recipient and the line a teammate runs to grant it. */
+  accessRequest?: { recipient: string; command: string };
 }
 
 /**
@@ -78,7 +84,9 @@ export function init(ctx: OpsContext, options: InitOptions = {}): InitResult {
 
   const environments = envNames.map((envName) => initEnvironment(rootCtx, envName, projectId, config.rotationDays));
   const tracked = rootCtx.git.linesZ(['ls-files', '-z']).filter((file) => isPlaintextEnvFile(file));
-  return { root, projectId, environments, hooks, gitignoreChanged, gitattributesChanged, configCreated, trackedPlaintext: tracked };
+  const missing = environments.find((env) => env.key === 'missing');
+  const request = missing ? accessRequest(rootCtx, { environment: missing.envName }) : undefined;
+  return { root, projectId, environments, hooks, gitignoreChanged, gitattributesChanged, configCreated, trackedPlaintext: tracked, ...(request ? { accessRequest: { recipient: request.recipient, command: request.command } } : {}) };
 }
 
 function chooseEnvironments(root: string, requested: readonly string[] | undefined): string[] {
@@ -116,7 +124,8 @@ function initEnvironment(ctx: OpsContext, envName: string, projectId: string, ro
   if (!hadLedger) {
     writeLedger(ledgerFile, createGenesis({ key, projectId, environment: envName, actor: gitActor(ctx.cwd), now: ctx.now(), rotationDays }));
   }
-  return { envName, keyId: shortKeyId(key), key: found ? found.source : 'created', ledger: hadLedger ? 'existing' : 'created', files: syncFiles(ctx, envFile, key) };
+  const grantedMember = grantFirstMember(ctx, ctx.cwd, envName, key, readVerifiedLedger(ledgerFile));
+  return { envName, keyId: shortKeyId(key), key: found ? found.source : 'created', ledger: hadLedger ? 'existing' : 'created', files: syncFiles(ctx, envFile, key), ...(grantedMember ? { grantedMember } : {}) };
 }
 
 /** The short id of the key the ledger says is current (no key needed to read it). */

@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../../io/atomic-write.js';
 import { readVerifiedLedger, writeLedger } from '../../io/ledger-file.js';
 import { removeJournal, type RotationJournal } from '../../io/rotation-journal.js';
 import { sha256 } from '../../core/sha256.js';
+import { rewrapAccess, stageAccess } from './rewrap.js';
 import { backupDirOf, envFlag, pooledRandom, readTexts, readWorkFile, removeTree, repoRelative, saveJournal, stage, workDirOf, writeTexts, type RotationRun } from './rotation-run.js';
 
 /** Plaintexts already decrypted by the pre-flight check, by path and file hash (kept in memory only). */
@@ -35,6 +36,7 @@ export function runForward(run: RotationRun, journal: RotationJournal, oldKey: F
       saveJournal(run, journal);
     }
     replace(run, journal);
+    rewrapAccess(run, journal, newKey);
     journal.entry = buildRotationEntry(readVerifiedLedger(run.ledgerFile), {
       oldKey,
       newKey,
@@ -45,6 +47,7 @@ export function runForward(run: RotationRun, journal: RotationJournal, oldKey: F
       files: journal.files.map((file) => ({ path: file.path, verified: true })),
       backupPaths: backupPaths(run, journal),
       rotationDays: run.rotationDays,
+      access: journal.access,
     });
     journal.phase = 'replaced';
     saveJournal(run, journal);
@@ -55,6 +58,7 @@ export function runForward(run: RotationRun, journal: RotationJournal, oldKey: F
     saveJournal(run, journal);
   }
   stage(run, [...journal.files.map((file) => file.path), journal.ledgerFile]);
+  stageAccess(run, journal);
   removeJournal(run.journalFile);
   run.crash('cleanup');
   removeTree(workDirOf(run, journal));

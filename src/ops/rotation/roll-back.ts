@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../../io/atomic-write.js';
 import { readLedgerJson, writeLedger } from '../../io/ledger-file.js';
 import { removeJournal, type RotationJournal } from '../../io/rotation-journal.js';
 import { sha256 } from '../../core/sha256.js';
+import { restoreAccess } from './rewrap.js';
 import { backupDirOf, readTexts, readWorkFile, removeTree, restoreOldKey, stage, workDirOf, type RotationKeys, type RotationRun } from './rotation-run.js';
 import { pathExists } from '../../io/read-file.js';
 
@@ -34,6 +35,7 @@ export function rollBack(run: RotationRun, journal: RotationJournal, keys: Rotat
     writeFileAtomic(target, old);
     run.crash('rollback');
   }
+  restoreAccess(run, journal);
   // The ledger goes back to its state before the rotation only if the rotation's entry is in it;
   // otherwise it was never written, and what it holds now (perhaps pulled) stays.
   const ledgerNow = readLedgerJson(run.ledgerFile) as Ledger;

@@ -14,7 +14,7 @@ export function describeKeyChange(ctx: OpsContext, envFile: string, newKeyId: st
   const env = envFlag(envNameOf(envFile));
   return {
     message: `the key changed: ${envFile}.encrypted is now under key ${newKeyId}${rotatedBy(ctx, envFile, newKeyId)}, which this machine does not have`,
-    hint: `ask the teammate who rotated for the new key (\`envguard key export${env}\` on their side), then run \`envguard key import${env}\``,
+    hint: `ask a member to grant you access (run \`envguard access request${env}\` and send them the line), or ask the teammate who rotated for the new key (\`envguard key export${env}\` on their side) and run \`envguard key import${env}\``,
   };
 }
 

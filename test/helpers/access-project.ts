@@ -1,0 +1,70 @@
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'vitest';
+import type { Ledger } from '../../src/core/ledger/index.js';
+import { runCli, type CliResult } from './run-cli.js';
+import { createTempRepo, type TempRepo } from './temp-repo.js';
+
+/**
+ * A repository where Alice ran `envguard init` (she is the first member) and committed, plus
+ * other "machines" that share the working tree but each have their own HOME and key store.
+ */
+export interface AccessProject {
+  repo: TempRepo;
+  secret: string;
+  /** Runs the built CLI as a machine (alice by default) in the repository. */
+  as(machine: string, args: string[], extraEnv?: NodeJS.ProcessEnv): CliResult;
+  /** A machine's environment: its own HOME, ENVGUARD_HOME and git identity. */
+  envOf(machine: string): NodeJS.ProcessEnv;
+  /** A machine's recipient (`access id`, creating its identity). */
+  recipientOf(machine: string): string;
+  ledger(): Ledger;
+  staged(): string[];
+}
+
+export function createAccessProject(options: { root?: string; init?: boolean } = {}): AccessProject {
+  const repo = createTempRepo(options.root ? { root: options.root, init: false } : {});
+  const base = path.dirname(repo.dir);
+  const secret = `tok-${Math.random().toString(36).slice(2)}${Date.now()}`;
+  const envOf = (machine: string): NodeJS.ProcessEnv => {
+    if (machine === 'alice') return repo.env;
+    const home = path.join(base, machine);
+    const name = machine[0]?.toUpperCase() + machine.slice(1);
+    return { ...repo.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), ENVGUARD_HOME: path.join(home, 'envguard'), GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: `${machine}@example.com`, GIT_COMMITTER_NAME: name, GIT_COMMITTER_EMAIL: `${machine}@example.com` };
+  };
+  const project: AccessProject = {
+    repo,
+    secret,
+    envOf,
+    // Crash points exist only in the test bundle (src/io/test-crash.ts).
+    as: (machine, args, extraEnv = {}) => runCli(args, { cwd: repo.dir, env: { ...envOf(machine), ...extraEnv }, bundle: extraEnv.ENVGUARD_TEST_CRASH_AT ? 'test' : 'release' }),
+    recipientOf: (machine) => {
+      const result = project.as(machine, ['access', 'id']);
+      expect(result.status, result.stderr).toBe(0);
+      return result.stdout.trim();
+    },
+    ledger: () => JSON.parse(repo.read('.env.ledger.json')) as Ledger,
+    staged: () => repo.git('diff', '--cached', '--name-only').split('\n').filter(Boolean),
+  };
+  if (options.init !== false && !options.root) {
+    repo.write('.env', `API_TOKEN=${secret}\nGREETING=hello\n`);
+    const init = project.as('alice', ['init', '--no-hooks']);
+    expect(init.status, init.stderr).toBe(0);
+    repo.git('add', '-A');
+    repo.git('commit', '-qm', 'init');
+  }
+  return project;
+}
+
+/** A copy of the project's whole temp root (repo and every machine's home) to crash in. */
+export function copyProject(project: AccessProject): AccessProject {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'envguard-access-copy-'));
+  cpSync(path.dirname(project.repo.dir), root, { recursive: true });
+  const copy = createAccessProject({ root });
+  return { ...copy, secret: project.secret };
+}
+
+export function readText(file: string): string {
+  return readFileSync(file, 'utf8');
+}

@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HEADER_NOTES } from '../../src/core/encrypted-file-types.js';
-import { formatKey } from '../../src/core/key.js';
+import { formatKey, generateKey } from '../../src/core/key.js';
 import { preCommit } from '../../src/ops/pre-commit/pre-commit.js';
 import { createEnvProject, type EnvProject } from '../helpers/env-project.js';
 
@@ -87,5 +90,45 @@ describe('preCommit', () => {
     project = createEnvProject('A=1\n');
     project.repo.write('.env', 'A="unterminated\n');
     expect(brief(run())).toEqual(['PARSE_ERROR .env']);
+  });
+
+  it('says to commit again when .env alone changed, unless the commit allows empty or stages more', () => {
+    project = createEnvProject('A=1\n');
+    project.repo.write('.env', 'A=2\n');
+    expect(run().warnings.join('\n')).toContain('only .env.encrypted changed');
+    project.repo.git('commit', '-qm', 'A=2');
+    project.repo.write('.env', 'A=3\n');
+    const allowed = preCommit(project.ctx(), project.stateDir, { allowsEmpty: () => true });
+    expect(allowed.staged).toEqual(['.env.encrypted']);
+    expect(allowed.warnings.join('\n')).not.toContain('only .env.encrypted changed');
+    project.repo.git('commit', '-qm', 'A=3');
+    project.repo.write('.env', 'A=4\n');
+    project.repo.write('README.md', 'x\n');
+    project.repo.git('add', 'README.md');
+    expect(run().warnings.join('\n')).not.toContain('only .env.encrypted changed');
+  });
+
+  it('refuses a changed .env without a key, and under a key other than the staged file\'s, staging nothing', () => {
+    project = createEnvProject('A=1\n');
+    project.repo.write('.env', 'A=2\n');
+    const none = preCommit(project.ctx({ ENVGUARD_KEY: '' }), project.stateDir);
+    expect(brief(none)).toEqual(['KEY_MISSING .env']);
+    const other = preCommit(project.ctx({ ENVGUARD_KEY: formatKey(generateKey(randomBytes)) }), project.stateDir);
+    expect(brief(other)).toEqual(['KEY_MISMATCH .env.encrypted']);
+    expect(other.staged).toEqual([]);
+    expect(project.repo.git('diff', '--cached', '--name-only').trim()).toBe('');
+  });
+
+  it('refuses a staged encrypted file that does not decrypt, or has conflict markers and no .env to resolve them in', () => {
+    project = createEnvProject('A=1\n');
+    const text = project.repo.read('.env.encrypted');
+    project.repo.write('.env.encrypted', text.replace(/=fernet:(.{20})/, (_all, head: string) => `=fernet:${head.slice(0, -2)}${head.endsWith('AA') ? 'BB' : 'AA'}`));
+    project.repo.git('add', '.env.encrypted');
+    expect(brief(run())).toEqual(['DECRYPT_FAILED .env.encrypted']);
+    project.repo.write('.env.encrypted', `<<<<<<< HEAD\n${text}=======\n${text}>>>>>>> other\n`);
+    project.repo.git('add', '.env.encrypted');
+    rmSync(path.join(project.repo.dir, '.env'));
+    expect(brief(run()).map((line) => line.split(' ')[1])).toEqual(['.env.encrypted']);
+    expect(run().refusals).toHaveLength(1);
   });
 });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { silenceNodeDebug } from '../io/node-debug.js';
 import { VERSION } from '../version.js';
 import { exitQuietlyOnEpipe } from './stdio-errors.js';
 
@@ -45,6 +46,10 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = 3;
   }
 }
+
+// Node read NODE_DEBUG at start-up: without this, its child_process lines would print the
+// environment of envguard's own git and keyCommand spawns (a key among it) to stderr.
+silenceNodeDebug();
 
 const isHook = process.argv[2] === 'hook' && process.argv[3] !== undefined && !process.argv[3].startsWith('-');
 

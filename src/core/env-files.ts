@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { EnvguardError } from '../errors.js';
 
 /**
  * Naming rules for env files (DESIGN.md, Keys): `.env` is environment `default`,
@@ -14,6 +15,15 @@ export function envNameOf(envPath: string): string {
   if (base.startsWith('.env.')) return base.slice('.env.'.length);
   // Any other name (`config/app.env`, as the Python tool's --env-path allowed) uses the default key.
   return 'default';
+}
+
+const ENV_NAME = /^[A-Za-z0-9][\w-]*(\.[\w-]+)*$/;
+
+/** Refuses a name that is not an environment name (a path, say): it becomes part of file names. */
+export function checkEnvName(envName: string): void {
+  if (!ENV_NAME.test(envName)) {
+    throw new EnvguardError('USAGE', 'an environment name is letters, digits, "_", "-" and inner dots, e.g. staging', { hint: 'list them with `envguard ls`' });
+  }
 }
 
 /** The plaintext file name for an environment name (`production` → `.env.production`). */

@@ -1,4 +1,5 @@
 import { exitQuietlyOnEpipe } from '../cli/stdio-errors.js';
+import { silenceNodeDebug } from '../io/node-debug.js';
 import { runHook } from './dispatch.js';
 
 /**
@@ -6,6 +7,8 @@ import { runHook } from './dispatch.js';
  * only the hooks and what they use are in it. Hooks other than textconv never write to stdout,
  * so only they touch that stream.
  */
+// Before anything spawns: NODE_DEBUG=child_process would print each git spawn's environment (node-debug.ts).
+silenceNodeDebug();
 const name = process.argv[3];
 exitQuietlyOnEpipe(name === 'textconv' ? [process.stdout, process.stderr] : [process.stderr]);
 void runHook(name, process.argv.slice(4)).then((code) => {

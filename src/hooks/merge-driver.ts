@@ -93,12 +93,19 @@ function withConflictMarkers(encrypted: string, conflicts: string[], ours: Encry
 function writeConflictView(ctx: OpsContext, io: HookIO, envFile: string, ours: EnvDocument, theirs: EnvDocument, conflicts: string[]): void {
   const sourceOf = (doc: EnvDocument, name: string) =>
     doc.nodes.filter((n) => n.kind === 'entry' && n.name === name).map((n) => n.source).join('\n');
-  const kept = ours.nodes.filter((n) => !(n.kind === 'entry' && conflicts.includes(n.name)));
-  let view = serializeDotenv({ bom: ours.bom, nodes: kept });
-  if (view !== '' && !view.endsWith('\n')) view += '\n';
-  for (const name of conflicts) {
-    view += `<<<<<<< ours\n${sourceOf(ours, name)}\n=======\n${sourceOf(theirs, name)}\n>>>>>>> theirs\n`;
+  const block = (name: string) => `<<<<<<< ours\n${sourceOf(ours, name)}\n=======\n${sourceOf(theirs, name)}\n>>>>>>> theirs\n`;
+  // Each conflict stands where the variable is in ours, so the resolved .env keeps its order.
+  let view = ours.bom ? '\uFEFF' : '';
+  const shown = new Set<string>();
+  for (const node of ours.nodes) {
+    if (node.kind === 'entry' && conflicts.includes(node.name)) {
+      if (!shown.has(node.name)) view += block(node.name);
+      shown.add(node.name);
+      continue;
+    }
+    view += node.source + (node.newline === '' ? '\n' : node.newline);
   }
+  for (const name of conflicts.filter((n) => !shown.has(n))) view += block(name);
   const envPath = path.join(ctx.cwd, envFile);
   const local = readTextIfExists(envPath);
   // With local edits in .env, the view goes beside it, under the name the checkout hooks use for

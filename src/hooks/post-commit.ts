@@ -1,8 +1,9 @@
 import type { OpsContext } from '../ops/context.js';
-import { alignIndexAfterCommit } from '../ops/post-commit.js';
+import { alignIndexAfterCommit, settleSyncAfterCommit } from '../ops/post-commit.js';
 
-/** post-commit: see `alignIndexAfterCommit`; never fails the commit that already happened. */
+/** post-commit: see `alignIndexAfterCommit` and `settleSyncAfterCommit`; never fails the commit that already happened. */
 export function postCommitHook(ctx: OpsContext): number {
   alignIndexAfterCommit(ctx);
+  settleSyncAfterCommit(ctx);
   return 0;
 }

@@ -1,5 +1,5 @@
 import { sha256 } from '../core/sha256.js';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -33,6 +33,56 @@ export function writeSyncState(dir: string, envFile: string, plaintext: string, 
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const state: SyncState = { plaintextSha256: sha256(plaintext), baseEncrypted };
   writeCacheFile(stateFile(dir, envFile), JSON.stringify(state));
+}
+
+/** A sync state not yet in any commit (what pre-commit, `set` or `edit` staged), and its env file. */
+export interface PendingSyncState extends SyncState {
+  envFile: string;
+}
+
+const PENDING = '.pending.json';
+
+/**
+ * Records what was staged for a commit that may never happen (refused, aborted, `git reset`):
+ * it becomes the sync state only once post-commit sees it in HEAD (`promotePendingSyncState`).
+ * Until then the last committed state stands, so a later checkout treats `.env` as holding
+ * local edits and never overwrites content that is in no commit.
+ */
+export function writePendingSyncState(dir: string, envFile: string, plaintext: string, baseEncrypted: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const state: PendingSyncState = { envFile, plaintextSha256: sha256(plaintext), baseEncrypted };
+  writeCacheFile(stateFile(dir, envFile).replace(/\.json$/, PENDING), JSON.stringify(state));
+}
+
+export function readPendingSyncState(dir: string, envFile: string): PendingSyncState | undefined {
+  return readPending(stateFile(dir, envFile).replace(/\.json$/, PENDING));
+}
+
+/** Every pending state in the directory (one readdir when there is none). */
+export function readPendingSyncStates(dir: string): PendingSyncState[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => name.endsWith(PENDING));
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => readPending(path.join(dir, name)) ?? []);
+}
+
+/** The pending state becomes the sync state when `committed`; either way it is no longer pending. */
+export function settlePendingSyncState(dir: string, pending: PendingSyncState, committed: boolean): void {
+  if (committed) writeCacheFile(stateFile(dir, pending.envFile), JSON.stringify({ plaintextSha256: pending.plaintextSha256, baseEncrypted: pending.baseEncrypted }));
+  rmSync(stateFile(dir, pending.envFile).replace(/\.json$/, PENDING), { force: true });
+}
+
+function readPending(file: string): PendingSyncState | undefined {
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<PendingSyncState>;
+    if (typeof data.envFile === 'string' && typeof data.plaintextSha256 === 'string' && typeof data.baseEncrypted === 'string') return data as PendingSyncState;
+  } catch {
+    // none, or damaged: nothing pending
+  }
+  return undefined;
 }
 
 /**

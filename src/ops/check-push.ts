@@ -43,6 +43,6 @@ export async function checkPush(ctx: OpsContext, remote: string, updates: readon
   // This machine may hold the key: the project's values (and its keys and identities) are looked for too.
   const knownValues = config.scan.knownValues === false ? [] : projectKnownValues(ctx);
   const tip = revisions[0] as string;
-  const report = await scanCommits(ctx, { root, revisions, knownValues, ignore: ignoreListAt(root, tip), ignorePaths: config.scan.ignorePaths });
+  const report = await scanCommits(ctx, { root, revisions, knownValues, ignore: ignoreListAt(root, tip), ignorePaths: config.scan.ignorePaths, sensitivity: { sensitiveNames: config.sensitiveNames, publicNames: config.publicNames } });
   return { findings: report.findings, commits: report.commits, deletions };
 }

@@ -71,6 +71,7 @@ export async function runCi(ctx: OpsContext, options: CiOptions = {}): Promise<C
     revisions: against ? ['HEAD', `^${against}`] : ['HEAD'],
     knownValues: config.scan.knownValues === false ? [] : projectKnownValues(withCwd(ctx, root)),
     ignorePaths: config.scan.ignorePaths,
+    sensitivity: { sensitiveNames: config.sensitiveNames, publicNames: config.publicNames },
   });
   result.checked.push('commits');
   result.commitsScanned = scan.commits;

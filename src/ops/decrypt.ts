@@ -49,7 +49,8 @@ export function decryptEnvFile(ctx: OpsContext, input: DecryptInput = {}): Decry
   if (current !== undefined && !input.force) {
     const name = path.relative(ctx.cwd, envPath) || envPath;
     throw new EnvguardError('LOCAL_CHANGES', `${name} differs from ${display}; not overwritten`, {
-      hint: `keep your edits with \`envguard encrypt\`, or discard them with \`envguard decrypt --force\``,
+      // Not "run envguard encrypt": when the encrypted file holds a teammate's change, that would write the old values back over it.
+      hint: `see the file's version with \`envguard decrypt --stdout\` and merge it into ${name} by hand (then commit), or discard your edits with \`envguard decrypt --force\``,
     });
   }
   writeFileAtomic(envPath, text, { mode: 0o600 });

@@ -66,11 +66,25 @@ export function encryptEnvFile(ctx: OpsContext, input: EncryptInput = {}): Encry
 }
 
 function parsePrevious(text: string, encryptedPath: string, cwd: string): EncryptedFile | undefined {
-  try {
-    return parseEncryptedFile(text, path.relative(cwd, encryptedPath));
-  } catch {
-    return undefined; // a damaged previous file is replaced, not reused
+  for (const candidate of [text, withoutConflictMarkers(text)]) {
+    try {
+      return parseEncryptedFile(candidate, path.relative(cwd, encryptedPath));
+    } catch {
+      // a damaged previous file is replaced, not reused
+    }
   }
+  return undefined;
+}
+
+/**
+ * A merge conflict left in the encrypted file (the merge driver's markers around both sides'
+ * lines): both sides' tokens stay reusable, so resolving in `.env` re-encrypts nothing unchanged.
+ */
+function withoutConflictMarkers(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !/^(<{7}|={7}|>{7})( |$)/.test(line))
+    .join('\n');
 }
 
 function countReused(previous: Extract<EncryptedFile, { format: 'values' }>, output: string): number {

@@ -1,24 +1,15 @@
 import path from 'node:path';
 import { parseDotenv } from '../core/dotenv/parse.js';
 import { decryptEncryptedFile, encryptDocument, parseEncryptedFile, type EncryptedFile } from '../core/encrypted-file.js';
-import { encryptedPathFor, envFileFor, envNameOf, ledgerPathFor } from '../core/env-files.js';
+import { checkEnvName, encryptedPathFor, envFileFor, envNameOf, ledgerPathFor } from '../core/env-files.js';
 import { shortKeyId, type FernetKey } from '../core/key.js';
 import { EnvguardError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { findLedgerEnvironments } from '../io/ledger-file.js';
 import { pathExists, readTextIfExists } from '../io/read-file.js';
-import { stateDirIn, writeSyncState } from '../io/sync-state.js';
+import { stateDirIn, writePendingSyncState } from '../io/sync-state.js';
 import { withCwd, type OpsContext } from './context.js';
 import { describeKeyChange } from './support/key-change.js';
-
-const ENV_NAME = /^[A-Za-z0-9][\w-]*(\.[\w-]+)*$/;
-
-/** Refuses a name that is not an environment name (a path, say): it becomes part of file names. */
-export function checkEnvName(envName: string): void {
-  if (!ENV_NAME.test(envName)) {
-    throw new EnvguardError('USAGE', 'an environment name is letters, digits, "_", "-" and inner dots, e.g. staging', { hint: 'list them with `envguard ls`' });
-  }
-}
 
 /** One managed environment at the repository top, as `set`/`unset`/`edit`/`get` work on it. */
 export interface EnvTarget {
@@ -73,7 +64,8 @@ export function writeEnvChange(target: EnvTarget, text: string, key: FernetKey, 
   // The ciphertext first: if writing .env then fails, the pre-commit hook still sees .env as edited.
   writeFileAtomic(path.join(ctx.cwd, encryptedFile), encrypted);
   writeFileAtomic(path.join(ctx.cwd, envFile), text, { mode: 0o600 });
-  writeSyncState(stateDirIn(ctx.repo.gitDir), envFile, text, encrypted);
+  // Staged, not committed: the sync state moves on in post-commit (issue 16.6).
+  writePendingSyncState(stateDirIn(ctx.repo.gitDir), envFile, text, encrypted);
   ctx.git.exec(['update-index', '--add', '--', encryptedFile]);
 }
 

@@ -7,6 +7,7 @@ import { k8sSecretManifest } from '../core/k8s-secret.js';
 import { keyVariablesFor } from '../io/key-store.js';
 import { readTextIfExists, pathExists } from '../io/read-file.js';
 import { stateDirIn, writeSyncState } from '../io/sync-state.js';
+import { syncEnvFile } from './sync-env.js';
 import { decryptEnvFile } from './decrypt.js';
 import type { OpsContext } from './context.js';
 import { keyMismatchError, parseImportedKey } from './key-import-checks.js';
@@ -40,8 +41,10 @@ export interface ImportResult {
   envName: string;
   keyId: string;
   storedAt: string;
-  /** True when the plaintext file was missing and has been decrypted (a fresh clone). */
+  /** True when the plaintext file was written: missing (a fresh clone) or brought up to date with the encrypted file. */
   decrypted: boolean;
+  /** What still needs doing about the env file (local edits met the incoming change), if anything. */
+  notice?: string;
 }
 
 /**
@@ -65,7 +68,34 @@ export function importKey(ctx: OpsContext, options: { envName: string; keyText: 
     }
   }
   const storedAt = ctx.keys.save(options.envName, key, projectId);
-  return { envName: options.envName, keyId: shortKeyId(key), storedAt, decrypted: decryptIfMissing(ctx, envFile, key) };
+  const stateDirectory = safeStateDir(ctx);
+  if (stateDirectory === undefined) return { envName: options.envName, keyId: shortKeyId(key), storedAt, decrypted: decryptIfMissing(ctx, envFile, key) };
+  return { envName: options.envName, keyId: shortKeyId(key), storedAt, ...bringUpToDate(ctx, envFile, stateDirectory) };
+}
+
+/**
+ * The key was what the checkout hooks lacked (a pull that brought a rotation, and maybe a changed
+ * value): do now what post-merge would have done, so `.env` is not left stale and no later
+ * `envguard encrypt` silently writes the old values back over a teammate's change (issue 16.8).
+ */
+function bringUpToDate(ctx: OpsContext, envFile: string, stateDirectory: string): { decrypted: boolean; notice?: string } {
+  if (!pathExists(path.join(ctx.cwd, encryptedPathFor(envFile)))) return { decrypted: false };
+  const outcome = syncEnvFile(ctx, encryptedPathFor(envFile), stateDirectory);
+  switch (outcome.kind) {
+    case 'written':
+    case 'merged':
+      return { decrypted: true };
+    case 'unchanged':
+      return { decrypted: false };
+    case 'conflict':
+    case 'kept-local':
+      return {
+        decrypted: false,
+        notice: `${envFile} has local edits that collide with ${encryptedPathFor(envFile)}; kept them, its version is in ${outcome.incomingFile}: merge it into ${envFile} by hand, delete ${outcome.incomingFile}, then commit`,
+      };
+    default:
+      return { decrypted: false, notice: `${outcome.message}${outcome.hint ? `; fix: ${outcome.hint}` : ''}` };
+  }
 }
 
 /** In a fresh clone the key is the last missing piece: write `.env` now rather than at the next checkout. */

@@ -4,8 +4,10 @@ import { COMMIT_MARKER, parseUnifiedDiff } from '../core/scan/diff-parser.js';
 import { createPathFilter } from '../core/scan/path-filter.js';
 import { createScanner } from '../core/scan/scanner.js';
 import type { Finding, KnownValue } from '../core/scan/types.js';
+import type { SensitivityPolicy } from '../core/sensitivity.js';
 import { fileAtCommit } from '../io/git-range.js';
 import { streamGitLines } from '../io/git-stream.js';
+import { readBlobs } from '../io/scan-files.js';
 import type { OpsContext } from './context.js';
 
 /**
@@ -25,6 +27,8 @@ export interface CommitScanOptions {
   ignore?: IgnoreList;
   /** `.envguard.json` `scan.ignorePaths`; never hides a forbidden file. */
   ignorePaths?: readonly string[];
+  /** `.envguard.json` `sensitiveNames` / `publicNames`: which known values count as secrets. */
+  sensitivity?: SensitivityPolicy;
 }
 
 export interface CommitScanReport {
@@ -38,12 +42,17 @@ export interface CommitScanReport {
 /** Git options that make patch output parseable whatever the user's config says (as ops/scan.ts). */
 const LOG_FLAGS = ['-U0', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--dst-prefix=b/', '--diff-filter=d', '--no-textconv', '--no-merges'];
 
+const BLOB_BATCH = 64;
+
 export async function scanCommits(ctx: OpsContext, options: CommitScanOptions): Promise<CommitScanReport> {
-  const scanner = createScanner({ knownValues: options.knownValues ?? [], ...(options.ignore ? { ignore: options.ignore } : {}) });
+  const knownValues = options.knownValues ?? [];
+  const scanner = createScanner({ knownValues, ...(options.sensitivity ? { sensitivity: options.sensitivity } : {}), ...(options.ignore ? { ignore: options.ignore } : {}) });
   const filter = createPathFilter(options.ignorePaths ?? []);
   const report: CommitScanReport = { findings: [], commits: 0, filesScanned: 0 };
   let commit: string | undefined;
   let chunk: string[] = [];
+  // Git shows no lines of a binary file: its blob at that commit is searched for known values, as bytes.
+  const binaries: { commit: string; path: string }[] = [];
 
   const flush = () => {
     if (chunk.length === 0 || commit === undefined) return (chunk = []);
@@ -54,9 +63,15 @@ export async function scanCommits(ctx: OpsContext, options: CommitScanOptions): 
       const forbidden = forbiddenFileFinding(file.path, commit);
       // A plaintext env file is refused as a whole; listing each of its values adds noise.
       if (forbidden) report.findings.push(forbidden);
-      if (forbidden || file.binary || file.lines.length === 0 || !filter.accepts(file.path)) continue;
+      if (forbidden) continue;
+      if (file.binary) {
+        if (knownValues.length > 0) binaries.push({ commit, path: file.path });
+        continue;
+      }
+      if (file.lines.length === 0) continue;
       const text = file.lines.map((added) => added.text).join('\n');
-      report.findings.push(...scanner.scan({ file: file.path, text, lineNumbers: file.lines.map((added) => added.line), commit }));
+      // Known values are looked for in every path; provider and generic rules skip filtered ones (as scanStaged).
+      report.findings.push(...scanner.scan({ file: file.path, text, lineNumbers: file.lines.map((added) => added.line), knownValuesOnly: !filter.accepts(file.path), commit }));
     }
     return undefined;
   };
@@ -73,6 +88,16 @@ export async function scanCommits(ctx: OpsContext, options: CommitScanOptions): 
     } else if (chunk.length > 0) chunk.push(line);
   });
   flush();
+  // In batches, so memory follows a batch of blobs rather than every binary file in the history.
+  for (let at = 0; at < binaries.length; at += BLOB_BATCH) {
+    const batch = binaries.slice(at, at + BLOB_BATCH);
+    const blobs = readBlobs(options.root, batch.map((file) => `${file.commit}:${file.path}`), undefined, ctx.env);
+    for (const file of batch) {
+      const bytes = blobs.get(`${file.commit}:${file.path}`);
+      if (bytes === undefined) continue;
+      report.findings.push(...scanner.scan({ file: file.path, text: '', bytes, knownValuesOnly: true, commit: file.commit }));
+    }
+  }
   ctx.log.debug(`scanned ${report.filesScanned} file change(s) in ${report.commits} commit(s) with ${scanner.ruleCount} rules`);
   return report;
 }

@@ -38,6 +38,7 @@ export async function scanHistory(ctx: OpsContext, options: HistoryScanOptions =
     knownValues: useKnown ? projectKnownValues(withCwd(ctx, root)) : [],
     ...(headExists ? { ignore: ignoreListAt(root, 'HEAD') } : {}),
     ignorePaths: config.scan.ignorePaths,
+    sensitivity: { sensitiveNames: config.sensitiveNames, publicNames: config.publicNames },
   });
   return { findings: report.findings, filesScanned: report.filesScanned, commits: report.commits };
 }

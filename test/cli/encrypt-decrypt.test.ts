@@ -73,7 +73,7 @@ describe('envguard encrypt / decrypt', () => {
     repo.write('.env', 'LOCAL=keep\n');
     const wrong = cli(['decrypt', '--force'], { ...env, ENVGUARD_KEY: formatKey(generateKey(randomBytes)) });
     expect(wrong.status).toBe(1);
-    expect(wrong.stderr).toMatch(/\.env\.encrypted not decrypted: the key changed: \.env\.encrypted is now under key [0-9a-f]{16}/);
+    expect(wrong.stderr).toMatch(/\.env\.encrypted not decrypted: ENVGUARD_KEY holds key [0-9a-f]{16}, but \.env\.encrypted is under key [0-9a-f]{16}/);
     const tampered = good.replace(/(DB_PASSWORD=fernet:.{30})(.)/, (_m, p: string, c: string) => `${p}${c === 'x' ? 'y' : 'x'}`);
     repo.write('.env.encrypted', tampered);
     const bad = cli(['decrypt', '--force'], env);

@@ -66,7 +66,7 @@ describe('envguard set / get / unset', () => {
     const other = formatKey(generateKey((n) => Buffer.alloc(n, 22)));
     const result = runCli(['set', 'A', 'b'], { cwd: repo.dir, env: { ...env, ENVGUARD_KEY: other } });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('the key changed');
+    expect(result.stderr).toContain('ENVGUARD_KEY holds key');
     expect(repo.read('.env')).toBe('PORT=3000\n');
   });
 

@@ -55,3 +55,26 @@ describe('describeKeyChange', () => {
     expect(message).not.toContain('rotated by');
   });
 });
+
+// issue 16.16: a wrong ENVGUARD_KEY (or SECRETS_MASTER_KEY left set) said "the key changed … rotated by …".
+describe('describeKeyChange with a key variable set', () => {
+  it('names the variable and both key ids, claims no rotation, and says unset it when the key store has the file\'s key', async () => {
+    const { formatKey } = await import('../../src/core/key.js');
+    const { saveKey } = await import('../../src/io/key-store.js');
+    repo = createTempRepo();
+    repo.write('.env.ledger.json', JSON.stringify(sampleLedger()));
+    const projectId = sampleLedger().projectId;
+    saveKey(repo.env, projectId, 'default', key(3));
+    for (const variable of ['ENVGUARD_KEY', 'SECRETS_MASTER_KEY']) {
+      const ctx = defaultContext({ cwd: repo.dir, env: { ...repo.env, [variable]: formatKey(key(1)) } });
+      const change = describeKeyChange(ctx, '.env', shortKeyId(key(3)));
+      expect(change.message).toBe(`${variable} holds key ${shortKeyId(key(1))}, but .env.encrypted is under key ${shortKeyId(key(3))} (the key store has that key)`);
+      expect(change.message).not.toContain('rotated');
+      expect(change.hint).toContain(`unset ${variable}`);
+    }
+    const production = defaultContext({ cwd: repo.dir, env: { ...repo.env, ENVGUARD_KEY_PRODUCTION: formatKey(key(1)) } });
+    const other = describeKeyChange(production, '.env.production', 'abcdef0123456789');
+    expect(other.message).toBe(`ENVGUARD_KEY_PRODUCTION holds key ${shortKeyId(key(1))}, but .env.production.encrypted is under key abcdef0123456789, which this machine does not have`);
+    expect(other.hint).toMatch(/^set ENVGUARD_KEY_PRODUCTION to key abcdef0123456789 .*or unset it/);
+  });
+});

@@ -7,6 +7,7 @@ import { revokeAccess } from '../../ops/access/revoke.js';
 import { cliContext } from '../context.js';
 import { runAction } from '../run-command.js';
 import { report as reportRotation } from './rotate.js';
+import { envOption } from '../env-option.js';
 
 interface EnvFlags {
   env?: string;
@@ -40,7 +41,7 @@ export function accessCommand(): Command {
   access
     .command('request')
     .description('print the one line a teammate who has the key runs to grant you access (nothing in it is secret)')
-    .option('--env <name>', 'the environment to ask for (default: default)')
+    .addOption(envOption('the environment to ask for (default: default)'))
     .action((flags: { env?: string }) =>
       runAction((output) => {
         const result = accessRequest(cliContext(output), { environment: flags.env });
@@ -53,7 +54,7 @@ export function accessCommand(): Command {
     .command('grant <recipient>')
     .description("wrap the environment's key for a recipient (age1… or ssh-ed25519 …), sign the grant, stage both files")
     .requiredOption('--name <name>', 'who this is, e.g. "Bob <bob@example.com>" (the member id is made from it)')
-    .option('--env <name>', 'environment (default: default)')
+    .addOption(envOption('environment (default: default)'))
     .option('--all', 'every environment that has a ledger')
     .option('--ci', 'a CI system rather than a person')
     .option('--json', 'print the result as JSON')
@@ -73,7 +74,7 @@ export function accessCommand(): Command {
   access
     .command('list')
     .description('who can open which environment, granted by whom and when; each grant signature checked')
-    .option('--env <name>', 'only this environment')
+    .addOption(envOption('only this environment'))
     .option('--json', 'print the result as JSON')
     .action((flags: { env?: string; json?: boolean }) =>
       runAction((output) => {
@@ -93,7 +94,7 @@ export function accessCommand(): Command {
     .command('revoke <member>')
     .description("end a member's access: rotates the key, re-wraps it for everyone else, deletes their files, records who and why")
     .requiredOption('--reason <text>', 'why, recorded in the ledger')
-    .option('--env <name>', 'environment (default: default)')
+    .addOption(envOption('environment (default: default)'))
     .option('--all', 'every environment the member belongs to')
     .option('--json', 'print the result as JSON')
     .action((member: string, flags: EnvFlags & { reason: string; json?: boolean }) =>

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import { decryptEnvFile } from '../../ops/decrypt.js';
-import { envPaths } from '../env-option.js';
+import { envOption, envPaths } from '../env-option.js';
 import { cliContext } from '../context.js';
 import { runAction } from '../run-command.js';
 
@@ -9,7 +9,7 @@ import { runAction } from '../run-command.js';
 export function decryptCommand(): Command {
   return new Command('decrypt')
     .description('decrypt .env.encrypted into .env (refuses to overwrite local edits unless --force)')
-    .option('--env <name>', 'environment: .env.<name>.encrypted (`default` is .env.encrypted), instead of the paths')
+    .addOption(envOption('environment: .env.<name>.encrypted (`default` is .env.encrypted), instead of the paths'))
     .option('--encrypted-path <path>', 'encrypted file', '.env.encrypted')
     .option('--env-path <path>', 'plaintext env file (default: encrypted path without .encrypted)')
     .option('--stdout', 'print the plaintext instead of writing it')

@@ -3,12 +3,13 @@ import { runEditor } from '../../io/run-editor.js';
 import { editEnv } from '../../ops/edit-env.js';
 import { cliContext } from '../context.js';
 import { runAction } from '../run-command.js';
+import { envOption } from '../env-option.js';
 
 /** `envguard edit [--env E]`: `.env` in `$VISUAL`/`$EDITOR`, then encrypted and staged. */
 export function editCommand(): Command {
   return new Command('edit')
     .description('open .env in $VISUAL or $EDITOR, then write .env.encrypted and stage it (an editor that fails changes nothing)')
-    .option('--env <name>', 'environment (`default` is .env)', 'default')
+    .addOption(envOption('environment (`default` is .env)', { default: 'default' }))
     .action((options: { env: string }) =>
       runAction((output) => {
         const ctx = cliContext(output);

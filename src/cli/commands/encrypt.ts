@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { encryptEnvFile } from '../../ops/encrypt.js';
-import { envPaths } from '../env-option.js';
+import { envOption, envPaths } from '../env-option.js';
 import { cliContext } from '../context.js';
 import { runAction } from '../run-command.js';
 
@@ -9,7 +9,7 @@ import { runAction } from '../run-command.js';
 export function encryptCommand(): Command {
   return new Command('encrypt')
     .description('encrypt .env into .env.encrypted (one Fernet token per variable; unchanged variables keep their token)')
-    .option('--env <name>', 'environment: .env.<name> (`default` is .env), instead of --env-path')
+    .addOption(envOption('environment: .env.<name> (`default` is .env), instead of --env-path'))
     .option('--env-path <path>', 'plaintext env file', '.env')
     .option('--encrypted-path <path>', 'encrypted file (default: <env-path>.encrypted)')
     .addOption(new Option('--format <format>', 'values: one token per variable; whole: one token for the file (legacy)').choices(['values', 'whole']).default('values'))

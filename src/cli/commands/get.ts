@@ -2,13 +2,14 @@ import { Command } from 'commander';
 import { getVariable } from '../../ops/set-variable.js';
 import { cliContext } from '../context.js';
 import { runAction } from '../run-command.js';
+import { envOption } from '../env-option.js';
 
 /** `envguard get NAME [--env E]`: the raw value on stdout, for scripts (`$(envguard get DB_URL)`). */
 export function getCommand(): Command {
   return new Command('get')
     .description('print the raw value of one variable (for scripts: it is a secret, mind where it goes)')
     .argument('<name>', 'variable name')
-    .option('--env <name>', 'environment (`default` is .env)', 'default')
+    .addOption(envOption('environment (`default` is .env)', { default: 'default' }))
     .action((name: string, options: { env: string }) =>
       runAction((output) => {
         const value = getVariable(cliContext(output), { envName: options.env, name });

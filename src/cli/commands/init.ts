@@ -5,12 +5,13 @@ import { envFilesInHistory, REMEDIATION_DOC } from '../../ops/env-files-in-histo
 import { cliContext } from '../context.js';
 import type { Output } from '../output.js';
 import { runAction } from '../run-command.js';
+import { envOption } from '../env-option.js';
 
 /** `envguard init [--env NAME]…`: set the project up (idempotent). */
 export function initCommand(): Command {
   return new Command('init')
     .description('set up envguard here: keys, ledger, .gitignore, hooks, diff/merge drivers, first encryption (safe to run again)')
-    .option('--env <name>', 'environment to set up (repeatable; default: every .env* found, else "default")', (value: string, previous: string[] = []) => [...previous, value])
+    .addOption(envOption('environment to set up (repeatable; default: every .env* found, else "default")', { repeatable: true }))
     .option('--husky', 'install the hooks into .husky/ (default when the project uses husky)')
     .option('--no-husky', 'install plain git hooks even if the project uses husky')
     .option('--no-hooks', 'install no hooks: lefthook or the pre-commit framework calls `envguard hook` (see docs/hooks.md)')

@@ -6,6 +6,7 @@ import { exportKeyBundle, importKeyBundle } from '../../ops/key-bundle.js';
 import { describeKey, exportKey, importKey } from '../../ops/key-transfer.js';
 import { cliContext } from '../context.js';
 import { runAction } from '../run-command.js';
+import { envOption } from '../env-option.js';
 
 /** `envguard key export|import|fingerprint`: move a key between machines. */
 export function keyCommand(): Command {
@@ -14,7 +15,7 @@ export function keyCommand(): Command {
   key
     .command('export')
     .description('print the key of an environment (to hand to a teammate, CI or Kubernetes)')
-    .option('--env <name>', 'environment', 'default')
+    .addOption(envOption('environment', { default: 'default' }))
     .addOption(new Option('--format <format>', 'text, env (NAME=key) or k8s-secret').choices(['text', 'env', 'k8s-secret']).default('text'))
     .option('--name <name>', 'Secret name, for --format k8s-secret')
     .option('--namespace <ns>', 'Secret namespace, for --format k8s-secret')
@@ -34,7 +35,7 @@ export function keyCommand(): Command {
   key
     .command('import')
     .description('store a key read from stdin (e.g. `pbpaste | envguard key import`) in the local key store')
-    .option('--env <name>', 'environment', 'default')
+    .addOption(envOption('environment', { default: 'default' }))
     .option('--force', 'store it even if it does not match the encrypted file')
     .option('--json', 'print the result as JSON')
     .action((options: { env: string; force?: boolean; json?: boolean }, command: Command) =>
@@ -50,10 +51,10 @@ export function keyCommand(): Command {
         }
         const result = importKey(cliContext(output), { envName: options.env, keyText, force: options.force });
         if (options.json) output.json(result);
-        else
-          output.err(
-            `envguard: stored key ${result.keyId} for environment "${result.envName}"${result.decrypted ? '; decrypted the env file' : ''}`,
-          );
+        else {
+          output.err(`envguard: stored key ${result.keyId} for environment "${result.envName}"${result.decrypted ? '; decrypted the env file' : ''}`);
+          if (result.notice) output.err(`envguard: ${result.notice}`);
+        }
         return 0;
       }),
     );
@@ -61,7 +62,7 @@ export function keyCommand(): Command {
   key
     .command('fingerprint')
     .description('show the fingerprint and short id of the key this machine would use')
-    .option('--env <name>', 'environment', 'default')
+    .addOption(envOption('environment', { default: 'default' }))
     .option('--json', 'print as JSON')
     .action((options: { env: string; json?: boolean }) =>
       runAction((output) => {

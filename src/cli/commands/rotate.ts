@@ -8,6 +8,7 @@ import { rotationTargets } from '../../ops/rotation-policy.js';
 import { cliContext } from '../context.js';
 import type { Output } from '../output.js';
 import { runAction } from '../run-command.js';
+import { envOption } from '../env-option.js';
 
 interface RotateFlags {
   env?: string;
@@ -24,7 +25,7 @@ interface RotateFlags {
 export function rotateCommand(): Command {
   return new Command('rotate')
     .description('rotate an environment\'s key: new key, every encrypted file re-encrypted and verified, old files backed up, signed ledger entry, staged')
-    .option('--env <name>', 'environment to rotate (default: default)')
+    .addOption(envOption('environment to rotate (default: default)'))
     .option('--all', 'rotate every environment that has a ledger')
     .option('--reason <text>', 'why, recorded in the ledger', 'scheduled rotation')
     .option('--no-backup', 'do not keep copies of the old encrypted files under the git dir')

@@ -1,7 +1,8 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { loadRunVariables } from '../../ops/load-run-env.js';
 import { runWithVariables } from '../../ops/run.js';
 import { cliContext } from '../context.js';
+import { envOption } from '../env-option.js';
 import { runAction } from '../run-command.js';
 
 interface RunOptions {
@@ -20,9 +21,7 @@ export function runCommand(): Command {
     .description('run a command with the decrypted environment, masking secret values in its output')
     .argument('<command...>', 'the command and its arguments (put them after --)')
     .addOption(
-      new Option('--env <name>', 'environment to load (repeatable; later ones win)')
-        .argParser((name: string, names: string[]) => [...names, name])
-        .default([], 'default'),
+      envOption('environment to load (repeatable; later ones win)', { repeatable: true }).default([], 'default'),
     )
     .option('--override', 'decrypted values replace variables already set in the environment')
     .option('--no-mask', 'do not mask secret values in the output (the child then writes to the terminal directly)')

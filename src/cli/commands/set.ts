@@ -3,6 +3,7 @@ import { readSecretInput } from '../../io/read-secret-input.js';
 import { setVariable, unsetVariable } from '../../ops/set-variable.js';
 import { cliContext } from '../context.js';
 import { runAction } from '../run-command.js';
+import { envOption } from '../env-option.js';
 
 /**
  * `envguard set NAME [VALUE|-] [--env E]`: one variable written to `.env` and `.env.encrypted`
@@ -14,7 +15,7 @@ export function setCommand(): Command {
     .description('set one variable in .env and .env.encrypted and stage the result (value from stdin with `-`)')
     .argument('<name>', 'variable name, e.g. DB_PASSWORD')
     .argument('[value]', 'the value, or `-` (the default) to read it from standard input; a value typed here stays in your shell history')
-    .option('--env <name>', 'environment (`default` is .env)', 'default')
+    .addOption(envOption('environment (`default` is .env)', { default: 'default' }))
     .option('--json', 'print what changed as JSON (never the value)')
     .addHelpText('after', '\nExamples:\n  envguard set DB_PASSWORD -            # type it (hidden), or pipe it in\n  printf %s "$TOKEN" | envguard set API_TOKEN -\n  envguard set --env staging LOG_LEVEL debug   # on argv: visible in history')
     .action((name: string, value: string | undefined, options: { env: string; json?: boolean }) =>
@@ -35,7 +36,7 @@ export function unsetCommand(): Command {
   return new Command('unset')
     .description('remove one variable from .env and .env.encrypted and stage the result')
     .argument('<name>', 'variable name')
-    .option('--env <name>', 'environment (`default` is .env)', 'default')
+    .addOption(envOption('environment (`default` is .env)', { default: 'default' }))
     .option('--json', 'print what changed as JSON')
     .action((name: string, options: { env: string; json?: boolean }) =>
       runAction((output) => {

@@ -3,6 +3,7 @@ import { formatAge, type VariableInfo } from '../../core/describe-variables.js';
 import { revealVariable, showEnv } from '../../ops/show.js';
 import { cliContext } from '../context.js';
 import { runAction } from '../run-command.js';
+import { envOption } from '../env-option.js';
 
 interface ShowOptions {
   env: string;
@@ -18,7 +19,7 @@ interface ShowOptions {
 export function showCommand(): Command {
   return new Command('show')
     .description('list the variables of an environment: values masked, age of each value, which are sensitive')
-    .option('--env <name>', 'environment (`default` is .env)', 'default')
+    .addOption(envOption('environment (`default` is .env)', { default: 'default' }))
     .option('--reveal <name>', 'print the value of this one variable (it is a secret: mind where it goes)')
     .option('--json', 'print the list as JSON (secret values are never included)')
     .action((options: ShowOptions) =>

@@ -4,12 +4,13 @@ import { cliContext } from '../context.js';
 import { verifyProject } from '../../ops/verify.js';
 import { runAction } from '../run-command.js';
 import { printTrackedForbidden, trackedForbiddenIn } from '../tracked-forbidden-output.js';
+import { envOption } from '../env-option.js';
 
 /** `envguard verify [--json] [--env NAME] [--against REV] [--trust-ledger]`: exit 0 when every ledger verifies, 1 otherwise. */
 export function verifyCommand(): Command {
   return new Command('verify')
     .description('verify the rotation ledgers: schema, hash chain, every signature, each rotation authorised by the key before it (needs no key)')
-    .option('--env <name>', 'verify only this environment (default: every ledger at the repository top)')
+    .addOption(envOption('verify only this environment (default: every ledger at the repository top)'))
     .option('--against <rev>', 'also prove the ledger extends the one at REV (same genesis, old entries unchanged) and no token is older than REV\'s')
     .option('--trust-ledger', 'make each ledger that verifies the one this machine knows (after a legitimate re-init, or to check out an older commit)')
     .option('--json', 'print the full report as JSON')

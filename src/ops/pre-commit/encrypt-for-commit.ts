@@ -9,7 +9,7 @@ import { missingKeyError } from '../../io/key-store.js';
 import { pathExists, readTextIfExists } from '../../io/read-file.js';
 import type { StagedBlobs } from '../../io/staged-blobs.js';
 import { sha256 } from '../../core/sha256.js';
-import { readSyncState, writeDerivedFile, writeSyncState, type SyncState } from '../../io/sync-state.js';
+import { readPendingSyncState, readSyncState, writeDerivedFile, writePendingSyncState, type SyncState } from '../../io/sync-state.js';
 import type { Problem } from '../../problem.js';
 import type { OpsContext } from '../context.js';
 import { describeKeyChange } from '../support/key-change.js';
@@ -56,6 +56,9 @@ export function encryptForCommit(ctx: OpsContext, index: StagedBlobs, envFile: s
   }
   // Untouched since envguard wrote it: nothing of the developer's to encrypt.
   if (state && state.plaintextSha256 === sha256(plaintext) && !conflicted) return { kind: 'unchanged' };
+  // Staged by an earlier run for a commit that did not happen yet ("run the same git commit again").
+  const pending = readPendingSyncState(stateDirectory, envFile);
+  if (pending && !conflicted && stagedText === pending.baseEncrypted && pending.plaintextSha256 === sha256(plaintext)) return { kind: 'unchanged' };
 
   const incomingFile = incomingPathFor(envFile);
   if (CONFLICT_MARKER.test(plaintext)) {
@@ -75,7 +78,7 @@ export function encryptForCommit(ctx: OpsContext, index: StagedBlobs, envFile: s
   // The staged file is what envguard last synced, and .env has changed since: no need to decrypt it to know it differs.
   const stagedIsBase = state !== undefined && stagedText === state.baseEncrypted;
   if (!conflicted && !stagedIsBase && previous && stagedText !== undefined && decryptsTo(previous, resolved.key, encryptedFile) === plaintext) {
-    writeSyncState(stateDirectory, envFile, plaintext, stagedText);
+    writePendingSyncState(stateDirectory, envFile, plaintext, stagedText);
     return { kind: 'unchanged' };
   }
 
@@ -100,7 +103,8 @@ export function encryptForCommit(ctx: OpsContext, index: StagedBlobs, envFile: s
   const output = encryptDocument(doc, resolved.key, { now: Math.floor(ctx.now().getTime() / 1000), random: ctx.random, previous });
   if (target !== plaintext) writeFileAtomic(envPath, target, { mode: 0o600 });
   writeDerivedFile(path.join(ctx.cwd, encryptedFile), output);
-  writeSyncState(stateDirectory, envFile, target, output);
+  // The sync state moves on only once the commit exists (post-commit): issue 16.6.
+  writePendingSyncState(stateDirectory, envFile, target, output);
   return { kind: 'encrypted', encryptedFile, text: output, merged: target !== plaintext };
 }
 

@@ -5,13 +5,20 @@ import { readLedgerJson } from '../../io/ledger-file.js';
 import type { OpsContext } from '../context.js';
 import { checkKnownLedger } from '../known-ledger.js';
 import { envFlag, envNameOf } from '../../core/env-files.js';
+import { shortKeyId } from '../../core/key.js';
+import { keyVariablesFor, type ResolvedKey } from '../../io/key-store.js';
 
 /**
  * Explains that an encrypted file is under a key this machine does not have: who rotated it,
  * when and why (from the ledger beside it), the new key id, and how to get it.
  */
 export function describeKeyChange(ctx: OpsContext, envFile: string, newKeyId: string): { message: string; hint: string } {
-  const env = envFlag(envNameOf(envFile));
+  const envName = envNameOf(envFile);
+  const env = envFlag(envName);
+  // A variable set by hand (or left over from before a rotation) wins over the key store: then
+  // nothing may have rotated at all, so say which variable holds what instead.
+  const held = lookUp(() => ctx.keys.current(envName));
+  if (held && keyVariablesFor(envName).includes(held.source) && shortKeyId(held.key) !== newKeyId) return wrongVariable(ctx, envFile, newKeyId, held);
   return {
     message: `the key changed: ${envFile}.encrypted is now under key ${newKeyId}${rotatedBy(ctx, envFile, newKeyId)}, which this machine does not have`,
     hint: `ask a member to grant you access (run \`envguard access request${env}\` and send them the line), or ask the teammate who rotated for the new key (\`envguard key export${env}\` on their side) and run \`envguard key import${env}\``,
@@ -37,5 +44,32 @@ function rotatedBy(ctx: OpsContext, envFile: string, keyId: string): string {
   } catch {
     // No ledger, or one that does not parse: the message stands without the history.
     return '';
+  }
+}
+
+/**
+ * `ENVGUARD_KEY` (or `SECRETS_MASTER_KEY`, `ENVGUARD_KEY_<NAME>`) holds a key the file is not
+ * under: name the variable, both key ids and, when another source on this machine has the
+ * file's key, that unsetting the variable is the fix.
+ */
+function wrongVariable(ctx: OpsContext, envFile: string, newKeyId: string, held: ResolvedKey): { message: string; hint: string } {
+  const envName = envNameOf(envFile);
+  const env = envFlag(envName);
+  const variables = keyVariablesFor(envName);
+  const elsewhere = (lookUp(() => ctx.keys.known(envName)) ?? []).find((candidate) => !variables.includes(candidate.source) && shortKeyId(candidate.key) === newKeyId);
+  const variable = held.source;
+  const message = `${variable} holds key ${shortKeyId(held.key)}, but ${envFile}.encrypted is under key ${newKeyId}${elsewhere ? ` (the ${elsewhere.source} has that key)` : ', which this machine does not have'}`;
+  const hint = elsewhere
+    ? `unset ${variable} (or set it to what \`envguard key export${env}\` prints once it is unset)`
+    : `set ${variable} to key ${newKeyId} (\`envguard key export${env}\` on a machine that has it), or unset it and run \`envguard key import${env}\``;
+  return { message, hint };
+}
+
+function lookUp<T>(find: () => T): T | undefined {
+  try {
+    return find();
+  } catch {
+    // A malformed variable or a failing keyCommand: the plain message below still stands.
+    return undefined;
   }
 }

@@ -19,3 +19,11 @@ export function problemLine(problem: Problem): string {
   const text = problem.file && !problem.message.startsWith(`${problem.file}:`) ? `${problem.file}: ${problem.message}` : problem.message;
   return `[${problem.code}] ${text}`;
 }
+
+/**
+ * A ledger verification finding as a Problem: `LEDGER_INVALID` in that file, the entry it is
+ * about first (the ledger's own finer code stays in `envguard verify`'s report).
+ */
+export function ledgerProblem(file: string, found: { entry: number | null; message: string; hint: string }): Problem {
+  return { code: 'LEDGER_INVALID', file, message: `${found.entry === null ? 'file' : `entry ${found.entry}`}: ${found.message}`, hint: found.hint };
+}

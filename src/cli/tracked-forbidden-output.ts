@@ -1,13 +1,12 @@
 import type { Finding } from '../core/scan/types.js';
 import type { OpsContext } from '../ops/context.js';
-import { repositoryTop, trackedForbiddenFiles, untrackHint } from '../ops/tracked-forbidden.js';
+import { repositoryTop, trackedForbiddenFiles, untrackHint } from '../ops/support/tracked-forbidden.js';
 import type { Output } from './output.js';
 
 /** Tracked plaintext env and key files for `verify` and `status` (none outside a repository). */
 export function trackedForbiddenIn(ctx: OpsContext): Array<Pick<Finding, 'file' | 'ruleId' | 'description'>> {
-  const root = repositoryTop(ctx.cwd);
-  if (root === undefined) return [];
-  return trackedForbiddenFiles(ctx, root).map(({ file, ruleId, description }) => ({ file, ruleId, description }));
+  if (repositoryTop(ctx) === undefined) return [];
+  return trackedForbiddenFiles(ctx).map(({ file, ruleId, description }) => ({ file, ruleId, description }));
 }
 
 /** One FAIL line per tracked file, then the fix. */

@@ -19,6 +19,13 @@ export interface AhoCorasickOptions {
   caseInsensitive?: boolean;
   /** Patterns are text for {@link AhoCorasick.searchText} (characters above 127 become byte 128), not byte strings. */
   text?: boolean;
+  /**
+   * Give dense rows only to states this shallow (default: the first 16,384 states whatever their
+   * depth). A row costs 256 entries to build: for an automaton built on every run and searched
+   * over a few kilobytes (the scan's keyword prefilter on a commit), building rows for deep
+   * states costs more than the lookups they save.
+   */
+  denseDepth?: number;
 }
 
 /** A string's UTF-8 bytes as a byte string (identity for ASCII). */
@@ -91,9 +98,9 @@ export class AhoCorasick {
     this.own = new Int32Array(states).fill(-1);
     this.fail = new Int32Array(states);
     this.outputLink = new Int32Array(states).fill(-1);
-    this.denseStates = Math.min(states, DENSE_STATES);
-    this.dense = new Int32Array(this.denseStates * 256);
     this.buildTrie(sorted, lcp, first);
+    this.denseStates = Math.min(states, DENSE_STATES, options.denseDepth === undefined ? states : statesUpTo(this.depth, options.denseDepth));
+    this.dense = new Int32Array(this.denseStates * 256);
     this.buildLinks();
   }
 
@@ -228,6 +235,13 @@ export class AhoCorasick {
 
 /** States with a dense row: 16 MB at most whatever the patterns, so memory stays linear in their length. */
 const DENSE_STATES = 16_384;
+
+/** How many states are at most `maxDepth` deep (ids are breadth-first, so they come first). */
+function statesUpTo(depth: Int32Array, maxDepth: number): number {
+  let count = 1;
+  while (count < depth.length && (depth[count] as number) <= maxDepth) count++;
+  return count;
+}
 
 function commonPrefix(a: string, b: string): number {
   const limit = Math.min(a.length, b.length);

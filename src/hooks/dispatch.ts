@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { EnvguardError, exitCodeOf } from '../errors.js';
 import { pathExists } from '../io/read-file.js';
-import { hookRepoPaths, type RepoPaths } from '../io/repo-paths.js';
-import { defaultContext } from '../ops/context.js';
+import { hookRepoPaths } from '../io/repo-paths.js';
+import { defaultContext, type OpsContext } from '../ops/context.js';
 import { createHookIO } from './report.js';
 
 // Each hook's module is imported when that hook runs (bench/hook.mjs): a post-checkout does not
@@ -19,11 +19,12 @@ export async function runHook(name: string | undefined, args: readonly string[],
   const io = createHookIO(env);
   if (env.ENVGUARD_SKIP === '1' && name !== 'textconv' && name !== 'merge-driver' && name !== 'merge-ledger') return 0;
   try {
+    const log = { info: io.say, warn: io.warn, debug: () => {} };
     // A server's bare repository: no working tree, no key, no setup to complete.
-    if (name === 'pre-receive') return await (await import('./pre-receive.js')).preReceiveHook(env, io);
+    if (name === 'pre-receive') return await (await import('./pre-receive.js')).preReceiveHook(defaultContext({ cwd: process.cwd(), env, log }), io);
     const paths = hookRepoPaths(process.cwd(), env);
-    const ctx = defaultContext({ cwd: paths.root, root: paths.root, repo: paths, env, log: { info: io.say, warn: io.warn, debug: () => {} } });
-    if (name !== 'textconv' && name !== 'merge-driver' && name !== 'merge-ledger') await completeSetup(paths);
+    const ctx = defaultContext({ cwd: paths.root, root: paths.root, repo: paths, env, log });
+    if (name !== 'textconv' && name !== 'merge-driver' && name !== 'merge-ledger') await completeSetup(ctx);
     switch (name) {
       case 'pre-commit': {
         const [{ preCommitHook }, { keyInEnvCheck }, { secretScanCheck }] = await Promise.all([import('./pre-commit.js'), import('./key-in-env-check.js'), import('./secret-scan-check.js')]);
@@ -43,8 +44,7 @@ export async function runHook(name: string | undefined, args: readonly string[],
       case 'pre-push':
         return await (await import('./pre-push.js')).prePushHook(ctx, io, args);
       case 'textconv':
-        process.stdout.write((await import('./textconv.js')).textconv(ctx, args[0] ?? ''));
-        return 0;
+        return (await import('./textconv.js')).textconvHook(ctx, args);
       case 'merge-driver':
         return (await import('./merge-driver.js')).mergeDriver(ctx, io, args);
       case 'merge-ledger':
@@ -66,7 +66,7 @@ export async function runHook(name: string | undefined, args: readonly string[],
  * git dir are not cloned: the first hook to run installs the runner and the diff/merge drivers.
  * One file check when all is in place.
  */
-async function completeSetup(paths: RepoPaths): Promise<void> {
-  if (pathExists(path.join(paths.commonDir, 'envguard', 'run'))) return;
-  (await import('../ops/init/drivers.js')).installDrivers(paths.root, paths.commonDir);
+async function completeSetup(ctx: OpsContext): Promise<void> {
+  if (pathExists(path.join(ctx.repo.commonDir, 'envguard', 'run'))) return;
+  (await import('../ops/init/drivers.js')).installDrivers(ctx);
 }

@@ -1,7 +1,7 @@
 import { isPlaintextEnvFile } from '../core/env-files.js';
 import type { OpsContext } from '../ops/context.js';
-import { keyKnownValues } from '../ops/key-known-values.js';
-import { loadProjectEnvs } from '../ops/load-env.js';
+import { keyKnownValues } from '../ops/support/key-known-values.js';
+import { loadProjectEnvs } from '../ops/support/load-env.js';
 import type { StagedCheck, StagedCheckResult } from './pre-commit.js';
 
 /** The names that hold an envguard key (DESIGN.md, Keys): they belong in the shell or CI, never in `.env`. */

@@ -1,120 +1,19 @@
-import path from 'node:path';
-import { parseDotenv } from '../core/dotenv/parse.js';
-import { serializeDotenv } from '../core/dotenv/serialize.js';
-import { decryptEncryptedFile, encryptDocument, parseEncryptedFile, type EncryptedFile } from '../core/encrypted-file.js';
-import type { EnvDocument } from '../core/dotenv/types.js';
-import { envNameOf, incomingPathFor } from '../core/env-files.js';
-import { shortKeyId } from '../core/key.js';
-import { STRUCTURE_CONFLICT, mergeEnvDocuments } from '../core/merge-env.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
-import { readText, readTextIfExists } from '../io/read-file.js';
 import type { OpsContext } from '../ops/context.js';
-import type { HookIO } from './report.js';
+import { mergeEncryptedFile } from '../ops/merge-encrypted-file.js';
+import { HOOK_MESSAGES } from './messages.js';
+import { printProblems, type HookIO } from './report.js';
 
 /**
- * The git merge driver for `.env.encrypted` (`merge.envguard.driver = envguard hook merge-driver
- * %O %A %B %P`): a three-way merge per variable on decrypted values, re-encrypted with token reuse
- * so untouched lines stay byte-identical. The result goes to %A; exit 0 when clean.
- *
- * A real conflict leaves conflict markers around the conflicting variables' lines in the
- * encrypted file (names and tokens only, never plaintext in a tracked file) and a decrypted
- * conflict view in the git-ignored `.env`.
+ * `envguard hook merge-driver %O %A %B %P` (git's `merge.envguard.driver`): see
+ * `mergeEncryptedFile`. Exit 0 when the merge is clean, 1 for git to stop on a conflict.
  */
 export function mergeDriver(ctx: OpsContext, io: HookIO, args: readonly string[]): number {
   const [basePath, oursPath, theirsPath, displayPath = '.env.encrypted'] = args;
   if (!basePath || !oursPath || !theirsPath) {
-    io.error('merge-driver needs %O %A %B %P');
+    io.error(HOOK_MESSAGES.mergeDriverUsage);
     return 2;
   }
-  const envFile = displayPath.replace(/\.encrypted$/, '');
-  const resolved = ctx.keys.current(envNameOf(envFile));
-  const read = (p: string) => parseEncryptedFile(readText(p, 'git passes the merge driver the paths of its three versions'), displayPath);
-  const ours = read(oursPath);
-  const theirs = read(theirsPath);
-  const baseText = readTextIfExists(basePath);
-  const base = baseText && baseText.trim() ? read(basePath) : undefined;
-  if (!resolved) {
-    io.error(`cannot merge ${displayPath} per variable: no key on this machine (run \`envguard key import\`); leaving a whole-file conflict`);
-    return 1;
-  }
-  const key = resolved.key;
-  const keyId = shortKeyId(key);
-  if ([ours, theirs].some((f) => f.format === 'values' && f.keyId !== keyId)) {
-    io.error(`cannot merge ${displayPath} per variable: one side is under another key (a rotation on a branch); resolve by re-encrypting with \`envguard encrypt --force\` after importing the current key`);
-    return 1;
-  }
-  const docOf = (file: EncryptedFile) => parseDotenv(decryptEncryptedFile(file, key, displayPath), envFile);
-  const oursDoc = docOf(ours);
-  const theirsDoc = docOf(theirs);
-  const baseDoc = base && (base.format === 'whole' || base.keyId === keyId) ? docOf(base) : undefined;
-
-  const merged = mergeEnvDocuments(baseDoc, oursDoc, theirsDoc);
-  // Both branches reworded comments or reordered lines: both are committed, so taking theirs loses
-  // nothing for good; say so rather than put empty conflict markers in the file.
-  const merge = { ...merged, conflicts: merged.conflicts.filter((name) => name !== STRUCTURE_CONFLICT) };
-  if (merge.conflicts.length !== merged.conflicts.length) io.warn(`${displayPath}: both sides changed comments or line order; kept the incoming side's (yours is in the history)`);
-  const now = Math.floor(ctx.now().getTime() / 1000);
-  const encrypted = encryptDocument(merge.doc, key, { now, random: ctx.random, previous: [ours, theirs] });
-  if (merge.conflicts.length === 0) {
-    writeFileAtomic(oursPath, encrypted);
-    io.say(`merged ${displayPath} per variable`);
-    return 0;
-  }
-
-  writeFileAtomic(oursPath, withConflictMarkers(encrypted, merge.conflicts, ours, theirs));
-  writeConflictView(ctx, io, envFile, oursDoc, theirsDoc, merge.conflicts);
-  io.error(`${displayPath}: both sides changed ${merge.conflicts.join(', ')}`);
-  return 1;
-}
-
-/** Replaces each conflicting variable's line with both sides' lines between standard markers. */
-function withConflictMarkers(encrypted: string, conflicts: string[], ours: EncryptedFile, theirs: EncryptedFile): string {
-  const linesOf = (file: EncryptedFile, name: string) =>
-    file.format === 'values' ? file.lines.flatMap((l) => (l.kind === 'entry' && l.name === name ? [`${l.name}=fernet:${l.token}`] : [])) : [];
-  const done = new Set<string>();
-  const out: string[] = [];
-  for (const line of encrypted.split('\n')) {
-    const name = /^([A-Za-z_][\w.-]*)=fernet:/.exec(line)?.[1];
-    if (name === undefined || !conflicts.includes(name)) {
-      out.push(line);
-      continue;
-    }
-    if (done.has(name)) continue;
-    done.add(name);
-    out.push('<<<<<<< ours', ...linesOf(ours, name), '=======', ...linesOf(theirs, name), '>>>>>>> theirs');
-  }
-  for (const name of conflicts.filter((n) => !done.has(n))) {
-    out.splice(out.length - 1, 0, '<<<<<<< ours', ...linesOf(ours, name), '=======', ...linesOf(theirs, name), '>>>>>>> theirs');
-  }
-  return out.join('\n');
-}
-
-/** The decrypted conflict view goes to the git-ignored `.env` (or beside it when it has local edits). */
-function writeConflictView(ctx: OpsContext, io: HookIO, envFile: string, ours: EnvDocument, theirs: EnvDocument, conflicts: string[]): void {
-  const sourceOf = (doc: EnvDocument, name: string) =>
-    doc.nodes.filter((n) => n.kind === 'entry' && n.name === name).map((n) => n.source).join('\n');
-  const block = (name: string) => `<<<<<<< ours\n${sourceOf(ours, name)}\n=======\n${sourceOf(theirs, name)}\n>>>>>>> theirs\n`;
-  // Each conflict stands where the variable is in ours, so the resolved .env keeps its order.
-  let view = ours.bom ? '\uFEFF' : '';
-  const shown = new Set<string>();
-  for (const node of ours.nodes) {
-    if (node.kind === 'entry' && conflicts.includes(node.name)) {
-      if (!shown.has(node.name)) view += block(node.name);
-      shown.add(node.name);
-      continue;
-    }
-    view += node.source + (node.newline === '' ? '\n' : node.newline);
-  }
-  for (const name of conflicts.filter((n) => !shown.has(n))) view += block(name);
-  const envPath = path.join(ctx.cwd, envFile);
-  const local = readTextIfExists(envPath);
-  // With local edits in .env, the view goes beside it, under the name the checkout hooks use for
-  // an incoming version (git-ignored, never taken for an environment of its own).
-  const target = local === undefined || local === serializeDotenv(ours) ? envFile : incomingPathFor(envFile);
-  writeFileAtomic(path.join(ctx.cwd, target), view, { mode: 0o600 });
-  if (target === envFile) {
-    io.error(`the decrypted conflict is in ${envFile}: resolve it there, then run \`envguard encrypt\` and \`git add ${envFile}.encrypted\``);
-  } else {
-    io.error(`${envFile} has local edits, so the decrypted conflict is in ${target}: resolve it into ${envFile}, delete ${target}, then run \`envguard encrypt\` and \`git add ${envFile}.encrypted\``);
-  }
+  const result = mergeEncryptedFile(ctx, { basePath, oursPath, theirsPath, displayPath });
+  printProblems(io, result.problems);
+  return result.clean ? 0 : 1;
 }

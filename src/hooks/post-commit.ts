@@ -1,5 +1,5 @@
 import type { OpsContext } from '../ops/context.js';
-import { alignIndexAfterCommit, settleSyncAfterCommit } from '../ops/post-commit.js';
+import { alignIndexAfterCommit, settleSyncAfterCommit } from '../ops/after-commit.js';
 
 /** post-commit: see `alignIndexAfterCommit` and `settleSyncAfterCommit`; never fails the commit that already happened. */
 export function postCommitHook(ctx: OpsContext): number {

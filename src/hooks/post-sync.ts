@@ -4,6 +4,7 @@ import type { RepoPaths } from '../io/repo-paths.js';
 import { stateDirIn } from '../io/sync-state.js';
 import type { OpsContext } from '../ops/context.js';
 import { syncEnvFile, type SyncOutcome } from '../ops/sync-env.js';
+import { HOOK_MESSAGES } from './messages.js';
 import type { HookIO } from './report.js';
 
 /**
@@ -24,22 +25,19 @@ function report(io: HookIO, outcome: SyncOutcome): void {
     case 'unchanged':
       return;
     case 'written':
-      io.say(`decrypted ${outcome.envFile}`);
+      io.say(HOOK_MESSAGES.decrypted(outcome.envFile));
       return;
     case 'merged':
-      io.say(`decrypted ${outcome.envFile}, keeping your local edits${outcome.keptLocal.length ? ` to ${outcome.keptLocal.join(', ')}` : ''}`);
+      io.say(HOOK_MESSAGES.decryptedKeepingLocal(outcome.envFile, outcome.keptLocal));
       return;
     case 'conflict':
-      io.warn(`${outcome.envFile}: your local edits and the incoming change both touch ${outcome.conflicts.join(', ')}`);
-      io.warn(`kept your ${outcome.envFile}; the incoming version is in ${outcome.incomingFile}`);
-      io.warn(`fix: merge the two by hand into ${outcome.envFile}, delete ${outcome.incomingFile}, then run \`envguard encrypt\``);
+      for (const line of HOOK_MESSAGES.syncConflict(outcome.envFile, outcome.conflicts, outcome.incomingFile)) io.warn(line);
       return;
     case 'kept-local':
-      io.warn(`${outcome.envFile} has local edits envguard cannot merge; kept it, the incoming version is in ${outcome.incomingFile}`);
-      io.warn(`fix: merge ${outcome.incomingFile} into ${outcome.envFile} by hand, delete it, then run \`envguard encrypt\``);
+      for (const line of HOOK_MESSAGES.syncKeptLocal(outcome.envFile, outcome.incomingFile)) io.warn(line);
       return;
     default:
       io.warn(outcome.message);
-      if (outcome.hint) io.warn(`fix: ${outcome.hint}`);
+      if (outcome.hint) io.warn(HOOK_MESSAGES.fix(outcome.hint));
   }
 }

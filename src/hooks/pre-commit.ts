@@ -4,10 +4,11 @@ import type { RepoPaths } from '../io/repo-paths.js';
 import { stateDirIn } from '../io/sync-state.js';
 import type { OpsContext } from '../ops/context.js';
 import { preCommit } from '../ops/pre-commit/pre-commit.js';
-import { problemLine, type Problem } from '../problem.js';
+import type { Problem } from '../problem.js';
 import { markForPostCommit } from '../io/post-commit-marker.js';
-import type { HookIO } from './report.js';
-import { reportRotationPolicy } from './rotation-policy.js';
+import { HOOK_MESSAGES } from './messages.js';
+import { printProblems, type HookIO } from './report.js';
+import { reportRotationPolicy } from './rotation-policy-report.js';
 
 /**
  * A further check on what the commit will contain, run after the env files are encrypted and
@@ -35,13 +36,10 @@ export async function preCommitHook(ctx: OpsContext, io: HookIO, paths: RepoPath
     result.refusals.push(...extra.refusals);
     result.warnings.push(...extra.warnings);
   }
-  for (const file of result.staged) io.say(`encrypted and staged ${file}`);
+  for (const file of result.staged) io.say(HOOK_MESSAGES.encryptedAndStaged(file));
   for (const warning of result.warnings) io.warn(warning);
   if (result.refusals.length === 0) return 0;
-  for (const refusal of result.refusals) {
-    io.error(problemLine(refusal));
-    io.error(`  fix: ${refusal.hint}`);
-  }
-  io.error(`commit refused (${result.refusals.length} problem${result.refusals.length === 1 ? '' : 's'}); to bypass once, at your own risk: ENVGUARD_SKIP=1 git commit …`);
+  printProblems(io, result.refusals);
+  io.error(HOOK_MESSAGES.commitRefused(result.refusals.length));
   return 1;
 }

@@ -4,8 +4,9 @@ import { commitExists } from '../io/git-range.js';
 import { readStdinText } from '../io/read-stdin.js';
 import { checkPush } from '../ops/check-push.js';
 import type { OpsContext } from '../ops/context.js';
+import { HOOK_MESSAGES } from './messages.js';
 import type { HookIO } from './report.js';
-import { reportRotationPolicy } from './rotation-policy.js';
+import { reportRotationPolicy } from './rotation-policy-report.js';
 
 /**
  * pre-push (githooks(5): `$1` remote name, `$2` URL, one ref line per pushed ref on stdin): the
@@ -18,6 +19,6 @@ export async function prePushHook(ctx: OpsContext, io: HookIO, args: readonly st
   if (result.findings.length === 0) return policy;
   const oldest = result.findings[result.findings.length - 1]?.commit as string;
   for (const line of refusalLines(result.findings, { sha: oldest, isRoot: !commitExists(ctx.cwd, `${oldest}^`) })) io.error(line);
-  io.error(`push refused (${result.findings.length} problem${result.findings.length === 1 ? '' : 's'} in ${result.commits} pushed commit${result.commits === 1 ? '' : 's'}); to bypass once, at your own risk: git push --no-verify`);
+  io.error(HOOK_MESSAGES.pushRefused(result.findings.length, result.commits));
   return 1;
 }

@@ -2,8 +2,9 @@ import { refusalLines } from '../core/enforce/history-fix.js';
 import { parsePreReceiveLines } from '../core/enforce/ref-updates.js';
 import { commitExists } from '../io/git-range.js';
 import { readStdinText } from '../io/read-stdin.js';
-import { defaultContext } from '../ops/context.js';
-import { checkReceive } from '../ops/pre-receive.js';
+import type { OpsContext } from '../ops/context.js';
+import { checkReceive } from '../ops/check-receive.js';
+import { HOOK_MESSAGES } from './messages.js';
 import type { HookIO } from './report.js';
 
 /**
@@ -11,13 +12,12 @@ import type { HookIO } from './report.js';
  * lines on stdin, and shows the pusher what it prints; a non-zero exit rejects the whole push and
  * no ref moves. Needs no key and no working tree (it is dispatched before the working-tree setup).
  */
-export async function preReceiveHook(env: NodeJS.ProcessEnv, io: HookIO, input: () => Promise<string> = () => readStdinText()): Promise<number> {
-  const ctx = defaultContext({ cwd: process.cwd(), env, log: { info: io.say, warn: io.warn, debug: () => {} } });
+export async function preReceiveHook(ctx: OpsContext, io: HookIO, input: () => Promise<string> = () => readStdinText()): Promise<number> {
   const updates = parsePreReceiveLines(await input());
   const result = await checkReceive(ctx, updates);
   if (result.findings.length === 0) return 0;
   const oldest = result.findings[result.findings.length - 1]?.commit as string;
   for (const line of refusalLines(result.findings, { sha: oldest, isRoot: !commitExists(ctx.cwd, `${oldest}^`) })) io.error(line);
-  io.error(`push rejected by the server (${result.findings.length} problem${result.findings.length === 1 ? '' : 's'} in ${result.commits} incoming commit${result.commits === 1 ? '' : 's'})`);
+  io.error(HOOK_MESSAGES.pushRejected(result.findings.length, result.commits));
   return 1;
 }

@@ -1,4 +1,5 @@
 import { wantsColour } from '../io/colour-policy.js';
+import { problemLine, type Problem } from '../problem.js';
 
 /**
  * Hook output: short plain lines on stderr that read well in a terminal and in GUI clients
@@ -19,4 +20,12 @@ export function createHookIO(env: NodeJS.ProcessEnv = process.env): HookIO {
     warn: (line) => write(paint('33', `envguard: ${line}`)),
     error: (line) => write(paint('31', `envguard: ${line}`)),
   };
+}
+
+/** Each problem on one line with its code, then its fix (what every hook prints for a refusal). */
+export function printProblems(io: HookIO, problems: readonly Problem[]): void {
+  for (const problem of problems) {
+    io.error(problemLine(problem));
+    io.error(`  fix: ${problem.hint}`);
+  }
 }

@@ -17,6 +17,11 @@ export function packageRoot(): string {
   }
 }
 
+/** A text file shipped in the package (`hooks/hook.sh`), by its path inside the package. */
+export function readPackageFile(...segments: string[]): string {
+  return readFileSync(path.join(packageRoot(), ...segments), 'utf8');
+}
+
 /** The CLI entry that is running, if it is envguard's bundled CLI (recorded for hooks to find). */
 export function runningCliPath(): string | undefined {
   const candidate = path.join(packageRoot(), 'dist', 'cli.cjs');

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { EnvguardError } from '../errors.js';
 import { decodeUtf8Strict } from '../core/text/utf8.js';
 import { assertRegularOrMissing } from './atomic-write.js';
@@ -48,7 +48,27 @@ export function makePrivateDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
 }
 
+/** Creates a directory (and its parents) with the usual permissions (hook folders). */
+export function makeDir(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+}
+
 /** Deletes a file; nothing happens when it is not there. */
 export function removeFile(file: string): void {
   rmSync(file, { force: true });
+}
+
+/** Deletes a directory and everything in it; nothing happens when it is not there. */
+export function removeTree(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Renames a file in place (keeping an existing hook beside envguard's). */
+export function renameFile(from: string, to: string): void {
+  renameSync(from, to);
+}
+
+/** Sets a file's mode to rwxr-xr-x whatever the umask made it (git runs only executable hooks). */
+export function makeExecutable(file: string): void {
+  chmodSync(file, 0o755);
 }

@@ -1,9 +1,8 @@
 import type { RefUpdate } from '../core/enforce/ref-updates.js';
 import type { Finding } from '../core/scan/types.js';
-import { loadConfig } from '../io/config.js';
 import { notCommits } from '../io/git-range.js';
 import type { OpsContext } from './context.js';
-import { ignoreListAt, scanCommits } from './scan-commits.js';
+import { ignoreListAt, scanCommits } from './support/scan-commits.js';
 import { projectKnownValues } from './scan.js';
 
 /**
@@ -39,7 +38,7 @@ export async function checkPush(ctx: OpsContext, remote: string, updates: readon
   const deletions = updates.filter((update) => update.newSha === undefined).length;
   const revisions = pushedRevisions(root, remote, updates);
   if (!revisions) return { findings: [], commits: 0, deletions };
-  const config = loadConfig(root);
+  const config = ctx.config;
   // This machine may hold the key: the project's values (and its keys and identities) are looked for too.
   const knownValues = config.scan.knownValues === false ? [] : projectKnownValues(ctx);
   const tip = revisions[0] as string;

@@ -1,13 +1,11 @@
 import type { Finding } from '../core/scan/types.js';
 import { EnvguardError, isEnvguardError } from '../errors.js';
-import { loadConfig } from '../io/config.js';
-import { gitTopLevel } from '../io/git.js';
 import { isShallowRepository, resolveCommit } from '../io/git-range.js';
 import { withCwd, type OpsContext } from './context.js';
 import { checkRotationPolicy } from './rotation-policy.js';
-import { scanCommits } from './scan-commits.js';
+import { scanCommits } from './support/scan-commits.js';
 import { projectKnownValues } from './scan.js';
-import { trackedForbiddenFiles, untrackHint } from './tracked-forbidden.js';
+import { trackedForbiddenFiles, untrackHint } from './support/tracked-forbidden.js';
 import { verifyProject, type VerifyOptions, type VerifyResult } from './verify.js';
 import { verifyGrants } from './access/verify-grants.js';
 
@@ -58,13 +56,13 @@ export interface CiResult {
 }
 
 export async function runCi(ctx: OpsContext, options: CiOptions = {}): Promise<CiResult> {
-  const root = gitTopLevel(ctx.cwd);
+  const root = ctx.repo.root;
   const against = options.against === undefined ? undefined : requireBase(root, options.against);
   const result: CiResult = { ok: true, against, checked: [], notChecked: [], problems: [], warnings: [], findings: [], commitsScanned: 0, verify: undefined };
 
   verifyLedgers(withCwd(ctx, root), result);
 
-  const config = loadConfig(root);
+  const config = ctx.config;
   if (!against && isShallowRepository(root)) result.warnings.push('this clone is shallow: only the commits it holds were scanned (fetch the full history, or pass --against REV)');
   const scan = await scanCommits(ctx, {
     root,
@@ -80,7 +78,7 @@ export async function runCi(ctx: OpsContext, options: CiOptions = {}): Promise<C
     result.problems.push({ check: 'commits', file: finding.file, message: `${finding.file}:${finding.line} ${finding.ruleId} in commit ${finding.commit?.slice(0, 12) ?? '?'}` });
   }
 
-  const tracked = trackedForbiddenFiles(ctx, root);
+  const tracked = trackedForbiddenFiles(ctx);
   result.checked.push('tracked-files');
   result.findings.push(...tracked);
   if (tracked.length > 0) {
@@ -89,8 +87,8 @@ export async function runCi(ctx: OpsContext, options: CiOptions = {}): Promise<C
 
   const policy = checkRotationPolicy(withCwd(ctx, root));
   result.checked.push('rotation');
-  if (policy.message && policy.block) result.problems.push({ check: 'rotation', message: policy.message });
-  else if (policy.message) result.warnings.push(policy.message);
+  if (policy.problem && policy.block) result.problems.push({ check: 'rotation', message: policy.problem.message, hint: policy.problem.hint });
+  else if (policy.problem) result.warnings.push(`${policy.problem.message}; ${policy.problem.hint}`);
 
   for (const check of CI_EXTENSION_CHECKS) {
     result.checked.push(check.name);

@@ -3,11 +3,11 @@ import { isEncryptedEnvFile, isPlaintextEnvFile, envNameOf } from '../core/env-f
 import { parseEncryptedFile, type EncryptedFile } from '../core/encrypted-file.js';
 import { parseStrictJson, verifyLedger, type Ledger } from '../core/ledger/index.js';
 import { findReplayedTokens, type ReplayedToken } from '../core/token-replay.js';
-import { execGit } from '../io/git.js';
+import type { Git } from '../io/git.js';
 import { gitBlobId } from '../io/index-blob.js';
 import { ledgerFileName, readLedgerJson } from '../io/ledger-file.js';
 import type { OpsContext } from './context.js';
-import { checkKnownLedger } from './known-ledger.js';
+import { checkKnownLedger } from './support/known-ledger.js';
 
 /**
  * Where values enter `.env` or a commit, an old token pasted back (a keyless rollback of a
@@ -33,10 +33,10 @@ export function stagedRollbackRefusals(ctx: OpsContext, paths: readonly string[]
   for (const file of paths) {
     if (isEncryptedEnvFile(file)) {
       const incoming = tryParse(staged(file), file);
-      const head = incoming && tryParse(showAt(ctx.cwd, 'HEAD', file), file);
+      const head = incoming && tryParse(showAt(ctx.git, 'HEAD', file), file);
       if (!incoming || !head) continue;
       // A merge may take the other branch's token, older than ours but that branch's own latest.
-      const theirs = mergeHead(ctx.cwd) && tryParse(showAt(ctx.cwd, 'MERGE_HEAD', file), file);
+      const theirs = mergeHead(ctx.git) && tryParse(showAt(ctx.git, 'MERGE_HEAD', file), file);
       const theirsReplayed = theirs ? new Set(findReplayedTokens(theirs, incoming).map((replay) => replay.name)) : undefined;
       for (const replay of findReplayedTokens(head, incoming)) {
         if (theirsReplayed && !theirsReplayed.has(replay.name)) continue;
@@ -69,7 +69,7 @@ export function refuseIncoming(ctx: OpsContext, envFile: string, incoming: Encry
   const [replay] = base ? findReplayedTokens(base, incoming) : [];
   // Older tokens are legitimate on a commit from before the change (a branch switch, `git checkout
   // HEAD~3`); they are a replay when the commit descends from the version with the newer tokens.
-  if (!replay || baseEncrypted === undefined || !inHistoryOfHead(ctx.cwd, encryptedFile, baseEncrypted)) return undefined;
+  if (!replay || baseEncrypted === undefined || !inHistoryOfHead(ctx.git, encryptedFile, baseEncrypted)) return undefined;
   return { message: `${envFile} not updated: ${replayMessage(encryptedFile, replay, `the one ${envFile} was last synced from`)}`, hint: replayFix(envFile, encryptedFile) };
 }
 
@@ -99,17 +99,17 @@ function strictJson(text: string | undefined, file: string): unknown {
 }
 
 /** True when some commit reachable from HEAD added or removed exactly this text at this path. */
-function inHistoryOfHead(cwd: string, file: string, text: string): boolean {
-  const found = execGit(['log', '-1', '--format=%H', `--find-object=${gitBlobId(text)}`, 'HEAD', '--', file], { cwd, okCodes: [128] });
+function inHistoryOfHead(git: Git, file: string, text: string): boolean {
+  const found = git.exec(['log', '-1', '--format=%H', `--find-object=${gitBlobId(text)}`, 'HEAD', '--', file], { okCodes: [128] });
   return found.status === 0 && found.stdout.toString('utf8').trim() !== '';
 }
 
-function mergeHead(cwd: string): boolean {
-  return execGit(['rev-parse', '-q', '--verify', 'MERGE_HEAD'], { cwd, okCodes: [1, 128] }).status === 0;
+function mergeHead(git: Git): boolean {
+  return git.exec(['rev-parse', '-q', '--verify', 'MERGE_HEAD'], { okCodes: [1, 128] }).status === 0;
 }
 
-function showAt(cwd: string, revision: string, file: string): string | undefined {
-  const shown = execGit(['show', `${revision}:${file}`], { cwd, okCodes: [128] });
+function showAt(git: Git, revision: string, file: string): string | undefined {
+  const shown = git.exec(['show', `${revision}:${file}`], { okCodes: [128] });
   return shown.status === 0 ? shown.stdout.toString('utf8') : undefined;
 }
 

@@ -2,7 +2,6 @@ import { listDirectory, pathExists } from '../io/read-file.js';
 import path from 'node:path';
 import { isEnvironmentFile } from '../core/env-file-kind.js';
 import { encryptedPathFor, envFileFor, envNameOf, ledgerPathFor } from '../core/env-files.js';
-import { gitTopLevel } from '../io/git.js';
 import { findLedgerEnvironments } from '../io/ledger-file.js';
 import { withCwd, type OpsContext } from './context.js';
 import { environmentStatus } from './status.js';
@@ -33,7 +32,7 @@ export interface FileState {
 
 /** `envguard ls`: every environment at the repository top, plus plaintext env files not yet managed. */
 export function listEnvironments(ctx: OpsContext): EnvironmentListing[] {
-  const root = gitTopLevel(ctx.cwd);
+  const root = ctx.repo.root;
   const ledgers = findLedgerEnvironments(root);
   const names = listDirectory(root);
   const encryptedOnly = names

@@ -2,6 +2,7 @@ import { daysUntilDue, nextRotationDue, type Ledger } from '../core/ledger/index
 import { envFlag } from '../core/env-files.js';
 import { findLedgerEnvironments, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
 import { schemaProblems } from '../core/ledger/schema.js';
+import type { Problem } from '../problem.js';
 import type { OpsContext } from './context.js';
 import { environmentStatus } from './status.js';
 
@@ -17,8 +18,8 @@ export interface RotationPolicyResult {
   overdue: boolean;
   /** True when overdue and `.envguard.json` says `"overdue": "block"`: the hook must refuse. */
   block: boolean;
-  /** One line for the hook to print (warning or refusal), with the fix; undefined when nothing is due. */
-  message: string | undefined;
+  /** `ROTATION_OVERDUE` with the rotate command that fixes it; undefined when nothing is due. Under "block" the hooks and `ci` refuse with it. */
+  problem: Problem | undefined;
   environments: OverdueEnvironment[];
 }
 
@@ -31,7 +32,7 @@ export interface RotationPolicyResult {
 export function checkRotationPolicy(ctx: OpsContext): RotationPolicyResult {
   const { config } = ctx;
   const root = ctx.repo.root;
-  const none: RotationPolicyResult = { overdue: false, block: false, message: undefined, environments: [] };
+  const none: RotationPolicyResult = { overdue: false, block: false, problem: undefined, environments: [] };
   if (config.overdue === 'off') return none;
   const environments: OverdueEnvironment[] = [];
   for (const environment of findLedgerEnvironments(root)) {
@@ -51,8 +52,8 @@ export function checkRotationPolicy(ctx: OpsContext): RotationPolicyResult {
   const block = config.overdue === 'block';
   const list = environments.map((e) => `${e.environment} (due ${e.due.slice(0, 10)}, ${e.daysOverdue} day${e.daysOverdue === 1 ? '' : 's'} overdue)`).join(', ');
   const command = environments.length === 1 ? `envguard rotate${envFlag(environments[0]?.environment ?? 'default')}` : 'envguard rotate --all';
-  const message = `key rotation overdue: ${list}; run \`${command}\`${block ? ' (.envguard.json "overdue": "block" refuses until then)' : ''}`;
-  return { overdue: true, block, message, environments };
+  const hint = `run \`${command}\`${block ? ' (.envguard.json "overdue": "block" refuses until then)' : ''}`;
+  return { overdue: true, block, problem: { code: 'ROTATION_OVERDUE', message: `key rotation overdue: ${list}`, hint }, environments };
 }
 
 export interface NotDueEnvironment {

@@ -1,10 +1,8 @@
 import type { ScanReport } from '../core/scan/types.js';
 import { EnvguardError } from '../errors.js';
-import { loadConfig } from '../io/config.js';
-import { gitTopLevel } from '../io/git.js';
 import { commitExists } from '../io/git-range.js';
 import { withCwd, type OpsContext } from './context.js';
-import { ignoreListAt, scanCommits } from './scan-commits.js';
+import { ignoreListAt, scanCommits } from './support/scan-commits.js';
 import { projectKnownValues } from './scan.js';
 
 /**
@@ -23,13 +21,13 @@ export interface HistoryScanOptions {
 }
 
 export async function scanHistory(ctx: OpsContext, options: HistoryScanOptions = {}): Promise<ScanReport & { commits: number }> {
-  const root = gitTopLevel(ctx.cwd);
+  const root = ctx.repo.root;
   if (options.since !== undefined && !commitExists(root, options.since)) {
     throw new EnvguardError('NOT_FOUND', `--since ${options.since}: no such commit`, { hint: 'pass a commit, branch or tag, e.g. `envguard scan --history --since v1.0`' });
   }
   const headExists = commitExists(root, 'HEAD');
   if (!headExists && !options.all) return { findings: [], filesScanned: 0, commits: 0 };
-  const config = loadConfig(root);
+  const config = ctx.config;
   const useKnown = options.useKnownValues !== false && config.scan.knownValues !== false;
   const revisions = [options.all ? '--all' : 'HEAD', ...(options.since === undefined ? [] : [`^${options.since}`])];
   const report = await scanCommits(ctx, {

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_SALT, IGNORE_FILE, parseIgnoreFile, UPGRADE_COMMAND, upgradeIgnoreText, type ParsedIgnoreFile } from '../core/scan/allow-list.js';
 import { isDefaultSkippedPath } from '../core/scan/default-skips.js';
@@ -9,11 +8,12 @@ import type { Finding, KnownValue, ScanReport } from '../core/scan/types.js';
 import type { SensitivityPolicy } from '../core/sensitivity.js';
 import { EnvguardError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { pathExists } from '../io/read-file.js';
 import { readProjectId } from '../io/project.js';
 import { envFileFolders, readBlobs, readOptionalText, readScanFile, walkFiles } from '../io/scan-files.js';
 import { withCwd, type OpsContext } from './context.js';
-import { loadProjectEnvs } from './load-env.js';
-import { keyKnownValues } from './key-known-values.js';
+import { loadProjectEnvs } from './support/load-env.js';
+import { keyKnownValues } from './support/key-known-values.js';
 
 /**
  * The secret scan use cases: the staged change (what pre-commit runs), explicit paths, and the
@@ -225,7 +225,7 @@ function loadIgnoreList(ctx: OpsContext, root: string, { staged, ignoreStaged = 
   let text: string | undefined;
   // Ask git for the staged copy only when there can be one: most projects have no such file, and
   // the spawn is a noticeable part of every commit.
-  if (staged && (ignoreStaged || existsSync(file))) {
+  if (staged && (ignoreStaged || pathExists(file))) {
     const shown = ctx.git.exec(['show', `:${IGNORE_FILE}`], { cwd: root, okCodes: [128] });
     if (shown.status === 0) text = shown.stdout.toString('utf8');
   }

@@ -6,8 +6,9 @@ import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } fr
 import { journalPathIn, readJournal, type RotationPhase } from '../io/rotation-journal.js';
 import type { OpsContext } from './context.js';
 import { hookHealth, type HookHealth } from './init/hook-health.js';
-import { checkKnownLedger } from './known-ledger.js';
+import { checkKnownLedger } from './support/known-ledger.js';
 import { trackedPlaintextEnvFiles, unmanagedEnvFiles, type EnvFileNotice } from './unmanaged-env-files.js';
+import { ledgerProblem, type Problem } from '../problem.js';
 
 export interface InterruptedRotation {
   phase: RotationPhase;
@@ -22,8 +23,8 @@ export interface EnvironmentStatus {
   environment: string;
   ledgerFile: string;
   ledgerValid: boolean;
-  /** One line per problem when the ledger does not verify (`envguard verify` has the detail). */
-  problems: string[];
+  /** One per problem when the ledger does not verify (`envguard verify` has the detail). */
+  problems: Problem[];
   /** Short id (16 hex digits) of the ledger's current key. */
   keyId?: string;
   keyFingerprint?: string;
@@ -91,7 +92,7 @@ export function environmentStatus(ctx: OpsContext, root: string, environment: st
     value = readLedgerJson(ledgerPath(root, environment));
   } catch (error) {
     if (!(error instanceof EnvguardError)) throw error;
-    status.problems.push(error.message);
+    status.problems.push({ code: error.code, file: ledgerFile, message: error.message, hint: error.hint ?? `restore it with \`git checkout HEAD -- ${ledgerFile}\`` });
     return status;
   }
   const report = verifyLedger(value, { file: ledgerFile });
@@ -99,7 +100,7 @@ export function environmentStatus(ctx: OpsContext, root: string, environment: st
   const known = report.valid ? checkKnownLedger(ctx, value as Ledger, ledgerFile) : undefined;
   if (known) report.problems.push(known);
   status.ledgerValid = report.valid && !known;
-  status.problems = report.problems.map((problem) => `${problem.entry === null ? 'file' : `entry ${problem.entry}`}: ${problem.message}`);
+  status.problems = report.problems.map((problem) => ledgerProblem(ledgerFile, problem));
   // A chain that does not verify is still worth describing when its shape is sound: the
   // reader sees what the (untrusted) file claims, flagged as invalid.
   if (report.problems.some((problem) => problem.code === 'schema' || (problem.code === 'genesis' && problem.entry === 0))) return status;

@@ -5,9 +5,10 @@ import type { ReplayedToken } from '../core/token-replay.js';
 import { shortKeyId } from '../core/key.js';
 import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
 import type { OpsContext } from './context.js';
-import { anchorAgainstRevision, resolveRevision, type Revision } from './verify-against.js';
-import { checkKnownLedger, trustLedger } from './known-ledger.js';
-import { verifyEnvironmentFiles, type FilesVerification } from './verify-files.js';
+import { anchorAgainstRevision, resolveRevision, type Revision } from './support/verify-against.js';
+import { checkKnownLedger, trustLedger } from './support/known-ledger.js';
+import { verifyEnvironmentFiles, type FilesVerification } from './support/verify-files.js';
+import { verifyFixes } from './support/verify-fixes.js';
 import { checkEnvironmentGrants, type GrantProblemReport } from './access/verify-grants.js';
 
 export interface EnvironmentVerification {
@@ -21,6 +22,8 @@ export interface EnvironmentVerification {
   access?: { members: number; problems: GrantProblemReport[] };
   /** With `against`: tokens in the checked-out encrypted files older than the revision's (token replay). */
   replays?: { file: string; replay: ReplayedToken; message: string }[];
+  /** What to do about it (`verifyFixes`); empty when it verified. */
+  fixes: string[];
 }
 
 export interface VerifyResult {
@@ -51,14 +54,17 @@ export function verifyProject(ctx: OpsContext, options: VerifyOptions = {}): Ver
   if (environments.length === 0) {
     throw new EnvguardError('NOT_FOUND', 'no ledger found (.env.ledger.json or .env.<name>.ledger.json at the repository top)', { hint: 'run `envguard init` to create keys and ledgers' });
   }
-  const revision = options.against === undefined ? undefined : resolveRevision(root, options.against);
-  const results = environments.map((environment) => verifyEnvironment(ctx, root, environment, revision, options.trustLedger === true));
+  const revision = options.against === undefined ? undefined : resolveRevision(ctx, options.against);
+  const results = environments.map((environment) => {
+    const result = verifyEnvironment(ctx, root, environment, revision, options.trustLedger === true);
+    return { ...result, fixes: verifyFixes(result) };
+  });
   const filesOk = (result: EnvironmentVerification) => (result.files?.files ?? []).every((file) => file.result === 'ok') && (result.replays ?? []).length === 0;
   const accessOk = (result: EnvironmentVerification) => (result.access?.problems ?? []).length === 0;
   return { valid: results.every((result) => result.report.valid && filesOk(result) && accessOk(result)), environments: results };
 }
 
-function verifyEnvironment(ctx: OpsContext, root: string, environment: string, revision: Revision | undefined, trust: boolean): EnvironmentVerification {
+function verifyEnvironment(ctx: OpsContext, root: string, environment: string, revision: Revision | undefined, trust: boolean): Omit<EnvironmentVerification, 'fixes'> {
   const file = ledgerPath(root, environment);
   const ledgerFile = ledgerFileName(environment);
   const value = readLedgerJson(file);
@@ -76,7 +82,7 @@ function verifyEnvironment(ctx: OpsContext, root: string, environment: string, r
   }
   if (!report.valid || report.currentKeyFingerprint === undefined) return { environment, ledgerFile, report };
   const ledger = value as Ledger;
-  const anchored = revision ? anchorAgainstRevision(root, revision, environment, ledgerFile, ledger) : { problems: [], replays: [] };
+  const anchored = revision ? anchorAgainstRevision(ctx, revision, environment, ledgerFile, ledger) : { problems: [], replays: [] };
   if (trust && anchored.problems.length === 0) trustLedger(ctx, ledger);
   const known = checkKnownLedger(ctx, ledger, ledgerFile, { remember: anchored.problems.length === 0 });
   report.problems.push(...anchored.problems, ...(known ? [known] : []));

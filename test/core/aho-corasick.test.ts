@@ -49,8 +49,9 @@ describe('AhoCorasick', () => {
       const letter = fc.constantFrom('a', 'b', 'A', 'B', '_', mode === 'bytes' ? '\u00ff' : 'é');
       const word = fc.string({ unit: letter, minLength: 1, maxLength: 5 });
       fc.assert(
-        fc.property(fc.array(word, { minLength: 1, maxLength: 8 }), fc.string({ unit: letter, maxLength: 40 }), fc.boolean(), (patterns, text, ci) => {
-          const matcher = new AhoCorasick(patterns, { caseInsensitive: ci, text: mode === 'text' });
+        fc.property(fc.array(word, { minLength: 1, maxLength: 8 }), fc.string({ unit: letter, maxLength: 40 }), fc.boolean(), fc.option(fc.nat(4)), (patterns, text, ci, denseDepth) => {
+          // Dense rows for fewer states (denseDepth) change the speed only, never the matches.
+          const matcher = new AhoCorasick(patterns, { caseInsensitive: ci, text: mode === 'text', denseDepth: denseDepth ?? undefined });
           expect(allMatches(matcher, text, mode)).toEqual(naive(patterns, text, ci));
         }),
         { numRuns: 500 },
@@ -77,5 +78,12 @@ describe('AhoCorasick', () => {
     const hits: number[] = [];
     matcher.search(Buffer.from(`zz${patterns[12_345]}zz`, 'latin1'), (index) => hits.push(index));
     expect(hits).toEqual([12_345]);
+  });
+
+  it('gives dense rows only to states as shallow as denseDepth', () => {
+    const patterns = ['abc', 'abd', 'xyz'];
+    expect(new AhoCorasick(patterns).denseStates).toBe(new AhoCorasick(patterns).stateCount);
+    expect(new AhoCorasick(patterns, { denseDepth: 0 }).denseStates).toBe(1);
+    expect(new AhoCorasick(patterns, { denseDepth: 2 }).denseStates).toBe(5); // root, a, x, ab, xy
   });
 });

@@ -105,7 +105,7 @@ describe('anchored ledger (issue 15 items 4, 5)', () => {
     const known = verifyProject(ctx);
     expect(known.valid).toBe(false);
     expect(known.environments[0]?.report.problems[0]).toMatchObject({ code: 'anchor', message: expect.stringContaining('different genesis'), hint: expect.stringContaining('envguard verify --trust-ledger') });
-    expect(projectStatus(ctx).environments[0]).toMatchObject({ ledgerValid: false, problems: [expect.stringContaining('different genesis')] });
+    expect(projectStatus(ctx).environments[0]).toMatchObject({ ledgerValid: false, problems: [expect.objectContaining({ code: 'LEDGER_INVALID', message: expect.stringContaining('different genesis') })] });
     // A legitimate re-init: the user says so, and from then on this ledger is the known one.
     expect(verifyProject(ctx, { trustLedger: true }).environments[0]?.report.problems).toEqual([]);
   });

@@ -27,14 +27,14 @@ function check(daysAfterT0: number) {
 describe('checkRotationPolicy (pre-commit / pre-push)', () => {
   it('is quiet while every key is within its period', () => {
     setup();
-    expect(check(29)).toEqual({ overdue: false, block: false, message: undefined, environments: [] });
+    expect(check(29)).toEqual({ overdue: false, block: false, problem: undefined, environments: [] });
   });
 
   it('warns by default, naming each overdue environment and the fix', () => {
     setup();
     const result = check(35);
     expect(result).toMatchObject({ overdue: true, block: false, environments: [{ environment: 'production', daysOverdue: 5 }] });
-    expect(result.message).toBe('key rotation overdue: production (due 2025-01-31, 5 days overdue); run `envguard rotate --env production`');
+    expect(result.problem).toEqual({ code: 'ROTATION_OVERDUE', message: 'key rotation overdue: production (due 2025-01-31, 5 days overdue)', hint: 'run `envguard rotate --env production`' });
   });
 
   it('blocks under "overdue": "block", and suggests --all when several are overdue', () => {
@@ -42,7 +42,8 @@ describe('checkRotationPolicy (pre-commit / pre-push)', () => {
     const result = check(120);
     expect(result.block).toBe(true);
     expect(result.environments.map((e) => e.environment)).toEqual(['default', 'production']);
-    expect(result.message).toContain('run `envguard rotate --all` (.envguard.json "overdue": "block" refuses until then)');
+    expect(result.problem?.code).toBe('ROTATION_OVERDUE');
+    expect(result.problem?.hint).toBe('run `envguard rotate --all` (.envguard.json "overdue": "block" refuses until then)');
   });
 
   it('says nothing under "overdue": "off", and ignores an unreadable ledger', () => {
@@ -68,7 +69,7 @@ describe('envguard hook pre-push / pre-commit under the overdue policy', () => {
     expect(push.stderr).toContain('run `envguard rotate --all` (.envguard.json "overdue": "block" refuses until then)');
     const commit = runCli(['hook', 'pre-commit'], { cwd: repo.dir, env: repo.env });
     expect(commit.status).toBe(1);
-    expect(commit.stderr).toContain('key rotation overdue');
+    expect(commit.stderr).toContain('[ROTATION_OVERDUE] key rotation overdue');
     expect(runCli(['hook', 'pre-push'], { cwd: repo.dir, env: { ...repo.env, ENVGUARD_SKIP: '1' } }).status).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultContext } from '../../src/ops/context.js';
-import { scanCommits } from '../../src/ops/scan-commits.js';
+import { scanCommits } from '../../src/ops/support/scan-commits.js';
 import { createTempRepo, type TempRepo } from '../helpers/temp-repo.js';
 
 const PASSWORD = 'Zq8-real-db-password-4471';

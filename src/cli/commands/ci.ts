@@ -2,9 +2,9 @@ import { Command, Option } from 'commander';
 import { formatCiSarif, type CiSarifProblem } from '../../core/enforce/ci-sarif.js';
 import { formatFindingLine } from '../../core/scan/format-text.js';
 import { ignoreEntry } from '../../core/scan/allow-list.js';
-import { defaultContext } from '../../ops/context.js';
 import { runCi, type CiResult } from '../../ops/ci.js';
 import { VERSION } from '../../version.js';
+import { cliContext } from '../context.js';
 import type { Output } from '../output.js';
 import { runAction } from '../run-command.js';
 
@@ -17,7 +17,7 @@ export function ciCommand(): Command {
     .option('--json', 'same as --format json')
     .action((flags: { against?: string; format: 'text' | 'json' | 'sarif'; json?: boolean }) =>
       runAction(async (output) => {
-        const result = await runCi(defaultContext({ log: output.logger() }), { against: flags.against });
+        const result = await runCi(cliContext(output), { against: flags.against });
         const format = flags.json ? 'json' : flags.format;
         if (format === 'sarif') output.out(formatCiSarif(result.findings, sarifProblems(result), VERSION));
         else if (format === 'json') output.json(jsonReport(result));

@@ -9,7 +9,7 @@ import { cliContext } from '../context.js';
 import { scanPaths, scanSince, scanStaged, upgradeIgnoreFile, type ScanOptions } from '../../ops/scan.js';
 import { VERSION } from '../../version.js';
 import { scanHistory } from '../../ops/scan-history.js';
-import { repositoryTop, trackedForbiddenFiles } from '../../ops/tracked-forbidden.js';
+import { repositoryTop, trackedForbiddenFiles } from '../../ops/support/tracked-forbidden.js';
 import { runAction } from '../run-command.js';
 
 interface ScanFlags {
@@ -76,6 +76,5 @@ function runHistoryScan(ctx: Parameters<typeof scanHistory>[0], paths: string[],
 /** A plain `envguard scan` (the staged change) also flags tracked plaintext env and key files, with no key. */
 function withTrackedForbidden(ctx: Parameters<typeof scanHistory>[0], report: ScanReport, flags: ScanFlags, paths: string[]): ScanReport {
   if (flags.staged || flags.since !== undefined || paths.length > 0) return report;
-  const root = repositoryTop(ctx.cwd);
-  return root === undefined ? report : { ...report, findings: [...trackedForbiddenFiles(ctx, root), ...report.findings] };
+  return repositoryTop(ctx) === undefined ? report : { ...report, findings: [...trackedForbiddenFiles(ctx), ...report.findings] };
 }

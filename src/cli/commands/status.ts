@@ -14,7 +14,8 @@ export function statusCommand(): Command {
     .option('--json', 'print the status as JSON')
     .action((options: { json?: boolean }) =>
       runAction((output) => {
-        const result = projectStatus(cliContext(output));
+        const ctx = cliContext(output);
+        const result = projectStatus(ctx);
         if (options.json) output.json(result);
         else {
           for (const environment of result.environments) printEnvironment(output, environment);
@@ -26,7 +27,7 @@ export function statusCommand(): Command {
           }
         }
         // status reports; it refuses nothing (verify and the hooks do).
-        if (!options.json) printTrackedForbidden(output, trackedForbiddenIn(cliContext(output)));
+        if (!options.json) printTrackedForbidden(output, trackedForbiddenIn(ctx));
         return 0;
       }),
     );
@@ -50,7 +51,7 @@ function printEnvironment(output: Output, status: EnvironmentStatus): void {
     line('key here', local);
   }
   line('ledger', status.ledgerValid ? color.green('valid') : color.red(`INVALID (${status.problems.length} problem(s); run \`envguard verify --env ${status.environment}\`)`));
-  for (const problem of status.problems.slice(0, 3)) output.out(`    ${problem}`);
+  for (const problem of status.problems.slice(0, 3)) output.out(`    ${problem.message}`);
   if (status.interruptedRotation) {
     const r = status.interruptedRotation;
     line('rotation', color.yellow(`INTERRUPTED at phase "${r.phase}" (started ${r.startedAt} by ${r.actor.name}, new key ${r.newKeyId})`));

@@ -16,18 +16,19 @@ export function verifyCommand(): Command {
     .option('--json', 'print the full report as JSON')
     .action((options: { env?: string; json?: boolean; against?: string; trustLedger?: boolean }) =>
       runAction((output) => {
-        const result = verifyProject(cliContext(output), { environment: options.env, against: options.against, trustLedger: options.trustLedger });
+        const ctx = cliContext(output);
+        const result = verifyProject(ctx, { environment: options.env, against: options.against, trustLedger: options.trustLedger });
         if (options.json) {
           // A plaintext env or key file in git fails verify too, key or no key.
-          const tracked = trackedForbiddenIn(cliContext(output));
+          const tracked = trackedForbiddenIn(ctx);
           output.json({ ...result, valid: result.valid && tracked.length === 0, trackedForbiddenFiles: tracked });
           return result.valid && tracked.length === 0 ? 0 : 1;
         }
-        for (const { environment, ledgerFile, report, files, replays, access } of result.environments) {
+        for (const { environment, ledgerFile, report, files, replays, access, fixes } of result.environments) {
           if (report.valid && replays && replays.length > 0) {
             output.out(`${output.color.red('FAIL')} ${environment} (${ledgerFile}): ${replays.length} token(s) older than at ${options.against ?? 'the revision'}`);
             for (const { message } of replays) output.out(`  ${message}`);
-            output.out('  fix: edit .env to restore an old value (it gets a fresh token); otherwise restore the encrypted file from the revision');
+            for (const fix of fixes) output.out(`  fix: ${fix}`);
             continue;
           }
           if (report.valid && access && access.members + access.problems.length > 0) {
@@ -41,21 +42,16 @@ export function verifyCommand(): Command {
             const status = bad.length === 0 ? output.color.green('ok') + '  ' : output.color.red('FAIL');
             output.out(`${status} ${environment} (${ledgerFile}): ${report.entries} entr${report.entries === 1 ? 'y' : 'ies'}, chain and signatures valid, current key ${shortKeyId(report.currentKeyFingerprint ?? '')}${bad.length === 0 ? checked : ''}`);
             for (const file of bad) output.out(`  ${file.message ?? `${file.path}: ${file.result}`}`);
-            if (bad.some((file) => file.result === 'other-key')) {
-              output.out(`  fix: a file under another key means a rotation is missing from the ledger or was not committed with it: compare \`git log -- ${ledgerFile}\` with the files' history`);
-            } else if (bad.length > 0) {
-              output.out('  fix: restore the damaged file from git (`git checkout -- <file>`), or re-encrypt it from .env with `envguard encrypt --force`');
-            }
+            for (const fix of fixes) output.out(`  fix: ${fix}`);
             continue;
           }
           output.out(`${output.color.red('FAIL')} ${environment} (${ledgerFile}): ${report.problems.length} problem(s)`);
           for (const problem of report.problems) {
             output.out(`  ${problem.entry === null ? 'file' : `entry ${problem.entry}`} [${problem.code}] ${problem.message}`);
           }
-          const hints = [...new Set(report.problems.map((problem) => problem.hint))];
-          for (const hint of hints) output.out(`  fix: ${hint}`);
+          for (const fix of fixes) output.out(`  fix: ${fix}`);
         }
-        const tracked = trackedForbiddenIn(cliContext(output));
+        const tracked = trackedForbiddenIn(ctx);
         printTrackedForbidden(output, tracked);
         return result.valid && tracked.length === 0 ? 0 : 1;
       }),

@@ -4,7 +4,7 @@ import { formatKey, parseKey, type FernetKey } from '../key.js';
 
 /**
  * The payload of an access file is exactly what `envguard key export --env <env>` prints (the
- * key text and a newline, src/ops/key-transfer.ts), so `age -d -i identity.txt file.age` gives a
+ * key text and a newline, src/ops/key-export-import.ts), so `age -d -i identity.txt file.age` gives a
  * member the same line they could pipe into `envguard key import`.
  */
 export function wrappedKeyPayload(key: FernetKey): Buffer {

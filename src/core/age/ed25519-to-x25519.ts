@@ -7,7 +7,11 @@ import { createHash } from 'node:crypto';
  * Ed25519 seed is the first half of SHA-512(seed) (RFC 8032 section 5.1.5; X25519 clamps it).
  */
 const P = 2n ** 255n - 19n;
-const D = (P - 121665n * modInverse(121666n)) % P; // d = -121665/121666
+/**
+ * d = -121665/121666 mod p (RFC 8032 section 5.1), written out: computing it at import took a
+ * 255-step modular exponentiation in every hook that loads this module. A test checks it.
+ */
+export const D = 37095705934669439343138083508754565189542113879843219016388785533085940283555n;
 
 function mod(a: bigint): bigint {
   const r = a % P;

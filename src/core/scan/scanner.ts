@@ -75,7 +75,9 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   if (generic) GENERIC_KEYWORDS.forEach((keyword) => addKeyword(keyword, genericIndex));
   const keywords = [...keywordRules.keys()];
   const keywordTargets = keywords.map((keyword) => keywordRules.get(keyword) as number[]);
-  const keywordMatcher = new AhoCorasick(keywords, { caseInsensitive: true, text: true });
+  // Built on every commit and searched over a few kilobytes: dense rows for the two shallowest
+  // levels only (about 240 of 3,700 states), which keeps the prefilter as fast per byte.
+  const keywordMatcher = new AhoCorasick(keywords, { caseInsensitive: true, text: true, denseDepth: 2 });
 
   const patterns = knownValuePatterns(options.knownValues ?? [], options.sensitivity);
   const valueMatcher = patterns.length > 0 ? new KnownValueMatcher(patterns) : undefined;

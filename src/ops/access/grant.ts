@@ -2,7 +2,6 @@ import { printable } from '../../core/text/printable.js';
 import { EnvguardError } from '../../errors.js';
 import { buildGrant } from '../../core/access/index.js';
 import { parseRecipient } from '../../core/age/index.js';
-import { gitTopLevel } from '../../io/git.js';
 import { gitActor } from '../../io/git-actor.js';
 import { findIdentities } from '../../io/identity.js';
 import { crashInjector } from '../../io/test-crash.js';
@@ -38,7 +37,7 @@ export function grantAccess(ctx: OpsContext, options: GrantOptions): GrantResult
   const recipient = parseRecipient(options.recipient);
   const name = printable(options.name).trim();
   if (name === '') throw new EnvguardError('USAGE', 'a member needs a name', { hint: 'add `--name "Bob <bob@example.com>"`' });
-  const root = gitTopLevel(ctx.cwd);
+  const root = ctx.repo.root;
   const environments = accessEnvironments(root, options);
   const actor = gitActor(root);
   const mine = new Set((findIdentities({ ...ctx, log: ctx.log }) ?? { identities: [] }).identities.map((identity) => identity.recipient.text));
@@ -58,7 +57,7 @@ export function grantAccess(ctx: OpsContext, options: GrantOptions): GrantResult
   return plans.map((plan) => {
     const built = buildGrant({ envName: plan.environment, key: plan.key, memberName: name, recipient, kind: options.ci ? 'ci' : 'person', existing: plan.existing, grantedBy: plan.grantedBy, now: ctx.now(), random: ctx.random });
     writeGrantFiles(root, built, crash);
-    stageAccessDir(root, built.paths.dir);
+    stageAccessDir(ctx.git, root, built.paths.dir);
     return { environment: plan.environment, memberId: built.memberId, files: [built.paths.age, built.paths.grant], replaced: plan.replaced };
   });
 }

@@ -1,6 +1,5 @@
 import { printable } from '../../core/text/printable.js';
 import { verifyLedger, type Ledger } from '../../core/ledger/index.js';
-import { gitTopLevel } from '../../io/git.js';
 import { findLedgerEnvironments, ledgerPath, readLedgerJson } from '../../io/ledger-file.js';
 import type { OpsContext } from '../context.js';
 import { checkEnvironmentGrants, type GrantProblemReport } from './verify-grants.js';
@@ -24,7 +23,7 @@ export interface AccessRow {
  * never shown: the row names the member id (from the path) and the problem.
  */
 export function listAccess(ctx: OpsContext, options: { environment?: string } = {}): AccessRow[] {
-  const root = gitTopLevel(ctx.cwd);
+  const root = ctx.repo.root;
   const rows: AccessRow[] = [];
   for (const environment of options.environment ? [options.environment] : findLedgerEnvironments(root)) {
     const value = readLedgerJson(ledgerPath(root, environment));

@@ -1,5 +1,4 @@
 import { printable } from '../../core/text/printable.js';
-import { gitTopLevel } from '../../io/git.js';
 import { gitActor } from '../../io/git-actor.js';
 import { ensureIdentity } from '../../io/identity.js';
 import type { OpsContext } from '../context.js';
@@ -22,7 +21,7 @@ export function accessRequest(ctx: OpsContext, options: { environment?: string }
   const identity = ensureIdentity(ctx);
   let name = 'unknown';
   try {
-    const actor = gitActor(gitTopLevel(ctx.cwd));
+    const actor = gitActor(ctx.repo.root);
     name = actor.email === 'unknown' ? actor.name : `${actor.name} <${actor.email}>`;
   } catch {
     // Outside a repository the name is a placeholder for the granter to fill in.

@@ -1,6 +1,5 @@
 import { printable } from '../../core/text/printable.js';
 import { EnvguardError } from '../../errors.js';
-import { gitTopLevel } from '../../io/git.js';
 import type { OpsContext } from '../context.js';
 import { rotate, type RotateResult } from '../rotate.js';
 import { accessEnvironments } from './environment-key.js';
@@ -24,7 +23,7 @@ export interface RevokeOptions {
 export function revokeAccess(ctx: OpsContext, options: RevokeOptions): RotateResult[] {
   const reason = printable(options.reason).trim();
   if (reason === '') throw new EnvguardError('USAGE', 'a revocation needs a reason (it is recorded in the ledger)', { hint: 'add `--reason "left the team"`' });
-  const root = gitTopLevel(ctx.cwd);
+  const root = ctx.repo.root;
   const targets: Array<{ environment: string; memberId: string }> = [];
   for (const environment of accessEnvironments(root, options)) {
     const grants = [...parsedGrants(readEnvGrants(root, environment))];

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { ACCESS_ROOT, describeGrantProblem, verifyGrant } from '../../core/access/index.js';
 import { currentKeyEntry, verifyLedger, type Ledger, type LedgerEntry } from '../../core/ledger/index.js';
-import { gitTopLevel } from '../../io/git.js';
 import { findLedgerEnvironments, ledgerPath, readLedgerJson } from '../../io/ledger-file.js';
 import { listDirectory } from '../../io/read-file.js';
 import type { OpsContext } from '../context.js';
@@ -65,7 +64,7 @@ function revocationOf(ledger: Ledger, memberId: string): LedgerEntry | undefined
  * for each environment whose ledger verifies, plus access directories with no ledger at all.
  */
 export function verifyGrants(ctx: OpsContext): GrantProblemReport[] {
-  const root = gitTopLevel(ctx.cwd);
+  const root = ctx.repo.root;
   const problems: GrantProblemReport[] = [];
   const environments = findLedgerEnvironments(root);
   for (const environment of environments) {

@@ -3,7 +3,7 @@ import { pathExists } from '../../io/read-file.js';
 import path from 'node:path';
 import type { AccessPaths, BuiltGrant } from '../../core/access/index.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
-import { execGit } from '../../io/git.js';
+import type { Git } from '../../io/git.js';
 import type { CrashInjector } from '../../io/test-crash.js';
 
 /**
@@ -25,7 +25,7 @@ export function removeGrantFiles(root: string, paths: AccessPaths): void {
 }
 
 /** Stages an environment's access directory, deletions included (`git add -A` on that path only). */
-export function stageAccessDir(root: string, dir: string): void {
-  if (pathExists(path.join(root, dir))) execGit(['add', '-A', '--', dir], { cwd: root });
-  else execGit(['rm', '-r', '-q', '--cached', '--ignore-unmatch', '--', dir], { cwd: root });
+export function stageAccessDir(git: Git, root: string, dir: string): void {
+  if (pathExists(path.join(root, dir))) git.exec(['add', '-A', '--', dir], { cwd: root });
+  else git.exec(['rm', '-r', '-q', '--cached', '--ignore-unmatch', '--', dir], { cwd: root });
 }

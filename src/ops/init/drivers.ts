@@ -1,9 +1,8 @@
-import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../../io/atomic-write.js';
-import { execGit } from '../../io/git.js';
-import { packageRoot, runningCliPath } from '../../io/package-files.js';
-import { readTextIfExists } from '../../io/read-file.js';
+import { readPackageFile, runningCliPath } from '../../io/package-files.js';
+import { makeDir, readTextIfExists } from '../../io/read-file.js';
+import type { OpsContext } from '../context.js';
 
 /** How git finds envguard for the drivers: the runner in the common git dir (see hooks/run.sh). */
 const RUN = 'sh "$(git rev-parse --git-common-dir)/envguard/run"';
@@ -24,11 +23,12 @@ const DRIVER_SETTINGS: ReadonlyArray<readonly [string, string]> = [
  * the hooks themselves when the runner is missing: in a fresh clone of a husky project the hooks
  * arrive with `npm install`, but git config and the git dir are never cloned.
  */
-export function installDrivers(root: string, commonDir: string): boolean {
+export function installDrivers(ctx: OpsContext): boolean {
+  const { root, commonDir } = ctx.repo;
   let changed = false;
   const dir = path.join(commonDir, 'envguard');
-  mkdirSync(dir, { recursive: true });
-  const runner = readFileSync(path.join(packageRoot(), 'hooks', 'run.sh'), 'utf8');
+  makeDir(dir);
+  const runner = readPackageFile('hooks', 'run.sh');
   if (readTextIfExists(path.join(dir, 'run')) !== runner) {
     writeFileAtomic(path.join(dir, 'run'), runner, { mode: 0o755 });
     changed = true;
@@ -39,9 +39,9 @@ export function installDrivers(root: string, commonDir: string): boolean {
     changed = true;
   }
   for (const [name, value] of DRIVER_SETTINGS) {
-    const current = execGit(['config', '--local', '--get', name], { cwd: root, okCodes: [1] }).stdout.toString('utf8').trim();
+    const current = ctx.git.exec(['config', '--local', '--get', name], { cwd: root, okCodes: [1] }).stdout.toString('utf8').trim();
     if (current === value) continue;
-    execGit(['config', '--local', name, value], { cwd: root });
+    ctx.git.exec(['config', '--local', name, value], { cwd: root });
     changed = true;
   }
   return changed;

@@ -78,7 +78,7 @@ export function init(ctx: OpsContext, options: InitOptions = {}): InitResult {
   const gitignoreChanged = ensureManagedBlock(root, '.gitignore', GITIGNORE_LINES, true);
   const gitattributesChanged = ensureManagedBlock(root, '.gitattributes', GITATTRIBUTES_LINES, false);
   const configCreated = ensureConfigFile(root);
-  installDrivers(root, ctx.repo.commonDir);
+  installDrivers(ctx);
   const hooks = installHooks(root, hookMode);
 
   const environments = envNames.map((envName) => initEnvironment(rootCtx, envName, projectId, config.rotationDays));

@@ -1,11 +1,10 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { EnvguardError } from '../../errors.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { gitPath, gitText } from '../../io/git.js';
 import { runNodeScript } from '../../io/node-script.js';
-import { packageRoot } from '../../io/package-files.js';
-import { readTextIfExists } from '../../io/read-file.js';
+import { readPackageFile } from '../../io/package-files.js';
+import { makeDir, makeExecutable, pathExists, readTextIfExists, renameFile } from '../../io/read-file.js';
 
 export const INSTALLED_HOOKS = ['pre-commit', 'post-commit', 'post-checkout', 'post-merge', 'post-rewrite', 'pre-push'] as const;
 
@@ -20,7 +19,7 @@ export interface HookInstall {
 
 /** True when the project uses husky: a `.husky/` folder or husky in package.json. */
 export function usesHusky(root: string): boolean {
-  if (existsSync(path.join(root, '.husky'))) return true;
+  if (pathExists(path.join(root, '.husky'))) return true;
   const manifest = readTextIfExists(path.join(root, 'package.json'));
   return manifest !== undefined && /"husky"\s*:/.test(manifest);
 }
@@ -56,7 +55,7 @@ export function assertOwnHooksDir(root: string): void {
 
 function installHusky(root: string): HookInstall {
   const dir = path.join(root, '.husky');
-  mkdirSync(dir, { recursive: true });
+  makeDir(dir);
   const changed: string[] = [];
   for (const hook of INSTALLED_HOOKS) {
     const file = path.join(dir, hook);
@@ -64,12 +63,12 @@ function installHusky(root: string): HookInstall {
     const line = `envguard hook ${hook} "$@"`;
     if (before.split('\n').some((l) => l.trim() === line)) continue;
     writeFileAtomic(file, `${before}${before === '' || before.endsWith('\n') ? '' : '\n'}${line}\n`, { mode: 0o755 });
-    chmodSync(file, 0o755);
+    makeExecutable(file);
     changed.push(path.relative(root, file));
   }
   // husky 9 points core.hooksPath at .husky/_ on `npm install` (its `prepare` script); do it now too.
   const huskyBin = path.join(root, 'node_modules', 'husky', 'bin.js');
-  if (existsSync(huskyBin) && gitText(['config', '--local', '--default', '', 'core.hooksPath'], { cwd: root }) === '') {
+  if (pathExists(huskyBin) && gitText(['config', '--local', '--default', '', 'core.hooksPath'], { cwd: root }) === '') {
     runNodeScript(huskyBin, [], root);
   }
   return { mode: 'husky', changed, chained: [] };
@@ -77,8 +76,8 @@ function installHusky(root: string): HookInstall {
 
 function installGitHooks(root: string): HookInstall {
   const dir = gitPath(root, 'hooks');
-  mkdirSync(dir, { recursive: true });
-  const shim = readFileSync(path.join(packageRoot(), 'hooks', 'hook.sh'), 'utf8');
+  makeDir(dir);
+  const shim = readPackageFile('hooks', 'hook.sh');
   const changed: string[] = [];
   const chained: string[] = [];
   for (const hook of INSTALLED_HOOKS) {
@@ -86,12 +85,12 @@ function installGitHooks(root: string): HookInstall {
     const before = readTextIfExists(file);
     if (before === shim) continue;
     if (before !== undefined && !isEnvguardShim(before)) {
-      renameSync(file, `${file}.pre-envguard`);
-      chmodSync(`${file}.pre-envguard`, 0o755);
+      renameFile(file, `${file}.pre-envguard`);
+      makeExecutable(`${file}.pre-envguard`);
       chained.push(hook);
     }
     writeFileAtomic(file, shim, { mode: 0o755 });
-    chmodSync(file, 0o755);
+    makeExecutable(file);
     changed.push(hook);
   }
   return { mode: 'git', changed, chained };

@@ -1,10 +1,10 @@
-import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { EnvguardError } from '../../errors.js';
 import { appendEntry, buildRotationEntry, entryHash, sameText, type FileResult, type Ledger } from '../../core/ledger/index.js';
 import { decryptForRotation, decryptsTo, encryptForRotation, type DecryptedForRotation } from '../../core/reencrypt-file.js';
 import type { FernetKey } from '../../core/key.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
+import { makePrivateDir } from '../../io/read-file.js';
 import { readVerifiedLedger, writeLedger } from '../../io/ledger-file.js';
 import { removeJournal, type RotationJournal } from '../../io/rotation-journal.js';
 import { sha256 } from '../../core/sha256.js';
@@ -133,8 +133,8 @@ function record(run: RotationRun, journal: RotationJournal): void {
 }
 
 function writeBackup(file: string, text: string): void {
-  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  writeFileSync(file, text, { mode: 0o600 });
+  makePrivateDir(path.dirname(file));
+  writeFileAtomic(file, text, { mode: 0o600 });
 }
 
 function backupPaths(run: RotationRun, journal: RotationJournal): string[] {

@@ -91,7 +91,7 @@ export function rewrapAccess(run: RotationRun, journal: RotationJournal, newKey:
 
 /** Stages the environment's access directory (new files and deletions). */
 export function stageAccess(run: RotationRun, journal: RotationJournal): void {
-  if (journal.access) stageAccessDir(run.root, accessDirFor(run.environment));
+  if (journal.access) stageAccessDir(run.ctx.git, run.root, accessDirFor(run.environment));
 }
 
 /**
@@ -115,5 +115,5 @@ export function restoreAccess(run: RotationRun, journal: RotationJournal): void 
       }
     }
   }
-  stageAccessDir(run.root, dir);
+  stageAccessDir(run.ctx.git, run.root, dir);
 }

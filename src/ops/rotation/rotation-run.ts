@@ -1,10 +1,9 @@
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { envFlag } from '../../core/env-files.js';
 import { EnvguardError } from '../../errors.js';
 import { generateKey, shortKeyId, type FernetKey } from '../../core/key.js';
-import { execGit } from '../../io/git.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
+import { makePrivateDir, readText, removeTree } from '../../io/read-file.js';
 import { writeJournal, type RotationJournal } from '../../io/rotation-journal.js';
 import type { CrashInjector } from '../../io/test-crash.js';
 import type { OpsContext } from '../context.js';
@@ -100,23 +99,22 @@ export function newRotationKey(run: RotationRun): FernetKey {
   return generateKey(run.ctx.random);
 }
 
+/** A file the rotation works on; it must be there (the journal names it). */
 export function readWorkFile(file: string): string {
-  return readFileSync(file, 'utf8');
+  return readText(file, 'undo the rotation with `envguard rotate --rollback`, then rotate again');
 }
 
 /** Writes a copy under the git dir (creating its directory), atomically. */
 export function writeCopy(file: string, text: string): void {
-  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  makePrivateDir(path.dirname(file));
   writeFileAtomic(file, text, { mode: 0o600 });
 }
 
-export function removeTree(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
-}
+export { removeTree };
 
 /** Stages repository-relative paths. */
 export function stage(run: RotationRun, files: readonly string[]): void {
-  execGit(['add', '--', ...files], { cwd: run.root });
+  run.ctx.git.exec(['add', '--', ...files], { cwd: run.root });
   run.crash('stage');
 }
 

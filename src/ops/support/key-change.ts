@@ -3,7 +3,7 @@ import { entryForKey, verifyLedger, type Ledger } from '../../core/ledger/index.
 import { printable } from '../../core/text/printable.js';
 import { readLedgerJson } from '../../io/ledger-file.js';
 import type { OpsContext } from '../context.js';
-import { checkKnownLedger } from '../known-ledger.js';
+import { checkKnownLedger } from './known-ledger.js';
 import { envFlag, envNameOf } from '../../core/env-files.js';
 import { shortKeyId } from '../../core/key.js';
 import { keyVariablesFor, type ResolvedKey } from '../../io/key-store.js';

@@ -20,7 +20,7 @@ import {
 import { fingerprint, formatKey, generateKey } from '../../../src/core/key.js';
 import { ledgerPublicKey } from '../../../src/core/ledger/signing-key.js';
 import { defaultContext } from '../../../src/ops/context.js';
-import { exportKey } from '../../../src/ops/key-transfer.js';
+import { exportKey } from '../../../src/ops/key-export-import.js';
 import { EnvguardError } from '../../../src/errors.js';
 
 const key = generateKey(randomBytes);

@@ -4,17 +4,16 @@ import { encryptedPathFor, envFileFor } from '../core/env-files.js';
 import { formatKeyBundle, parseKeyBundle } from '../core/key-bundle.js';
 import { formatKey, shortKeyId } from '../core/key.js';
 import { EnvguardError } from '../errors.js';
-import { gitTopLevel } from '../io/git.js';
 import { findLedgerEnvironments } from '../io/ledger-file.js';
 import { readProjectId } from '../io/project.js';
 import { readTextIfExists } from '../io/read-file.js';
 import { withCwd, type OpsContext } from './context.js';
-import { keyMismatchError, parseImportedKey } from './key-import-checks.js';
-import { importKey, type ImportResult } from './key-transfer.js';
+import { keyMismatchError, parseImportedKey } from './support/key-import-checks.js';
+import { importKey, type ImportResult } from './key-export-import.js';
 
 /** `envguard key export --all`: every environment's key in one bundle (format: core/key-bundle.ts). */
 export function exportKeyBundle(ctx: OpsContext): string {
-  const root = gitTopLevel(ctx.cwd);
+  const root = ctx.repo.root;
   const here = withCwd(ctx, root);
   const projectId = readProjectId(root);
   const environments = findLedgerEnvironments(root);
@@ -30,7 +29,7 @@ export function exportKeyBundle(ctx: OpsContext): string {
  * encrypted file), then all stored, so a bad bundle stores nothing.
  */
 export function importKeyBundle(ctx: OpsContext, text: string, options: { force?: boolean } = {}): ImportResult[] {
-  const root = gitTopLevel(ctx.cwd);
+  const root = ctx.repo.root;
   const here = withCwd(ctx, root);
   const bundle = parseKeyBundle(text);
   const projectId = readProjectId(root);

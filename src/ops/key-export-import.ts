@@ -10,7 +10,7 @@ import { stateDirIn, writeSyncState } from '../io/sync-state.js';
 import { syncEnvFile } from './sync-env.js';
 import { decryptEnvFile } from './decrypt.js';
 import type { OpsContext } from './context.js';
-import { keyMismatchError, parseImportedKey } from './key-import-checks.js';
+import { keyMismatchError, parseImportedKey } from './support/key-import-checks.js';
 
 export interface KeyInfo {
   envName: string;

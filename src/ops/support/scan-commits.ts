@@ -1,14 +1,14 @@
-import { forbiddenFileFinding } from '../core/enforce/forbidden-file.js';
-import { parseIgnoreFile, IGNORE_FILE, type IgnoreList } from '../core/scan/allow-list.js';
-import { COMMIT_MARKER, parseUnifiedDiff } from '../core/scan/diff-parser.js';
-import { createPathFilter } from '../core/scan/path-filter.js';
-import { createScanner } from '../core/scan/scanner.js';
-import type { Finding, KnownValue } from '../core/scan/types.js';
-import type { SensitivityPolicy } from '../core/sensitivity.js';
-import { fileAtCommit } from '../io/git-range.js';
-import { streamGitLines } from '../io/git-stream.js';
-import { readBlobs } from '../io/scan-files.js';
-import type { OpsContext } from './context.js';
+import { forbiddenFileFinding } from '../../core/enforce/forbidden-file.js';
+import { parseIgnoreFile, IGNORE_FILE, type IgnoreList } from '../../core/scan/allow-list.js';
+import { COMMIT_MARKER, parseUnifiedDiff } from '../../core/scan/diff-parser.js';
+import { createPathFilter } from '../../core/scan/path-filter.js';
+import { createScanner } from '../../core/scan/scanner.js';
+import type { Finding, KnownValue } from '../../core/scan/types.js';
+import type { SensitivityPolicy } from '../../core/sensitivity.js';
+import { fileAtCommit } from '../../io/git-range.js';
+import { streamGitLines } from '../../io/git-stream.js';
+import { readBlobs } from '../../io/scan-files.js';
+import type { OpsContext } from '../context.js';
 
 /**
  * Scans every commit a set of revisions selects (`git log <revs>`): the lines each commit adds,

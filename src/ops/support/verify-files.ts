@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { decryptEncryptedFile, parseEncryptedFile } from '../core/encrypted-file.js';
-import { fingerprint, shortKeyId, type FernetKey } from '../core/key.js';
-import { ledgerPublicKey, sameText } from '../core/ledger/index.js';
-import { EnvguardError } from '../errors.js';
-import { readWorkFile } from './rotation/rotation-run.js';
-import { listEncryptedFiles } from './rotation/environment-files.js';
-import type { OpsContext } from './context.js';
+import { decryptEncryptedFile, parseEncryptedFile } from '../../core/encrypted-file.js';
+import { fingerprint, shortKeyId, type FernetKey } from '../../core/key.js';
+import { ledgerPublicKey, sameText } from '../../core/ledger/index.js';
+import { EnvguardError } from '../../errors.js';
+import { readWorkFile } from '../rotation/rotation-run.js';
+import { listEncryptedFiles } from '../rotation/environment-files.js';
+import type { OpsContext } from '../context.js';
 
 export interface FileCheck {
   /** Repository-relative path. */

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { parseDotenv } from '../core/dotenv/parse.js';
-import { decryptEncryptedFile, parseEncryptedFile } from '../core/encrypted-file.js';
-import { envNameOf, isEncryptedEnvFile, isPlaintextEnvFile, plaintextPathFor } from '../core/env-files.js';
-import { readTextIfExists, listDirectory } from '../io/read-file.js';
-import type { OpsContext } from './context.js';
+import { parseDotenv } from '../../core/dotenv/parse.js';
+import { decryptEncryptedFile, parseEncryptedFile } from '../../core/encrypted-file.js';
+import { envNameOf, isEncryptedEnvFile, isPlaintextEnvFile, plaintextPathFor } from '../../core/env-files.js';
+import { readTextIfExists, listDirectory } from '../../io/read-file.js';
+import type { OpsContext } from '../context.js';
 
 export interface LoadedEnv {
   envName: string;

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { fingerprint, parseKey, shortKeyId, type FernetKey } from '../core/key.js';
-import type { Ledger, RotationEntry } from '../core/ledger/index.js';
-import { verifyLedger } from '../core/ledger/index.js';
-import { EnvguardError, isEnvguardError } from '../errors.js';
-import { readLedgerJson } from '../io/ledger-file.js';
+import { fingerprint, parseKey, shortKeyId, type FernetKey } from '../../core/key.js';
+import type { Ledger, RotationEntry } from '../../core/ledger/index.js';
+import { verifyLedger } from '../../core/ledger/index.js';
+import { EnvguardError, isEnvguardError } from '../../errors.js';
+import { readLedgerJson } from '../../io/ledger-file.js';
 
 /**
  * What `key import` says about the key it was given. A malformed key is a paste gone wrong, not

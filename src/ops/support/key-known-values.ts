@@ -1,9 +1,9 @@
-import { formatKey, parseKey, shortKeyId, type FernetKey } from '../core/key.js';
-import type { KnownValue } from '../core/scan/types.js';
-import { identitySecrets } from '../io/identity-secrets.js';
-import { allStoredKeys } from '../io/key-store.js';
-import { readProjectId } from '../io/project.js';
-import type { OpsContext } from './context.js';
+import { formatKey, parseKey, shortKeyId, type FernetKey } from '../../core/key.js';
+import type { KnownValue } from '../../core/scan/types.js';
+import { identitySecrets } from '../../io/identity-secrets.js';
+import { allStoredKeys } from '../../io/key-store.js';
+import { readProjectId } from '../../io/project.js';
+import type { OpsContext } from '../context.js';
 
 /**
  * envguard's own secrets as known values for the scan: the project's current and retired Fernet

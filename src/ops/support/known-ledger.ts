@@ -1,7 +1,7 @@
-import { anchorOf, checkAgainstAnchor, type Ledger, type LedgerProblem } from '../core/ledger/index.js';
-import { EnvguardError } from '../errors.js';
-import { readSeenLedger, rememberSeenLedger } from '../io/key-store.js';
-import type { OpsContext } from './context.js';
+import { anchorOf, checkAgainstAnchor, type Ledger, type LedgerProblem } from '../../core/ledger/index.js';
+import { EnvguardError } from '../../errors.js';
+import { readSeenLedger, rememberSeenLedger } from '../../io/key-store.js';
+import type { OpsContext } from '../context.js';
 
 /**
  * A ledger that verifies on its own, checked against what this machine has seen of the project

@@ -3,7 +3,7 @@ import type { Finding } from '../core/scan/types.js';
 import { EnvguardError } from '../errors.js';
 import { notCommits } from '../io/git-range.js';
 import type { OpsContext } from './context.js';
-import { ignoreListAt, scanCommits } from './scan-commits.js';
+import { ignoreListAt, scanCommits } from './support/scan-commits.js';
 
 /**
  * The server-side check for self-hosted git (Gitea, GitLab self-managed, `git daemon`, plain

@@ -1,11 +1,12 @@
-import { parseEncryptedFile, type EncryptedFile } from '../core/encrypted-file.js';
-import { ledgerExtends, parseStrictJson, verifyLedger, type Ledger, type LedgerProblem } from '../core/ledger/index.js';
-import { findReplayedTokens, type ReplayedToken } from '../core/token-replay.js';
-import { EnvguardError } from '../errors.js';
-import { execGit, gitText } from '../io/git.js';
-import { readTextIfExists } from '../io/read-file.js';
-import { listEncryptedFiles } from './rotation/environment-files.js';
-import { replayMessage } from './incoming-tokens.js';
+import { parseEncryptedFile, type EncryptedFile } from '../../core/encrypted-file.js';
+import { ledgerExtends, parseStrictJson, verifyLedger, type Ledger, type LedgerProblem } from '../../core/ledger/index.js';
+import { findReplayedTokens, type ReplayedToken } from '../../core/token-replay.js';
+import { EnvguardError } from '../../errors.js';
+import type { Git } from '../../io/git.js';
+import { readTextIfExists } from '../../io/read-file.js';
+import type { OpsContext } from '../context.js';
+import { listEncryptedFiles } from '../rotation/environment-files.js';
+import { replayMessage } from '../incoming-tokens.js';
 import path from 'node:path';
 
 /**
@@ -27,10 +28,10 @@ export interface RevisionAnchoring {
 }
 
 /** The commit a revision names; `USAGE` (exit 2) when this clone does not have it, as in a shallow clone. */
-export function resolveRevision(root: string, name: string): Revision {
-  const found = execGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${name}^{commit}`], { cwd: root, okCodes: [1, 128] });
+export function resolveRevision(ctx: OpsContext, name: string): Revision {
+  const found = ctx.git.exec(['rev-parse', '--verify', '--quiet', '--end-of-options', `${name}^{commit}`], { okCodes: [1, 128] });
   if (found.status === 0) return { name, commit: found.stdout.toString('utf8').trim() };
-  const shallow = gitText(['rev-parse', '--is-shallow-repository'], { cwd: root }) === 'true';
+  const shallow = ctx.git.text(['rev-parse', '--is-shallow-repository']) === 'true';
   throw new EnvguardError('USAGE', `${name} is not in this clone${shallow ? ' (it is a shallow clone)' : ''}, so the ledger cannot be checked against it`, {
     hint: shallow
       ? `fetch more history (\`git fetch --unshallow\`, or \`fetch-depth: 0\` in actions/checkout), then run \`envguard verify --against ${name}\` again`
@@ -39,9 +40,10 @@ export function resolveRevision(root: string, name: string): Revision {
 }
 
 /** Anchors one environment's verified ledger and its encrypted files to the revision. */
-export function anchorAgainstRevision(root: string, revision: Revision, environment: string, ledgerFile: string, ledger: Ledger): RevisionAnchoring {
+export function anchorAgainstRevision(ctx: OpsContext, revision: Revision, environment: string, ledgerFile: string, ledger: Ledger): RevisionAnchoring {
+  const root = ctx.repo.root;
   const result: RevisionAnchoring = { problems: [], replays: [] };
-  const baseText = showAt(root, revision.commit, ledgerFile);
+  const baseText = showAt(ctx.git, revision.commit, ledgerFile);
   if (baseText !== undefined) {
     let base: unknown;
     try {
@@ -57,7 +59,7 @@ export function anchorAgainstRevision(root: string, revision: Revision, environm
     }
   }
   for (const file of listEncryptedFiles(root, environment)) {
-    const before = parsed(showAt(root, revision.commit, file), file);
+    const before = parsed(showAt(ctx.git, revision.commit, file), file);
     const now = parsed(readTextIfExists(path.join(root, file)), file);
     if (!before || !now) continue;
     for (const replay of findReplayedTokens(before, now)) result.replays.push({ file, replay, message: replayMessage(file, replay, `the one at ${revision.name}`) });
@@ -65,8 +67,8 @@ export function anchorAgainstRevision(root: string, revision: Revision, environm
   return result;
 }
 
-function showAt(root: string, commit: string, file: string): string | undefined {
-  const shown = execGit(['show', `${commit}:${file}`], { cwd: root, okCodes: [128] });
+function showAt(git: Git, commit: string, file: string): string | undefined {
+  const shown = git.exec(['show', `${commit}:${file}`], { okCodes: [128] });
   return shown.status === 0 ? shown.stdout.toString('utf8') : undefined;
 }
 

@@ -75,6 +75,32 @@ describe('mergeEnvDocuments: three-way merge per variable', () => {
     expect(merge(local, local, incoming).text).toBe(incoming);
   });
 
+  it('numbers the merged lines from 1, counting every line of a multi-line value', () => {
+    const result = mergeEnvDocuments(doc('A=1\nB=2\n'), doc('A="x\ny"\nB=2\n'), doc('# top\nA=1\nB=3\n'));
+    expect(result.doc.nodes.map((node) => node.line)).toEqual([1, 2, 4]);
+  });
+
+  it('merges a variable written twice as one unit, placed where it first appears', () => {
+    expect(merge('A=1\nB=2\nA=3\n', 'A=1\nB=2\nA=local\n', 'X=0\nA=1\nB=in\nA=3\n')).toEqual({ text: 'X=0\nA=1\nA=local\nB=in\n', conflicts: [], keptLocal: ['A'] });
+  });
+
+  it('applies a local change in place on a skeleton the other side reworded', () => {
+    expect(merge('A=1\n# c\nB=2\nC=3\n', 'A=1\n# c\nB=local\nC=3\n', 'A=1\n# reworded\nB=2\nC=3\n').text).toBe('A=1\n# reworded\nB=local\nC=3\n');
+  });
+
+  it('an incoming addition does not count as reshaping, so a local comment edit is kept with it', () => {
+    expect(merge('A=1\n# c\nB=2\n', 'A=1\n# mine\nB=2\n', 'A=1\n# c\nB=2\nC=3\n')).toEqual({ text: 'A=1\n# mine\nB=2\nC=3\n', conflicts: [], keptLocal: [] });
+  });
+
+  it('lists conflicts and kept variables sorted, and on the local skeleton too', () => {
+    const result = merge('# c\nZ=1\nA=1\nY=1\nB=1\n', '# mine\nZ=2\nA=2\nY=2\nB=2\n', '# c\nZ=3\nA=3\nY=1\nB=1\n');
+    expect(result).toEqual({ text: '# mine\nZ=3\nA=3\nY=2\nB=2\n', conflicts: ['A', 'Z'], keptLocal: ['B', 'Y'] });
+  });
+
+  it('terminates a local addition that was the unterminated last line', () => {
+    expect(merge('A=1\n', 'A=1\nNEW=x', 'A=2\n').text).toBe('A=2\nNEW=x\n');
+  });
+
   it('property: when only one side changed anything, the result is that side', () => {
     const value = fc.stringMatching(/^[a-z0-9]{0,6}$/);
     const env = fc.dictionary(fc.stringMatching(/^[A-Z][A-Z0-9_]{0,4}$/), value, { maxKeys: 6 });

@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HEADER_NOTES } from '../../src/core/encrypted-file-types.js';
-import { formatKey } from '../../src/core/key.js';
+import { formatKey, generateKey } from '../../src/core/key.js';
 import { preCommit } from '../../src/ops/pre-commit/pre-commit.js';
 import { createEnvProject, type EnvProject } from '../helpers/env-project.js';
 
@@ -87,5 +90,47 @@ describe('preCommit', () => {
     project = createEnvProject('A=1\n');
     project.repo.write('.env', 'A="unterminated\n');
     expect(brief(run())).toEqual(['PARSE_ERROR .env']);
+  });
+
+  it('says to commit again when .env alone changed, unless the commit allows empty or stages more', () => {
+    const notice = (options: Parameters<typeof preCommit>[2] = {}, stageMore = false) => {
+      project?.repo.cleanup();
+      project = createEnvProject('A=1\n');
+      project.repo.write('.env', 'A=2\n');
+      if (stageMore) {
+        project.repo.write('README.md', 'x\n');
+        project.repo.git('add', 'README.md');
+      }
+      const result = preCommit(project.ctx(), project.stateDir, options);
+      expect(result.staged).toEqual(['.env.encrypted']);
+      return result.warnings.join('\n').includes('only .env.encrypted changed');
+    };
+    expect(notice()).toBe(true);
+    expect(notice({ allowsEmpty: () => true })).toBe(false);
+    expect(notice({}, true)).toBe(false);
+  });
+
+  it('refuses a changed .env without a key, and under a key other than the staged file\'s, staging nothing', () => {
+    project = createEnvProject('A=1\n');
+    project.repo.write('.env', 'A=2\n');
+    const none = preCommit(project.ctx({ ENVGUARD_KEY: '' }), project.stateDir);
+    expect(brief(none)).toEqual(['KEY_MISSING .env']);
+    const other = preCommit(project.ctx({ ENVGUARD_KEY: formatKey(generateKey(randomBytes)) }), project.stateDir);
+    expect(brief(other)).toEqual(['KEY_MISMATCH .env.encrypted']);
+    expect(other.staged).toEqual([]);
+    expect(project.repo.git('diff', '--cached', '--name-only').trim()).toBe('');
+  });
+
+  it('refuses a staged encrypted file that does not decrypt, or has conflict markers and no .env to resolve them in', () => {
+    project = createEnvProject('A=1\n');
+    const text = project.repo.read('.env.encrypted');
+    project.repo.write('.env.encrypted', text.replace(/=fernet:(.{20})/, (_all, head: string) => `=fernet:${head.slice(0, -2)}${head.endsWith('AA') ? 'BB' : 'AA'}`));
+    project.repo.git('add', '.env.encrypted');
+    expect(brief(run())).toEqual(['DECRYPT_FAILED .env.encrypted']);
+    project.repo.write('.env.encrypted', `<<<<<<< HEAD\n${text}=======\n${text}>>>>>>> other\n`);
+    project.repo.git('add', '.env.encrypted');
+    rmSync(path.join(project.repo.dir, '.env'));
+    expect(brief(run()).map((line) => line.split(' ')[1])).toEqual(['.env.encrypted']);
+    expect(run().refusals).toHaveLength(1);
   });
 });

@@ -17,7 +17,7 @@ export function grantFirstMember(ctx: OpsContext, root: string, environment: str
   if (readEnvGrants(root, environment).members.length > 0) return undefined;
   if (!sameText(fingerprint(key), currentKeyEntry(ledger).newKeyFingerprint)) return undefined;
   const identity = ensureIdentity(ctx);
-  const actor = gitActor(root);
+  const actor = gitActor(ctx.git);
   const name = actor.email === 'unknown' ? actor.name : `${actor.name} <${actor.email}>`;
   const base = { envName: environment, key, memberName: name, recipient: identity.recipient, kind: 'person' as const, existing: new Map<string, string>(), now: ctx.now(), random: ctx.random };
   // The granter is the member being made: compute the id first, then sign with it.

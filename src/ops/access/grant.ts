@@ -39,7 +39,7 @@ export function grantAccess(ctx: OpsContext, options: GrantOptions): GrantResult
   if (name === '') throw new EnvguardError('USAGE', 'a member needs a name', { hint: 'add `--name "Bob <bob@example.com>"`' });
   const root = ctx.repo.root;
   const environments = accessEnvironments(root, options);
-  const actor = gitActor(root);
+  const actor = gitActor(ctx.git);
   const mine = new Set((findIdentities({ ...ctx, log: ctx.log }) ?? { identities: [] }).identities.map((identity) => identity.recipient.text));
   const plans = environments.map((environment) => {
     const { key } = currentEnvironmentKey(ctx, root, environment);

@@ -21,7 +21,7 @@ export function accessRequest(ctx: OpsContext, options: { environment?: string }
   const identity = ensureIdentity(ctx);
   let name = 'unknown';
   try {
-    const actor = gitActor(ctx.repo.root);
+    const actor = gitActor(ctx.git);
     name = actor.email === 'unknown' ? actor.name : `${actor.name} <${actor.email}>`;
   } catch {
     // Outside a repository the name is a placeholder for the granter to fill in.

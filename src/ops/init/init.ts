@@ -121,7 +121,7 @@ function initEnvironment(ctx: OpsContext, envName: string, projectId: string, ro
   const key = found?.key ?? generateKey(ctx.random);
   if (!found) ctx.keys.save(envName, key, projectId);
   if (!hadLedger) {
-    writeLedger(ledgerFile, createGenesis({ key, projectId, environment: envName, actor: gitActor(ctx.cwd), now: ctx.now(), rotationDays }));
+    writeLedger(ledgerFile, createGenesis({ key, projectId, environment: envName, actor: gitActor(ctx.git), now: ctx.now(), rotationDays }));
   }
   const grantedMember = grantFirstMember(ctx, ctx.cwd, envName, key, readVerifiedLedger(ledgerFile));
   return { envName, keyId: shortKeyId(key), key: found ? found.source : 'created', ledger: hadLedger ? 'existing' : 'created', files: syncFiles(ctx, envFile, key), ...(grantedMember ? { grantedMember } : {}) };

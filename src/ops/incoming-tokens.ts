@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { isEncryptedEnvFile, isPlaintextEnvFile, envNameOf } from '../core/env-files.js';
-import { parseEncryptedFile, type EncryptedFile } from '../core/encrypted-file.js';
+import type { EncryptedFile } from '../core/encrypted-file.js';
 import { parseStrictJson, verifyLedger, type Ledger } from '../core/ledger/index.js';
 import { findReplayedTokens, type ReplayedToken } from '../core/token-replay.js';
 import type { Git } from '../io/git.js';
@@ -8,6 +8,7 @@ import { gitBlobId } from '../io/index-blob.js';
 import { ledgerFileName, readLedgerJson } from '../io/ledger-file.js';
 import type { OpsContext } from './context.js';
 import { checkKnownLedger } from './support/known-ledger.js';
+import { parsedOrUndefined, textAtRevision } from './support/encrypted-at-revision.js';
 
 /**
  * Where values enter `.env` or a commit, an old token pasted back (a keyless rollback of a
@@ -32,11 +33,11 @@ export function stagedRollbackRefusals(ctx: OpsContext, paths: readonly string[]
   const refusals: IncomingRefusal[] = [];
   for (const file of paths) {
     if (isEncryptedEnvFile(file)) {
-      const incoming = tryParse(staged(file), file);
-      const head = incoming && tryParse(showAt(ctx.git, 'HEAD', file), file);
+      const incoming = parsedOrUndefined(staged(file), file);
+      const head = incoming && parsedOrUndefined(textAtRevision(ctx.git, 'HEAD', file), file);
       if (!incoming || !head) continue;
       // A merge may take the other branch's token, older than ours but that branch's own latest.
-      const theirs = mergeHead(ctx.git) && tryParse(showAt(ctx.git, 'MERGE_HEAD', file), file);
+      const theirs = mergeHead(ctx.git) && parsedOrUndefined(textAtRevision(ctx.git, 'MERGE_HEAD', file), file);
       const theirsReplayed = theirs ? new Set(findReplayedTokens(theirs, incoming).map((replay) => replay.name)) : undefined;
       for (const replay of findReplayedTokens(head, incoming)) {
         if (theirsReplayed && !theirsReplayed.has(replay.name)) continue;
@@ -65,7 +66,7 @@ export function refuseIncoming(ctx: OpsContext, envFile: string, incoming: Encry
   }
   const problem = knownLedgerProblem(ctx, ledger, ledgerFile, { remember: true, allowShorter: true });
   if (problem) return { message: `${envFile} not decrypted: ${problem.message}`, hint: problem.fix };
-  const base = tryParse(baseEncrypted, encryptedFile);
+  const base = parsedOrUndefined(baseEncrypted, encryptedFile);
   const [replay] = base ? findReplayedTokens(base, incoming) : [];
   // Older tokens are legitimate on a commit from before the change (a branch switch, `git checkout
   // HEAD~3`); they are a replay when the commit descends from the version with the newer tokens.
@@ -106,20 +107,6 @@ function inHistoryOfHead(git: Git, file: string, text: string): boolean {
 
 function mergeHead(git: Git): boolean {
   return git.exec(['rev-parse', '-q', '--verify', 'MERGE_HEAD'], { okCodes: [1, 128] }).status === 0;
-}
-
-function showAt(git: Git, revision: string, file: string): string | undefined {
-  const shown = git.exec(['show', `${revision}:${file}`], { okCodes: [128] });
-  return shown.status === 0 ? shown.stdout.toString('utf8') : undefined;
-}
-
-function tryParse(text: string | undefined, file: string): EncryptedFile | undefined {
-  if (text === undefined) return undefined;
-  try {
-    return parseEncryptedFile(text, file);
-  } catch {
-    return undefined; // a damaged file is refused by the format checks, with its line
-  }
 }
 
 function plaintextOf(encryptedFile: string): string {

@@ -1,13 +1,12 @@
-import { parseEncryptedFile, type EncryptedFile } from '../../core/encrypted-file.js';
 import { ledgerExtends, parseStrictJson, verifyLedger, type Ledger, type LedgerProblem } from '../../core/ledger/index.js';
 import { findReplayedTokens, type ReplayedToken } from '../../core/token-replay.js';
 import { EnvguardError } from '../../errors.js';
-import type { Git } from '../../io/git.js';
 import { readTextIfExists } from '../../io/read-file.js';
 import type { OpsContext } from '../context.js';
 import { listEncryptedFiles } from '../rotation/environment-files.js';
 import { replayMessage } from '../incoming-tokens.js';
 import path from 'node:path';
+import { parsedOrUndefined, textAtRevision } from './encrypted-at-revision.js';
 
 /**
  * `verify --against REV` (DESIGN.md, Ledger: anchored): the checked-out ledger must extend the
@@ -43,7 +42,7 @@ export function resolveRevision(ctx: OpsContext, name: string): Revision {
 export function anchorAgainstRevision(ctx: OpsContext, revision: Revision, environment: string, ledgerFile: string, ledger: Ledger): RevisionAnchoring {
   const root = ctx.repo.root;
   const result: RevisionAnchoring = { problems: [], replays: [] };
-  const baseText = showAt(ctx.git, revision.commit, ledgerFile);
+  const baseText = textAtRevision(ctx.git, revision.commit, ledgerFile);
   if (baseText !== undefined) {
     let base: unknown;
     try {
@@ -59,24 +58,11 @@ export function anchorAgainstRevision(ctx: OpsContext, revision: Revision, envir
     }
   }
   for (const file of listEncryptedFiles(root, environment)) {
-    const before = parsed(showAt(ctx.git, revision.commit, file), file);
-    const now = parsed(readTextIfExists(path.join(root, file)), file);
+    const before = parsedOrUndefined(textAtRevision(ctx.git, revision.commit, file), file);
+    const now = parsedOrUndefined(readTextIfExists(path.join(root, file)), file);
     if (!before || !now) continue;
     for (const replay of findReplayedTokens(before, now)) result.replays.push({ file, replay, message: replayMessage(file, replay, `the one at ${revision.name}`) });
   }
   return result;
 }
 
-function showAt(git: Git, commit: string, file: string): string | undefined {
-  const shown = git.exec(['show', `${commit}:${file}`], { okCodes: [128] });
-  return shown.status === 0 ? shown.stdout.toString('utf8') : undefined;
-}
-
-function parsed(text: string | undefined, file: string): EncryptedFile | undefined {
-  if (text === undefined) return undefined;
-  try {
-    return parseEncryptedFile(text, file);
-  } catch {
-    return undefined; // a damaged file is reported by the file checks, with its line
-  }
-}

@@ -33,10 +33,13 @@ export function hookHealth(root: string): HookHealth {
       hint: 'run `npm install` (husky sets core.hooksPath on prepare), or `npx husky`',
     };
   }
+  // post-index-change only undoes an aborted merge's conflict view (pre-commit does it too): an
+  // install from before it existed still guards every commit, checkout and push.
+  const required = INSTALLED_HOOKS.filter((hook) => hook !== 'post-index-change');
   const shims = INSTALLED_HOOKS.filter((hook) => isEnvguardShim(readTextIfExists(path.join(hooksDir, hook)) ?? ''));
-  if (shims.length === INSTALLED_HOOKS.length) return { manager: 'git', active: true };
+  if (required.every((hook) => shims.includes(hook))) return { manager: 'git', active: true };
   if (OTHER_MANAGERS.some((file) => (readTextIfExists(path.join(root, file)) ?? '').includes('envguard hook'))) return { manager: 'other', active: true };
-  const missing = INSTALLED_HOOKS.filter((hook) => !shims.includes(hook));
+  const missing = required.filter((hook) => !shims.includes(hook));
   return {
     manager: shims.length > 0 ? 'git' : 'none',
     active: false,

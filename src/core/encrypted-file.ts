@@ -1,6 +1,7 @@
 import { EnvguardError } from '../errors.js';
 import { looksLikeToken } from './fernet.js';
 import { HEADER_NOTES, type EncryptedFile, type EncryptedLine } from './encrypted-file-types.js';
+import { CONFLICT_MARKER_LINE } from './conflict-markers.js';
 
 /**
  * Reading the structure of `.env.encrypted` (no key needed). Writing is in
@@ -15,7 +16,6 @@ export { encryptDocument, encryptWhole, type EncryptOptions } from './encrypted-
 const HEADER = /^# envguard:v([12]) key=([0-9a-f]{16})( bom)? (.*)$/;
 const ENTRY_LINE = /^([\w.-]+)=fernet:(\S*)$/;
 const TRAILER_LINE = /^#=fernet:(\S*)$/;
-const CONFLICT_MARKER = /^(<{7}|={7}|>{7})( |$)/;
 
 /** Parses an encrypted file's structure: the legacy single token, or format v1 or v2. */
 export function parseEncryptedFile(text: string, fileName: string): EncryptedFile {
@@ -44,7 +44,7 @@ function parseLine(raw: string, line: number, version: 1 | 2, fileName: string):
   if (entry) return { kind: 'entry', name: entry[1] as string, token: entry[2] as string, line };
   const trailer = version === 2 ? TRAILER_LINE.exec(content) : null;
   if (trailer) return { kind: 'trailer', token: trailer[1] as string, line };
-  if (CONFLICT_MARKER.test(content)) {
+  if (CONFLICT_MARKER_LINE.test(content)) {
     throw new EnvguardError('CONFLICT', `${fileName}:${line}: unresolved merge conflict marker`, {
       hint: 'resolve the conflict in the decrypted .env, then run `envguard encrypt` and `git add` the encrypted file',
     });

@@ -7,6 +7,7 @@ import { shortKeyId, type FernetKey } from '../core/key.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { readText, readTextIfExists } from '../io/read-file.js';
 import type { OpsContext } from './context.js';
+import { withoutConflictMarkers } from '../core/conflict-markers.js';
 
 export interface EncryptInput {
   envPath?: string;
@@ -74,17 +75,6 @@ function parsePrevious(text: string, encryptedPath: string, cwd: string): Encryp
     }
   }
   return undefined;
-}
-
-/**
- * A merge conflict left in the encrypted file (the merge driver's markers around both sides'
- * lines): both sides' tokens stay reusable, so resolving in `.env` re-encrypts nothing unchanged.
- */
-function withoutConflictMarkers(text: string): string {
-  return text
-    .split('\n')
-    .filter((line) => !/^(<{7}|={7}|>{7})( |$)/.test(line))
-    .join('\n');
 }
 
 function countReused(previous: Extract<EncryptedFile, { format: 'values' }>, output: string): number {

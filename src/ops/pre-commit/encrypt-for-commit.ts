@@ -15,7 +15,7 @@ import type { OpsContext } from '../context.js';
 import { describeKeyChange } from '../support/key-change.js';
 import { decryptWithKnownKeys } from '../support/known-keys.js';
 import { keepIncomingBeside, mergeWithBase } from '../support/merge-with-base.js';
-import { CONFLICT_MARKER } from './refusals.js';
+import { hasConflictMarkers, withoutConflictMarkers } from '../../core/conflict-markers.js';
 
 /** What the encryption pass did with one plaintext env file. */
 export type EncryptOutcome =
@@ -61,7 +61,7 @@ export function encryptForCommit(ctx: OpsContext, index: StagedBlobs, envFile: s
   if (pending && !conflicted && stagedText === pending.baseEncrypted && pending.plaintextSha256 === sha256(plaintext)) return { kind: 'unchanged' };
 
   const incomingFile = incomingPathFor(envFile);
-  if (CONFLICT_MARKER.test(plaintext)) {
+  if (hasConflictMarkers(plaintext)) {
     return refused({ code: 'CONFLICT', file: envFile, message: `${envFile} still has merge conflict markers`, hint: `edit ${envFile} to keep one line per variable, then commit again` });
   }
   if (pathExists(path.join(ctx.cwd, incomingFile))) {
@@ -70,7 +70,7 @@ export function encryptForCommit(ctx: OpsContext, index: StagedBlobs, envFile: s
   const resolved = ctx.keys.current(envNameOf(envFile));
   if (!resolved) return refused({ code: 'KEY_MISSING', file: envFile, message: `${envFile} has changes but there is no key to encrypt them`, hint: missingKeyError(envNameOf(envFile)).hint ?? '' });
 
-  const previous = conflicted && stagedText !== undefined ? tryParse(withoutMarkers(stagedText), encryptedFile) : staged;
+  const previous = conflicted && stagedText !== undefined ? tryParse(withoutConflictMarkers(stagedText), encryptedFile) : staged;
   if (previous?.format === 'values' && previous.keyId !== shortKeyId(resolved.key)) {
     const change = describeKeyChange(ctx, envFile, previous.keyId);
     return refused({ code: 'KEY_MISMATCH', file: encryptedFile, message: `cannot encrypt ${envFile}: ${change.message}`, hint: change.hint });
@@ -160,14 +160,6 @@ function decryptsTo(file: EncryptedFile, key: FernetKey, name: string): string |
   } catch {
     return undefined;
   }
-}
-
-/** Both sides' lines of a conflicted file, kept only as a source of reusable tokens. */
-function withoutMarkers(text: string): string {
-  return text
-    .split('\n')
-    .filter((line) => !/^(<{7}|={7}|>{7})( |$)/.test(line))
-    .join('\n');
 }
 
 function tryParse(text: string, name: string): EncryptedFile | undefined {

@@ -11,8 +11,6 @@ import type { OpsContext } from '../context.js';
 
 /** Key files that must never be committed, whatever they are called in a given tool. */
 export const KEY_FILE = /(^|\/)(\.env\.keys|\.env\.vault\.key|envguard\.key|\.envguard[-.]key|[^/]*\.fernet(\.key)?)$/;
-/** A line git's merge leaves: `<<<<<<<`, `=======` or `>>>>>>>`. */
-export const CONFLICT_MARKER = /^(<{7}|={7}|>{7})( |$)/m;
 
 /** A staged key file or plaintext env file: refused as a whole, whatever it holds. */
 export function stagedFileRefusal(file: string): Problem | undefined {

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDotenv } from '../../src/core/dotenv/parse.js';
@@ -9,9 +8,10 @@ import { formatKey, generateKey } from '../../src/core/key.js';
 import { mergeDriver } from '../../src/hooks/merge-driver.js';
 import { defaultContext } from '../../src/ops/context.js';
 import { encryptEnvFile } from '../../src/ops/encrypt.js';
+import { createTempRepo, type TempRepo } from '../helpers/temp-repo.js';
 
-let dir: string;
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+let repo: TempRepo;
+afterEach(() => repo?.cleanup());
 
 const tokens = (text: string) => text.split('\n').filter((line) => line.includes('=fernet:'));
 
@@ -19,9 +19,12 @@ const tokens = (text: string) => text.split('\n').filter((line) => line.includes
 // `envguard encrypt` then re-encrypted every line.
 describe('a same-variable conflict', () => {
   it('is shown where the variable was, and encrypting the resolution keeps every unchanged token', () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'envguard-merge-'));
+    // The merge driver runs inside a repository (it keeps what restores .env after an abort).
+    repo = createTempRepo();
+    repo.git('commit', '-q', '--allow-empty', '-m', 'start');
+    const dir = repo.dir;
     const key = generateKey(randomBytes);
-    const ctx = defaultContext({ cwd: dir, root: dir, env: { ENVGUARD_KEY: formatKey(key), ENVGUARD_HOME: path.join(dir, 'home') } });
+    const ctx = defaultContext({ cwd: dir, root: dir, env: { ...repo.env, ENVGUARD_KEY: formatKey(key) } });
     const write = (name: string, plaintext: string) => {
       const text = encryptDocument(parseDotenv(plaintext, '.env'), key, { now: 1_700_000_000, random: randomBytes });
       writeFileSync(path.join(dir, name), text);

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -24,6 +25,8 @@ describe('mergeEncryptedFile (the merge driver as a use case)', () => {
     };
     const request = { basePath: write('base', base), oursPath: write('ours', ours), theirsPath: write('theirs', theirs), displayPath: '.env.encrypted' };
     const env = { ...isolatedEnv(dir), ...(withKey ? { ENVGUARD_KEY: formatKey(key) } : {}) };
+    // The driver runs inside a repository (it keeps what restores .env after an aborted merge).
+    for (const args of [['init', '-q'], ['commit', '-q', '--allow-empty', '-m', 'start']]) expect(spawnSync('git', args, { cwd: dir, env }).status).toBe(0);
     return { ctx: defaultContext({ cwd: dir, root: dir, env }), request };
   }
   const decrypted = (file: string) => decryptEncryptedFile(parseEncryptedFile(readFileSync(file, 'utf8'), '.env.encrypted'), key, '.env.encrypted');

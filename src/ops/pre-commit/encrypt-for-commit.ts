@@ -82,8 +82,11 @@ export function encryptForCommit(ctx: OpsContext, index: StagedBlobs, envFile: s
     return { kind: 'unchanged' };
   }
 
+  // What an earlier run staged for a commit that did not happen ("nothing to commit") holds the
+  // developer's own earlier edit, not an incoming change: .env wins over it, with no merge.
+  const stagedIsOurs = stagedIsBase || (pending !== undefined && stagedText === pending.baseEncrypted);
   let target = plaintext;
-  if (!conflicted && state && stagedText !== undefined && previous && !stagedIsBase && readTextIfExists(path.join(ctx.cwd, encryptedFile)) === stagedText) {
+  if (!conflicted && state && stagedText !== undefined && previous && !stagedIsOurs && readTextIfExists(path.join(ctx.cwd, encryptedFile)) === stagedText) {
     // git brought a new encrypted file into the index and the working tree since .env was last
     // synced (a pull whose decrypt did not run): encrypting .env as it is would silently undo
     // that change, so merge per variable instead. (An index that merely went back, as after

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { SHARED_CODE_CACHE } from './global-setup.js';
 
 /**
  * A real git repository in a temp dir, isolated from the machine's git config and key store:
@@ -39,6 +40,8 @@ export function isolatedEnv(root: string): NodeJS.ProcessEnv {
     GIT_TERMINAL_PROMPT: '0',
     ENVGUARD_HOME: path.join(home, 'envguard'),
     NO_COLOR: '1',
+    // The run's one warm code cache (global-setup.ts); a private one when run outside vitest.
+    XDG_CACHE_HOME: process.env[SHARED_CODE_CACHE] ?? path.join(home, '.cache'),
   };
 }
 

@@ -7,16 +7,22 @@ import { buildGrant } from '../../src/core/access/index.js';
 import { parseRecipient } from '../../src/core/age/index.js';
 import { generateKey } from '../../src/core/key.js';
 import { ensureBuilt } from '../helpers/run-cli.js';
-import { createAccessProject, type AccessProject } from '../helpers/access-project.js';
+import { copyProject, createAccessProject, type AccessProject } from '../helpers/access-project.js';
 
 const projects: AccessProject[] = [];
+let initialized: AccessProject;
+/** A copy of Alice's initialized project for one test (init and its commit run once per file). */
 function project(): AccessProject {
-  const made = createAccessProject();
+  const made = copyProject(initialized);
   projects.push(made);
   return made;
 }
 
-beforeAll(() => ensureBuilt(), 120_000);
+beforeAll(() => {
+  ensureBuilt();
+  initialized = createAccessProject();
+  projects.push(initialized);
+}, 120_000);
 afterAll(() => {
   for (const made of projects) made.repo.cleanup();
 });

@@ -1,10 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { Ledger } from '../../src/core/ledger/index.js';
 import { runCli, type CliResult } from './run-cli.js';
-import { createTempRepo, type TempRepo } from './temp-repo.js';
+import { copyTempRepo, createTempRepo, type TempRepo } from './temp-repo.js';
 
 /**
  * A repository where Alice ran `envguard init` (she is the first member) and committed, plus
@@ -59,9 +58,7 @@ export function createAccessProject(options: { root?: string; init?: boolean } =
 
 /** A copy of the project's whole temp root (repo and every machine's home) to crash in. */
 export function copyProject(project: AccessProject): AccessProject {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'envguard-access-copy-'));
-  cpSync(path.dirname(project.repo.dir), root, { recursive: true });
-  const copy = createAccessProject({ root });
+  const copy = createAccessProject({ root: path.dirname(copyTempRepo(project.repo).dir) });
   return { ...copy, secret: project.secret };
 }
 

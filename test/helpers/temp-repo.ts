@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SHARED_CODE_CACHE } from './global-setup.js';
@@ -75,6 +75,41 @@ export function createTempRepo(options: { init?: boolean; root?: string } = {}):
     },
     cleanup() {
       rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A copy of a temp repo's whole root (repository, HOME, key store) in a new temp dir, with its own
+ * environment: for tests that each start from one state set up once per file (`envguard init` and a
+ * commit cost far more than a copy). The copy's index is refreshed, as after a fresh checkout.
+ */
+export function copyTempRepo(source: TempRepo): TempRepo {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'envguard-test-'));
+  cpSync(path.dirname(source.dir), root, { recursive: true, verbatimSymlinks: true });
+  const copy = createTempRepo({ root, init: false });
+  if (existsSync(path.join(copy.dir, '.git', 'index'))) copy.gitRaw(['update-index', '-q', '--refresh']);
+  return copy;
+}
+
+/**
+ * A state set up once per test file and copied for each test: `copy()` runs `setUp` on a new temp
+ * repo the first time, then returns a fresh copy of it every time (tests may change their copy).
+ */
+export function repoTemplate(setUp: (repo: TempRepo) => void): { copy(): TempRepo; cleanup(): void } {
+  let template: TempRepo | undefined;
+  return {
+    copy() {
+      if (!template) {
+        const made = createTempRepo();
+        setUp(made);
+        template = made;
+      }
+      return copyTempRepo(template);
+    },
+    cleanup() {
+      template?.cleanup();
+      template = undefined;
     },
   };
 }

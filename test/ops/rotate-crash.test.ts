@@ -1,5 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint, formatKey, parseKey } from '../../src/core/key.js';
@@ -8,7 +7,7 @@ import { currentKeyFingerprint, verifyLedger } from '../../src/core/ledger/index
 import { readFileSync } from 'node:fs';
 import { ensureBuilt, runCliAsync } from '../helpers/run-cli.js';
 import { createRotationProject, decryptWithStore, keyStoreDir, readLedger, type RotationProject } from '../helpers/rotation-project.js';
-import { createTempRepo } from '../helpers/temp-repo.js';
+import { copyTempRepo } from '../helpers/temp-repo.js';
 
 /**
  * Kills `envguard rotate` with SIGKILL at many instants across a rotation, then proves that (a)
@@ -62,10 +61,9 @@ afterAll(() => {
 
 /** A copy of a project's whole temp root (repo and isolated key store) with its own environment. */
 function copyOf(project: RotationProject): RotationProject {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'envguard-crash-'));
-  roots.push(root);
-  cpSync(path.dirname(project.repo.dir), root, { recursive: true });
-  return { ...project, repo: createTempRepo({ root, init: false }) };
+  const repo = copyTempRepo(project.repo);
+  roots.push(path.dirname(repo.dir));
+  return { ...project, repo };
 }
 
 /** Every file envguard keeps under .git/envguard (journal, work dir, backups). */

@@ -76,3 +76,13 @@ export function editEnvAndStageApp(project: Project, vars: Record<string, string
 export function commit(project: Project, args: string[], env?: NodeJS.ProcessEnv): RunResult {
   return project.gitRaw(['commit', ...args], env);
 }
+
+/** Commits a .env change the way a developer would: edit, commit (rerun if git stops at "nothing to commit"). */
+export function commitEnv(p: Project, vars: Record<string, string>, message: string): void {
+  p.write('.env', envText(vars));
+  if (commit(p, ['-q', '-m', message]).status !== 0) {
+    const again = commit(p, ['-q', '-m', message]);
+    expect(again.status, again.stderr).toBe(0);
+  }
+}
+

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { isEncryptedEnvFile, isPlaintextEnvFile, envNameOf } from '../core/env-files.js';
 import type { EncryptedFile } from '../core/encrypted-file.js';
-import { parseStrictJson, verifyLedger, type Ledger } from '../core/ledger/index.js';
+import { parseLedgerJson, verifyLedger, type Ledger } from '../core/ledger/index.js';
 import { findReplayedTokens, type ReplayedToken } from '../core/token-replay.js';
 import type { Git } from '../io/git.js';
 import { gitBlobId } from '../io/index-blob.js';
@@ -93,7 +93,7 @@ function knownLedgerProblem(ctx: OpsContext, value: unknown, file: string, optio
 
 function strictJson(text: string | undefined, file: string): unknown {
   try {
-    return text === undefined ? undefined : parseStrictJson(text, file);
+    return text === undefined ? undefined : parseLedgerJson(text, file);
   } catch {
     return undefined; // not JSON: the ledger checks say so
   }

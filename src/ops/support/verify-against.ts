@@ -1,4 +1,4 @@
-import { ledgerExtends, parseStrictJson, verifyLedger, type Ledger, type LedgerProblem } from '../../core/ledger/index.js';
+import { ledgerExtends, parseLedgerJson, verifyLedger, type Ledger, type LedgerProblem } from '../../core/ledger/index.js';
 import { findReplayedTokens, type ReplayedToken } from '../../core/token-replay.js';
 import { EnvguardError } from '../../errors.js';
 import { readTextIfExists } from '../../io/read-file.js';
@@ -46,7 +46,7 @@ export function anchorAgainstRevision(ctx: OpsContext, revision: Revision, envir
   if (baseText !== undefined) {
     let base: unknown;
     try {
-      base = parseStrictJson(baseText, `${ledgerFile} at ${revision.name}`);
+      base = parseLedgerJson(baseText, `${ledgerFile} at ${revision.name}`);
     } catch (error) {
       const message = error instanceof EnvguardError ? error.message : 'not valid JSON';
       result.problems.push({ code: 'anchor', entry: null, path: '', message: `${message}: nothing to anchor to`, hint: `check the ledger at ${revision.name} (\`git show ${revision.name}:${ledgerFile}\`), or anchor to another revision` });

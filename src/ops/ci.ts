@@ -1,6 +1,7 @@
 import type { Finding } from '../core/scan/types.js';
 import { EnvguardError, isEnvguardError } from '../errors.js';
 import { isShallowRepository, resolveCommit } from '../io/git-range.js';
+import type { Git } from '../io/git.js';
 import { withCwd, type OpsContext } from './context.js';
 import { checkRotationPolicy } from './rotation-policy.js';
 import { scanCommits } from './support/scan-commits.js';
@@ -57,17 +58,17 @@ export interface CiResult {
 
 export async function runCi(ctx: OpsContext, options: CiOptions = {}): Promise<CiResult> {
   const root = ctx.repo.root;
-  const against = options.against === undefined ? undefined : requireBase(root, options.against);
+  const at = withCwd(ctx, root);
+  const against = options.against === undefined ? undefined : requireBase(at.git, options.against);
   const result: CiResult = { ok: true, against, checked: [], notChecked: [], problems: [], warnings: [], findings: [], commitsScanned: 0, verify: undefined };
 
-  verifyLedgers(withCwd(ctx, root), result);
+  verifyLedgers(at, result);
 
   const config = ctx.config;
-  if (!against && isShallowRepository(root)) result.warnings.push('this clone is shallow: only the commits it holds were scanned (fetch the full history, or pass --against REV)');
-  const scan = await scanCommits(ctx, {
-    root,
+  if (!against && isShallowRepository(at.git)) result.warnings.push('this clone is shallow: only the commits it holds were scanned (fetch the full history, or pass --against REV)');
+  const scan = await scanCommits(at, {
     revisions: against ? ['HEAD', `^${against}`] : ['HEAD'],
-    knownValues: config.scan.knownValues === false ? [] : projectKnownValues(withCwd(ctx, root)),
+    knownValues: config.scan.knownValues === false ? [] : projectKnownValues(at),
     ignorePaths: config.scan.ignorePaths,
     sensitivity: { sensitiveNames: config.sensitiveNames, publicNames: config.publicNames },
   });
@@ -85,7 +86,7 @@ export async function runCi(ctx: OpsContext, options: CiOptions = {}): Promise<C
     for (const finding of tracked) result.problems.push({ check: 'tracked-files', file: finding.file, message: `${finding.file} is tracked: ${finding.description}`, hint: untrackHint([finding]) });
   }
 
-  const policy = checkRotationPolicy(withCwd(ctx, root));
+  const policy = checkRotationPolicy(at);
   result.checked.push('rotation');
   if (policy.problem && policy.block) result.problems.push({ check: 'rotation', message: policy.problem.message, hint: policy.problem.hint });
   else if (policy.problem) result.warnings.push(`${policy.problem.message}; ${policy.problem.hint}`);
@@ -100,10 +101,10 @@ export async function runCi(ctx: OpsContext, options: CiOptions = {}): Promise<C
 }
 
 /** The base must be here: a shallow CI checkout without it cannot prove anything (exit 2, with the fetch). */
-function requireBase(root: string, rev: string): string {
-  const sha = resolveCommit(root, rev);
+function requireBase(git: Git, rev: string): string {
+  const sha = resolveCommit(git, rev);
   if (sha !== undefined) return sha;
-  if (isShallowRepository(root)) {
+  if (isShallowRepository(git)) {
     throw new EnvguardError('USAGE', `--against ${rev}: not in this clone, which is shallow`, {
       hint: `fetch the history first: \`git fetch --unshallow origin\` (GitHub Actions: actions/checkout with \`fetch-depth: 0\`; GitLab CI: \`GIT_DEPTH: 0\`)`,
     });

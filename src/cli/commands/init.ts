@@ -19,15 +19,16 @@ export function initCommand(): Command {
     .option('--json', 'print the result as JSON')
     .action((options: { env?: string[]; husky?: boolean; hooks?: boolean; hooksPath?: boolean; json?: boolean }) =>
       runAction((output) => {
-        const result = init(cliContext(output), { envs: options.env, husky: options.husky, hooks: options.hooks, hooksPath: options.hooksPath });
+        const ctx = cliContext(output);
+        const result = init(ctx, { envs: options.env, husky: options.husky, hooks: options.hooks, hooksPath: options.hooksPath });
         if (options.json) output.json(result);
-        else printInit(output, result);
+        else printInit(output, result, envFilesInHistory(ctx, result.root));
         return 0;
       }),
     );
 }
 
-function printInit(output: Output, result: InitResult): void {
+function printInit(output: Output, result: InitResult, inHistory: readonly string[]): void {
   const { color } = output;
   output.err(`envguard: project ${result.projectId} in ${result.root}`);
   for (const env of result.environments) {
@@ -53,7 +54,6 @@ function printInit(output: Output, result: InitResult): void {
   for (const file of result.trackedPlaintext) {
     output.err(color.red(`  ${file} is tracked by git: run \`git rm --cached ${file}\`, and change those secrets: they are in the history`));
   }
-  const inHistory = envFilesInHistory(result.root);
   if (inHistory.length > 0) {
     output.err(color.red(`  history: ${inHistory.join(', ')} ${inHistory.length === 1 ? 'is' : 'are'} in earlier commits: rotate those secrets and rewrite history, see ${REMEDIATION_DOC} (\`envguard scan --history --all\` lists every commit)`));
   }

@@ -1,9 +1,10 @@
 import type { ScanReport } from '../core/scan/types.js';
-import { EnvguardError } from '../errors.js';
+import { failure } from '../errors.js';
 import { commitExists } from '../io/git-range.js';
 import { withCwd, type OpsContext } from './context.js';
 import { ignoreListAt, scanCommits } from './support/scan-commits.js';
 import { projectKnownValues } from './scan.js';
+import { CI_MESSAGES } from './enforce-messages.js';
 
 /**
  * `envguard scan --history`: every commit reachable from HEAD (or from every ref with `all`),
@@ -24,7 +25,7 @@ export async function scanHistory(ctx: OpsContext, options: HistoryScanOptions =
   const root = ctx.repo.root;
   const at = withCwd(ctx, root);
   if (options.since !== undefined && !commitExists(at.git, options.since)) {
-    throw new EnvguardError('NOT_FOUND', `--since ${options.since}: no such commit`, { hint: 'pass a commit, branch or tag, e.g. `envguard scan --history --since v1.0`' });
+    throw failure('NOT_FOUND', CI_MESSAGES.noSuchSince(options.since));
   }
   const headExists = commitExists(at.git, 'HEAD');
   if (!headExists && !options.all) return { findings: [], filesScanned: 0, commits: 0 };

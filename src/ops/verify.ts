@@ -9,7 +9,7 @@ import { anchorAgainstRevision, resolveRevision, type Revision } from './support
 import { checkKnownLedger, trustLedger } from './support/known-ledger.js';
 import { verifyEnvironmentFiles, type FilesVerification } from './support/verify-files.js';
 import { verifyFixes } from './support/verify-fixes.js';
-import { checkEnvironmentGrants, type GrantProblemReport } from './access/verify-grants.js';
+import { checkEnvironmentGrants, type AccessProblem } from './access/verify-grants.js';
 
 export interface EnvironmentVerification {
   environment: string;
@@ -19,7 +19,7 @@ export interface EnvironmentVerification {
   /** The encrypted files checked against the ledger's current key (present when the ledger verified). */
   files?: FilesVerification;
   /** Access files checked against the ledger's current key (present when the ledger verified). */
-  access?: { members: number; problems: GrantProblemReport[] };
+  access?: { members: number; problems: AccessProblem[] };
   /** With `against`: tokens in the checked-out encrypted files older than the revision's (token replay). */
   replays?: { file: string; replay: ReplayedToken; message: string }[];
   /** What to do about it (`verifyFixes`); empty when it verified. */
@@ -74,6 +74,7 @@ function verifyEnvironment(ctx: OpsContext, root: string, environment: string, r
     report.valid = false;
     report.problems.push({
       code: 'header',
+      file: ledgerFile,
       entry: null,
       path: '/environment',
       message: `${path.basename(file)} records environment "${String(declared)}" but its file name is for "${environment}"`,
@@ -96,6 +97,7 @@ function verifyEnvironment(ctx: OpsContext, root: string, environment: string, r
     report.valid = false;
     report.problems.push({
       code: 'signature',
+      file: ledgerFile,
       entry: currentKeyEntry(ledger).seq,
       path: `/entries/${currentKeyEntry(ledger).seq}/newPublicKey`,
       message: `the ledger's public key for the current key ${shortKeyId(report.currentKeyFingerprint)} is not derived from that key: its signatures were made by someone else's key`,

@@ -52,11 +52,13 @@ function printText(output: Output, result: CiResult): void {
   for (const finding of result.findings) output.out(formatFindingLine(finding));
   for (const problem of result.problems.filter((p) => p.check !== 'commits' && p.check !== 'tracked-files')) {
     output.out(`${problem.check}: ${problem.message}`);
-    if (problem.hint) output.out(`  fix: ${problem.hint}`);
+    output.out(`  fix: ${problem.hint}`);
   }
-  const tracked = result.problems.find((p) => p.check === 'tracked-files');
-  if (tracked?.hint) output.out(`  fix: ${tracked.hint}`);
-  if (result.findings.some((finding) => finding.commit !== undefined)) output.out('  fix: rewrite the commits named above (`git rebase -i <commit>^`, see docs/remediation.md) and rotate what was exposed');
+  // The findings were printed above; their fix (one for all of them) once per check.
+  for (const check of ['tracked-files', 'commits'] as const) {
+    const first = result.problems.find((p) => p.check === check);
+    if (first) output.out(`  fix: ${first.hint}`);
+  }
   for (const warning of result.warnings) output.out(color.yellow(`warning: ${warning}`));
   for (const name of result.notChecked) output.out(color.yellow(`not checked: ${name} (this version of envguard has no ${name} check)`));
   const summary = `${result.commitsScanned} commit(s) scanned (${range}); checked: ${result.checked.join(', ')}`;

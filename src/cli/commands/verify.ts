@@ -34,7 +34,7 @@ export function verifyCommand(): Command {
           if (report.valid && access && access.members + access.problems.length > 0) {
             const bad = access.problems;
             output.out(`${bad.length === 0 ? output.color.green('ok') + '  ' : output.color.red('FAIL')} ${environment} access: ${access.members} member(s)${bad.length === 0 ? ', every grant signed by the current key and its wrapped file intact' : `, ${bad.length} problem(s)`}`);
-            for (const problem of bad) output.out(`  ${problem.message}`);
+            for (const problem of bad) output.out(`  ${problem.message}\n    fix: ${problem.hint}`);
           }
           if (report.valid) {
             const bad = (files?.files ?? []).filter((file) => file.result !== 'ok');

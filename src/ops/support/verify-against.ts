@@ -49,7 +49,7 @@ export function anchorAgainstRevision(ctx: OpsContext, revision: Revision, envir
       base = parseLedgerJson(baseText, `${ledgerFile} at ${revision.name}`);
     } catch (error) {
       const message = error instanceof EnvguardError ? error.message : 'not valid JSON';
-      result.problems.push({ code: 'anchor', entry: null, path: '', message: `${message}: nothing to anchor to`, hint: `check the ledger at ${revision.name} (\`git show ${revision.name}:${ledgerFile}\`), or anchor to another revision` });
+      result.problems.push({ code: 'anchor', file: ledgerFile, entry: null, path: '', message: `${message}: nothing to anchor to`, hint: `check the ledger at ${revision.name} (\`git show ${revision.name}:${ledgerFile}\`), or anchor to another revision` });
       return result;
     }
     // The older ledger need not verify for the comparison, but it must have the shape of one.

@@ -7,6 +7,7 @@ import { VERSION } from '../../version.js';
 import { cliContext } from '../context.js';
 import type { Output } from '../output.js';
 import { runAction } from '../run-command.js';
+import { CHECK_MESSAGES as M } from '../messages/checks.js';
 
 /** `envguard ci [--against REV] [--format text|json|sarif]`: exit 0 clean, 1 on any problem, 2 when REV is not here. */
 export function ciCommand(): Command {
@@ -48,19 +49,18 @@ function jsonReport(result: CiResult) {
 
 function printText(output: Output, result: CiResult): void {
   const { color } = output;
-  const range = result.against ? `${result.against.slice(0, 12)}..HEAD` : 'all of HEAD';
   for (const finding of result.findings) output.out(formatFindingLine(finding));
   for (const problem of result.problems.filter((p) => p.check !== 'commits' && p.check !== 'tracked-files')) {
-    output.out(`${problem.check}: ${problem.message}`);
-    output.out(`  fix: ${problem.hint}`);
+    output.out(M.ciProblem(problem.check, problem.message));
+    output.out(M.fix(problem.hint));
   }
   // The findings were printed above; their fix (one for all of them) once per check.
   for (const check of ['tracked-files', 'commits'] as const) {
     const first = result.problems.find((p) => p.check === check);
-    if (first) output.out(`  fix: ${first.hint}`);
+    if (first) output.out(M.fix(first.hint));
   }
-  for (const warning of result.warnings) output.out(color.yellow(`warning: ${warning}`));
-  for (const name of result.notChecked) output.out(color.yellow(`not checked: ${name} (this version of envguard has no ${name} check)`));
-  const summary = `${result.commitsScanned} commit(s) scanned (${range}); checked: ${result.checked.join(', ')}`;
-  output.out(result.ok ? `${color.green('ok')}  ${summary}` : `${color.red('FAIL')} ${result.problems.length} problem(s); ${summary}`);
+  for (const warning of result.warnings) output.out(M.ciWarning(color, warning));
+  for (const name of result.notChecked) output.out(M.ciNotChecked(color, name));
+  const summary = M.ciSummary(result.commitsScanned, M.ciRange(result.against), result.checked);
+  output.out(result.ok ? `${M.ok(color)}${summary}` : M.ciFailed(color, result.problems.length, summary));
 }

@@ -1,8 +1,8 @@
+import { envFlag } from '../../core/env-files.js';
 import type { Wording } from '../../errors.js';
 
 /** A name as a message may show it: printable ASCII only (it came from the command line). */
 const shown = (name: string) => name.replace(/[^\x20-\x7e]/g, '?');
-const envFlag = (environment: string) => (environment === 'default' ? '' : ` --env ${environment}`);
 
 /**
  * What the access use cases (`envguard access …`, `verify`'s grant check, the key lookup through

@@ -8,6 +8,7 @@ import { gitBlobId } from '../io/index-blob.js';
 import { ledgerFileName, readLedgerJson } from '../io/ledger-file.js';
 import type { Problem } from '../problem.js';
 import type { OpsContext } from './context.js';
+import { LEDGER_MESSAGES } from './ledger-messages.js';
 import { checkKnownLedger } from './support/known-ledger.js';
 import { parsedOrUndefined, textAtRevision } from './support/encrypted-at-revision.js';
 
@@ -36,7 +37,7 @@ export function stagedRollbackRefusals(ctx: OpsContext, paths: readonly string[]
       const theirsReplayed = theirs ? new Set(findReplayedTokens(theirs, incoming).map((replay) => replay.name)) : undefined;
       for (const replay of findReplayedTokens(head, incoming)) {
         if (theirsReplayed && !theirsReplayed.has(replay.name)) continue;
-        refusals.push({ code: 'TOKEN_REPLAY', file, message: replayMessage(file, replay, 'the one in HEAD'), hint: replayFix(plaintextOf(file), file) });
+        refusals.push({ code: 'TOKEN_REPLAY', file, message: replayMessage(file, replay, 'the one in HEAD'), hint: LEDGER_MESSAGES.replayFix(plaintextOf(file), file) });
       }
     } else if (/^\.env(\.[^/]+)?\.ledger\.json$/.test(file)) {
       const problem = knownLedgerProblem(ctx, strictJson(staged(file), file), file, {});
@@ -60,24 +61,19 @@ export function refuseIncoming(ctx: OpsContext, envFile: string, incoming: Encry
     ledger = undefined; // no ledger, or a damaged one: other checks report it
   }
   const problem = knownLedgerProblem(ctx, ledger, ledgerFile, { remember: true, allowShorter: true });
-  if (problem) return { code: 'LEDGER_INVALID', file: ledgerFile, message: `${envFile} not decrypted: ${problem.message}`, hint: problem.hint };
+  if (problem) return { code: 'LEDGER_INVALID', file: ledgerFile, message: LEDGER_MESSAGES.notDecrypted(envFile, problem.message), hint: problem.hint };
   const base = parsedOrUndefined(baseEncrypted, encryptedFile);
   const [replay] = base ? findReplayedTokens(base, incoming) : [];
   // Older tokens are legitimate on a commit from before the change (a branch switch, `git checkout
   // HEAD~3`); they are a replay when the commit descends from the version with the newer tokens.
   if (!replay || baseEncrypted === undefined || !inHistoryOfHead(ctx.git, encryptedFile, baseEncrypted)) return undefined;
-  return { code: 'TOKEN_REPLAY', file: encryptedFile, message: `${envFile} not updated: ${replayMessage(encryptedFile, replay, `the one ${envFile} was last synced from`)}`, hint: replayFix(envFile, encryptedFile) };
+  return { code: 'TOKEN_REPLAY', file: encryptedFile, message: LEDGER_MESSAGES.notUpdated(envFile, replayMessage(encryptedFile, replay, `the one ${envFile} was last synced from`)), hint: LEDGER_MESSAGES.replayFix(envFile, encryptedFile) };
 }
 
 /** `<file>:<line>: the token of NAME (time) is older than …`: names and times only. */
 export function replayMessage(file: string, replay: ReplayedToken, than: string): string {
   const what = replay.name === '*' ? 'the whole-file token' : `the token of ${replay.name}`;
-  const older = replay.incomingTime < replay.baseTime ? `is older than ${than}` : `is an earlier token than ${than}`;
-  return `${file}:${replay.line}: ${what} (${isoTime(replay.incomingTime)}) ${older} (${isoTime(replay.baseTime)}): an old value pasted back (token replay)`;
-}
-
-function replayFix(envFile: string, encryptedFile: string): string {
-  return `edit ${envFile} to restore an old value (it gets a fresh token); otherwise restore the file with \`git checkout HEAD -- ${encryptedFile}\``;
+  return LEDGER_MESSAGES.replay(file, replay.line, what, isoTime(replay.incomingTime), replay.incomingTime < replay.baseTime, than, isoTime(replay.baseTime));
 }
 
 function knownLedgerProblem(ctx: OpsContext, value: unknown, file: string, options: { remember?: boolean; allowShorter?: boolean }): LedgerProblem | undefined {

@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { EnvguardError } from '../errors.js';
+import { failure } from '../errors.js';
 import { currentKeyEntry, currentPublicKey, verifyLedger, type Ledger, type LedgerReport } from '../core/ledger/index.js';
 import type { ReplayedToken } from '../core/token-replay.js';
 import { shortKeyId } from '../core/key.js';
 import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
 import type { OpsContext } from './context.js';
+import { LEDGER_MESSAGES } from './ledger-messages.js';
 import { anchorAgainstRevision, resolveRevision, type Revision } from './support/verify-against.js';
 import { checkKnownLedger, trustLedger } from './support/known-ledger.js';
 import { verifyEnvironmentFiles, type FilesVerification } from './support/verify-files.js';
@@ -52,7 +53,7 @@ export function verifyProject(ctx: OpsContext, options: VerifyOptions = {}): Ver
   const root = ctx.repo.root;
   const environments = options.environment ? [options.environment] : findLedgerEnvironments(root);
   if (environments.length === 0) {
-    throw new EnvguardError('NOT_FOUND', 'no ledger found (.env.ledger.json or .env.<name>.ledger.json at the repository top)', { hint: 'run `envguard init` to create keys and ledgers' });
+    throw failure('NOT_FOUND', LEDGER_MESSAGES.noLedger());
   }
   const revision = options.against === undefined ? undefined : resolveRevision(ctx, options.against);
   const results = environments.map((environment) => {
@@ -77,8 +78,7 @@ function verifyEnvironment(ctx: OpsContext, root: string, environment: string, r
       file: ledgerFile,
       entry: null,
       path: '/environment',
-      message: `${path.basename(file)} records environment "${String(declared)}" but its file name is for "${environment}"`,
-      hint: `rename the file to ${ledgerFileName(String(declared))}, or restore it with \`git checkout HEAD -- ${ledgerFile}\``,
+      ...LEDGER_MESSAGES.wrongEnvironment(path.basename(file), String(declared), environment, ledgerFileName(String(declared)), ledgerFile),
     });
   }
   if (!report.valid || report.currentKeyFingerprint === undefined) return { environment, ledgerFile, report };
@@ -100,8 +100,7 @@ function verifyEnvironment(ctx: OpsContext, root: string, environment: string, r
       file: ledgerFile,
       entry: currentKeyEntry(ledger).seq,
       path: `/entries/${currentKeyEntry(ledger).seq}/newPublicKey`,
-      message: `the ledger's public key for the current key ${shortKeyId(report.currentKeyFingerprint)} is not derived from that key: its signatures were made by someone else's key`,
-      hint: `do not trust this ledger; restore it from a trusted copy (\`git log -p -- ${ledgerFile}\`)`,
+      ...LEDGER_MESSAGES.foreignPublicKey(shortKeyId(report.currentKeyFingerprint), ledgerFile),
     });
   }
   const grants = checkEnvironmentGrants(root, environment, ledger);

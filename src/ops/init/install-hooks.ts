@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { EnvguardError } from '../../errors.js';
+import { failure } from '../../errors.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { gitPath, gitText } from '../../io/git.js';
 import { runNodeScript } from '../../io/node-script.js';
 import { readPackageFile } from '../../io/package-files.js';
 import { makeDir, makeExecutable, pathExists, readTextIfExists, renameFile } from '../../io/read-file.js';
+import { INIT_OP_MESSAGES } from './messages.js';
 
 export const INSTALLED_HOOKS = ['pre-commit', 'post-commit', 'post-checkout', 'post-merge', 'post-rewrite', 'pre-push', 'post-index-change'] as const;
 
@@ -51,9 +52,7 @@ export function assertOwnHooksDir(root: string): void {
     return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
   };
   if (inside(root) || inside(commonDir)) return;
-  throw new EnvguardError('USAGE', `core.hooksPath points at ${dir}, outside this repository; other repositories may use those hooks too`, {
-    hint: 'run `envguard init --hooks-path` to install there anyway, `git config --unset core.hooksPath` to use this repository\'s own hooks, or `envguard init --no-hooks` with your hook manager',
-  });
+  throw failure('USAGE', INIT_OP_MESSAGES.sharedHooksPath(dir));
 }
 
 function installHusky(root: string): HookInstall {

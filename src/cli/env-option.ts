@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { checkEnvName, encryptedPathFor, envFileFor } from '../core/env-files.js';
 import { failure, isEnvguardError } from '../errors.js';
-import { ENV_MESSAGES as M } from './messages/env.js';
+import { ENV_MESSAGES as M } from './messages/env-messages.js';
 
 /**
  * Every command's `--env <name>`: a name that is not an environment name (`staging/eu`, `../x`)

@@ -2,7 +2,7 @@ import type { Finding } from '../core/scan/types.js';
 import type { OpsContext } from '../ops/context.js';
 import { repositoryTop, trackedForbiddenFiles, untrackHint } from '../ops/support/tracked-forbidden.js';
 import type { Output } from './output.js';
-import { CHECK_MESSAGES as M } from './messages/checks.js';
+import { CHECK_MESSAGES as M } from './messages/checks-messages.js';
 
 /** Tracked plaintext env and key files for `verify` and `status` (none outside a repository). */
 export function trackedForbiddenIn(ctx: OpsContext): Array<Pick<Finding, 'file' | 'ruleId' | 'description'>> {

@@ -4,11 +4,11 @@ import { grantAccess } from '../../ops/access/grant.js';
 import { listAccess } from '../../ops/access/list.js';
 import { accessRequest } from '../../ops/access/request.js';
 import { revokeAccess } from '../../ops/access/revoke.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import { runAction } from '../run-command.js';
 import { report as reportRotation } from './rotate.js';
 import { envOption } from '../env-option.js';
-import { ACCESS_CLI_MESSAGES as M } from '../messages/access.js';
+import { ACCESS_CLI_MESSAGES as M } from '../messages/access-messages.js';
 
 interface EnvFlags {
   env?: string;

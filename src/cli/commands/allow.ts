@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import { allowKeyCommand } from '../../ops/allow.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import { runAction } from '../run-command.js';
-import { ENV_MESSAGES as M } from '../messages/env.js';
+import { ENV_MESSAGES as M } from '../messages/env-messages.js';
 
 /** `envguard allow [--show|--remove]`: approve the repository's keyCommand on this machine. */
 export function allowCommand(): Command {

@@ -4,10 +4,10 @@ import { formatFindingLine } from '../../core/scan/format-text.js';
 import { ignoreEntry } from '../../core/scan/allow-list.js';
 import { runCi, type CiResult } from '../../ops/ci.js';
 import { VERSION } from '../../version.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import type { Output } from '../output.js';
 import { runAction } from '../run-command.js';
-import { CHECK_MESSAGES as M } from '../messages/checks.js';
+import { CHECK_MESSAGES as M } from '../messages/checks-messages.js';
 
 /** `envguard ci [--against REV] [--format text|json|sarif]`: exit 0 clean, 1 on any problem, 2 when REV is not here. */
 export function ciCommand(): Command {

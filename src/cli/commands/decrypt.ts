@@ -2,9 +2,9 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { decryptEnvFile } from '../../ops/decrypt.js';
 import { envOption, envPaths } from '../env-option.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import { runAction } from '../run-command.js';
-import { ENV_MESSAGES as M } from '../messages/env.js';
+import { ENV_MESSAGES as M } from '../messages/env-messages.js';
 
 /** `envguard decrypt`: `.env.encrypted` → `.env`, never over local edits without --force. */
 export function decryptCommand(): Command {

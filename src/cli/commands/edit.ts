@@ -1,9 +1,9 @@
 import { Command } from 'commander';
 import { runEditor } from '../../io/run-editor.js';
 import { editEnv } from '../../ops/edit-env.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import { runAction } from '../run-command.js';
-import { ENV_MESSAGES as M } from '../messages/env.js';
+import { ENV_MESSAGES as M } from '../messages/env-messages.js';
 import { envOption } from '../env-option.js';
 
 /** `envguard edit [--env E]`: `.env` in `$VISUAL`/`$EDITOR`, then encrypted and staged. */

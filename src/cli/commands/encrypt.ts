@@ -2,9 +2,9 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { encryptEnvFile } from '../../ops/encrypt.js';
 import { envOption, envPaths } from '../env-option.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import { runAction } from '../run-command.js';
-import { ENV_MESSAGES as M } from '../messages/env.js';
+import { ENV_MESSAGES as M } from '../messages/env-messages.js';
 
 /** `envguard encrypt`: `.env` → `.env.encrypted`. */
 export function encryptCommand(): Command {

@@ -2,11 +2,11 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { init, type InitResult } from '../../ops/init/init.js';
 import { envFilesInHistory, REMEDIATION_DOC } from '../../ops/env-files-in-history.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import type { Output } from '../output.js';
 import { runAction } from '../run-command.js';
 import { envOption } from '../env-option.js';
-import { INIT_MESSAGES as M } from '../messages/init.js';
+import { INIT_MESSAGES as M } from '../messages/init-messages.js';
 
 /** `envguard init [--env NAME]…`: set the project up (idempotent). */
 export function initCommand(): Command {

@@ -4,10 +4,10 @@ import { looksLikeKeyBundle } from '../../core/key-bundle.js';
 import { readStdin } from '../../io/read-stdin.js';
 import { exportKeyBundle, importKeyBundle } from '../../ops/key-bundle-export-import.js';
 import { describeKey, exportKey, importKey } from '../../ops/key-export-import.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import { runAction } from '../run-command.js';
 import { envOption } from '../env-option.js';
-import { KEY_MESSAGES as M } from '../messages/key.js';
+import { KEY_MESSAGES as M } from '../messages/key-messages.js';
 
 /** `envguard key export|import|fingerprint`: move a key between machines. */
 export function keyCommand(): Command {

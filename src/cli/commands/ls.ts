@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import { listEnvironments } from '../../ops/list-environments.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import { runAction } from '../run-command.js';
-import { ACCESS_CLI_MESSAGES as M } from '../messages/access.js';
+import { ACCESS_CLI_MESSAGES as M } from '../messages/access-messages.js';
 
 /** `envguard ls [--json]`: the project's environments, their files, key ids and who has access here. */
 export function lsCommand(): Command {

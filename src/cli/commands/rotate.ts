@@ -5,11 +5,11 @@ import { failure } from '../../errors.js';
 import type { OpsContext } from '../../ops/context.js';
 import { rotate, type RotateResult } from '../../ops/rotate.js';
 import { rotationTargets } from '../../ops/rotation-policy.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import type { Output } from '../output.js';
 import { runAction } from '../run-command.js';
 import { envOption } from '../env-option.js';
-import { ROTATE_MESSAGES as M } from '../messages/rotate.js';
+import { ROTATE_MESSAGES as M } from '../messages/rotate-messages.js';
 
 interface RotateFlags {
   env?: string;

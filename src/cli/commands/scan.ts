@@ -5,13 +5,13 @@ import { formatText } from '../../core/scan/format-text.js';
 import type { ScanReport } from '../../core/scan/types.js';
 import { failure } from '../../errors.js';
 import type { OpsContext } from '../../ops/context.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import { scanPaths, scanSince, scanStaged, upgradeIgnoreFile, type ScanOptions } from '../../ops/scan.js';
 import { VERSION } from '../../version.js';
 import { scanHistory } from '../../ops/scan-history.js';
 import { repositoryTop, trackedForbiddenFiles } from '../../ops/support/tracked-forbidden.js';
 import { runAction } from '../run-command.js';
-import { CHECK_MESSAGES as M } from '../messages/checks.js';
+import { CHECK_MESSAGES as M } from '../messages/checks-messages.js';
 
 interface ScanFlags {
   staged?: boolean;

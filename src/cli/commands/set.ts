@@ -1,9 +1,9 @@
 import { Command } from 'commander';
 import { readSecretInput } from '../../io/read-secret-input.js';
 import { setVariable, unsetVariable } from '../../ops/set-variable.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import { runAction } from '../run-command.js';
-import { ENV_MESSAGES as M } from '../messages/env.js';
+import { ENV_MESSAGES as M } from '../messages/env-messages.js';
 import { envOption } from '../env-option.js';
 
 /**

@@ -1,9 +1,9 @@
 import { Command } from 'commander';
 import { formatAge, type VariableInfo } from '../../core/describe-variables.js';
 import { revealVariable, showEnv } from '../../ops/show.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import { runAction } from '../run-command.js';
-import { ENV_MESSAGES as M } from '../messages/env.js';
+import { ENV_MESSAGES as M } from '../messages/env-messages.js';
 import { envOption } from '../env-option.js';
 
 interface ShowOptions {

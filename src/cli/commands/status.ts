@@ -1,12 +1,12 @@
 import { Command } from 'commander';
 import { envFlag } from '../../core/env-files.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import { projectStatus, type EnvironmentStatus } from '../../ops/status.js';
 import type { HookHealth } from '../../ops/init/hook-health.js';
 import type { Output } from '../output.js';
 import { runAction } from '../run-command.js';
 import { printTrackedForbidden, trackedForbiddenIn } from '../tracked-forbidden-output.js';
-import { CHECK_MESSAGES as M } from '../messages/checks.js';
+import { CHECK_MESSAGES as M } from '../messages/checks-messages.js';
 
 /** `envguard status [--json]`: per environment, key, rotation history and due date, ledger validity. */
 export function statusCommand(): Command {

@@ -1,11 +1,11 @@
 import { Command } from 'commander';
 import { shortKeyId } from '../../core/key.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import { verifyProject } from '../../ops/verify.js';
 import { runAction } from '../run-command.js';
 import { printTrackedForbidden, trackedForbiddenIn } from '../tracked-forbidden-output.js';
 import { envOption } from '../env-option.js';
-import { CHECK_MESSAGES as M } from '../messages/checks.js';
+import { CHECK_MESSAGES as M } from '../messages/checks-messages.js';
 
 /** `envguard verify [--json] [--env NAME] [--against REV] [--trust-ledger]`: exit 0 when every ledger verifies, 1 otherwise. */
 export function verifyCommand(): Command {

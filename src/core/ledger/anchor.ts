@@ -1,7 +1,7 @@
 import { canonicalJson } from './canonical-json.js';
 import { entryHash, sameText } from './entry-hash.js';
 import type { Ledger, LedgerEntry } from './types.js';
-import type { LedgerProblem } from './verify.js';
+import type { LedgerProblem } from './verify-ledger.js';
 
 /**
  * Anchoring (DESIGN.md, Ledger): a chain that verifies from its own genesis proves nothing when

@@ -22,4 +22,4 @@ export { parseLedgerJson } from './ledger-json.js';
 export { schemaProblems, type SchemaProblem } from './schema.js';
 export { ledgerPublicKey, ledgerSigner, verifySignature, type LedgerSigner } from './signing-key.js';
 export * from './types.js';
-export { verifyLedger, type LedgerProblem, type LedgerProblemCode, type LedgerReport, type VerifyOptions } from './verify.js';
+export { verifyLedger, type LedgerProblem, type LedgerProblemCode, type LedgerReport, type VerifyOptions } from './verify-ledger.js';

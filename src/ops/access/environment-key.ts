@@ -4,7 +4,7 @@ import { fingerprint, shortKeyId, type FernetKey } from '../../core/key.js';
 import { currentKeyEntry, sameText, type Ledger } from '../../core/ledger/index.js';
 import { findLedgerEnvironments, ledgerFileName, ledgerPath, readVerifiedLedger } from '../../io/ledger-file.js';
 import type { OpsContext } from '../context.js';
-import { ACCESS_MESSAGES } from './messages.js';
+import { ACCESS_MESSAGES } from './access-messages.js';
 
 /**
  * The environments an access command works on: `--all` is every environment with a ledger,

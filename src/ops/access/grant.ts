@@ -8,7 +8,7 @@ import { crashInjector } from '../../io/test-crash.js';
 import type { OpsContext } from '../context.js';
 import { accessEnvironments, currentEnvironmentKey } from './environment-key.js';
 import { memberNames, parsedGrants, readEnvGrants } from './env-grants.js';
-import { ACCESS_MESSAGES } from './messages.js';
+import { ACCESS_MESSAGES } from './access-messages.js';
 import { stageAccessDir, writeGrantFiles } from './write-grant.js';
 
 export interface GrantOptions {

@@ -2,7 +2,7 @@ import { printable } from '../../core/text/printable.js';
 import { verifyLedger, type Ledger } from '../../core/ledger/index.js';
 import { findLedgerEnvironments, ledgerPath, readLedgerJson } from '../../io/ledger-file.js';
 import type { OpsContext } from '../context.js';
-import { ACCESS_MESSAGES } from './messages.js';
+import { ACCESS_MESSAGES } from './access-messages.js';
 import { checkEnvironmentGrants } from './verify-grants.js';
 
 export interface AccessRow {

@@ -4,7 +4,7 @@ import { entryForKey, type Ledger } from '../../core/ledger/index.js';
 import { readLedgerJson } from '../../io/ledger-file.js';
 import type { OpsContext } from '../context.js';
 import { hasAccessDir } from './env-grants.js';
-import { ACCESS_MESSAGES } from './messages.js';
+import { ACCESS_MESSAGES } from './access-messages.js';
 
 /**
  * What a pull tells a machine whose key is no longer current and whose identity opens no access

@@ -4,7 +4,7 @@ import type { OpsContext } from '../context.js';
 import { rotate, type RotateResult } from '../rotate.js';
 import { accessEnvironments } from './environment-key.js';
 import { parsedGrants, readEnvGrants } from './env-grants.js';
-import { ACCESS_MESSAGES } from './messages.js';
+import { ACCESS_MESSAGES } from './access-messages.js';
 
 export interface RevokeOptions {
   /** Member id (as `access list` shows it) or exact member name. */

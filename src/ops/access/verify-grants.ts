@@ -6,7 +6,7 @@ import { listDirectory } from '../../io/read-file.js';
 import type { Problem } from '../../problem.js';
 import type { OpsContext } from '../context.js';
 import { readEnvGrants, type GrantFiles } from './env-grants.js';
-import { ACCESS_MESSAGES } from './messages.js';
+import { ACCESS_MESSAGES } from './access-messages.js';
 
 export type AccessProblemCode = 'unparsable' | 'old-key' | 'revoked' | 'bad-signature' | 'hash-mismatch' | 'misplaced' | 'age-without-grant' | 'grant-without-age' | 'stray' | 'no-ledger';
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { gitPath, gitText } from '../../io/git.js';
 import { readTextIfExists } from '../../io/read-file.js';
 import { INSTALLED_HOOKS, isEnvguardShim } from './install-hooks.js';
-import { INIT_OP_MESSAGES } from './messages.js';
+import { INIT_OP_MESSAGES } from './init-messages.js';
 
 export interface HookHealth {
   /** Who runs envguard's hooks here, as far as the files show. */

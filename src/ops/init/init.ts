@@ -21,7 +21,7 @@ import { installDrivers } from './drivers.js';
 import { assertOwnHooksDir, installHooks, usesHusky, type HookInstall } from './install-hooks.js';
 import { grantFirstMember } from '../access/grant-self.js';
 import { accessRequest } from '../access/request.js';
-import { INIT_OP_MESSAGES } from './messages.js';
+import { INIT_OP_MESSAGES } from './init-messages.js';
 
 export interface InitOptions {
   /** Environments to set up; default: every `.env*` found, else `default`. */

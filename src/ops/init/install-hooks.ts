@@ -5,7 +5,7 @@ import { gitPath, gitText } from '../../io/git.js';
 import { runNodeScript } from '../../io/node-script.js';
 import { readPackageFile } from '../../io/package-files.js';
 import { makeDir, makeExecutable, pathExists, readTextIfExists, renameFile } from '../../io/read-file.js';
-import { INIT_OP_MESSAGES } from './messages.js';
+import { INIT_OP_MESSAGES } from './init-messages.js';
 
 export const INSTALLED_HOOKS = ['pre-commit', 'post-commit', 'post-checkout', 'post-merge', 'post-rewrite', 'pre-push', 'post-index-change'] as const;
 

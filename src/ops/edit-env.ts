@@ -24,7 +24,7 @@ export interface EditResult {
 export function editEnv(ctx: OpsContext, input: { envName?: string }, openEditor: (file: string) => number): EditResult {
   const target = envTarget(ctx, input.envName);
   const { text, key, previous } = currentEnvText(target);
-  const dir = gitPath(target.ctx.cwd, 'envguard/edit');
+  const dir = gitPath(target.ctx.git, 'envguard/edit');
   makePrivateDir(dir);
   const copy = path.join(dir, path.basename(target.envFile));
   writeFileAtomic(copy, text, { mode: 0o600 });

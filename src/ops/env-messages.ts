@@ -52,6 +52,13 @@ export const ENV_OP_MESSAGES = {
     hint: `your edited text is kept in ${copy}: fix it there and copy it over ${envFile}, then run \`envguard encrypt\``,
   }),
 
+  // env files init never set up, or that git tracks
+  notAnEnvironment: (file: string, envName: string): Wording => ({ message: `${file} is not an envguard environment: it is never encrypted or committed`, hint: `envguard init${envFlag(envName)}` }),
+  trackedPlaintext: (file: string): Wording => ({
+    message: `${file} is tracked by git in plaintext`,
+    hint: `git rm --cached -- '${file}' && git commit -m "Stop tracking ${file}", then change the secrets it held: they stay in the history`,
+  }),
+
   // scan --since
   noSuchSince: (rev: string): Wording => ({ message: `--since ${rev}: no such commit`, hint: 'pass a commit, branch or tag, e.g. `envguard scan --since origin/main`' }),
 };

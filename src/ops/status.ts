@@ -4,7 +4,7 @@ import { currentKeyEntry, daysUntilDue, genesisEntry, lastRotation, verifyLedger
 import { EnvguardError, failure } from '../errors.js';
 import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
 import { journalPathIn, readJournal, type RotationPhase } from '../io/rotation-journal.js';
-import type { OpsContext } from './context.js';
+import { withCwd, type OpsContext } from './context.js';
 import { LEDGER_MESSAGES } from './ledger-messages.js';
 import { hookHealth, type HookHealth } from './init/hook-health.js';
 import { checkKnownLedger } from './support/known-ledger.js';
@@ -67,9 +67,9 @@ export function projectStatus(ctx: OpsContext): StatusResult {
   }
   return {
     environments: environments.map((environment) => environmentStatus(ctx, root, environment)),
-    hooks: hookHealth(root),
+    hooks: hookHealth(withCwd(ctx, root).git, root),
     unmanaged: unmanagedEnvFiles(root),
-    trackedPlaintext: trackedPlaintextEnvFiles(root),
+    trackedPlaintext: trackedPlaintextEnvFiles(withCwd(ctx, root).git),
   };
 }
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { prePushHook } from '../../src/hooks/pre-push.js';
 import { preReceiveHook } from '../../src/hooks/pre-receive.js';
@@ -7,6 +8,8 @@ import { checkReceive } from '../../src/ops/check-receive.js';
 import { runCi } from '../../src/ops/ci.js';
 import { defaultContext } from '../../src/ops/context.js';
 import { scanHistory } from '../../src/ops/scan-history.js';
+import { projectStatus } from '../../src/ops/status.js';
+import { createRotationProject } from '../helpers/rotation-project.js';
 import { createTempRepo, type TempRepo } from '../helpers/temp-repo.js';
 
 /**
@@ -84,5 +87,27 @@ describe('push, receive, ci and history checks honour ctx.env', () => {
     expect(plaintextIn(all.findings)).toContain(bad);
     const since = await runCi(ctx, { against: 'HEAD~1' });
     expect(since.commitsScanned).toBe(1);
+  });
+});
+
+describe('status honours ctx.env', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('lists the tracked plaintext files and the hooks of the context repository', () => {
+    const project = createRotationProject({ files: 1, variables: 1 });
+    const decoy = createTempRepo();
+    try {
+      project.repo.write('config/.env.local', 'A=1\n');
+      project.repo.git('add', '-f', 'config/.env.local');
+      project.repo.git('commit', '-qm', 'tracked by mistake');
+      vi.stubEnv('GIT_DIR', `${decoy.dir}/.git`);
+      const status = projectStatus(defaultContext({ cwd: project.repo.dir, env: project.repo.env }));
+      expect(status.trackedPlaintext.map((notice) => notice.file)).toEqual(['config/.env.local']);
+      expect(status.hooks.problem).toContain(path.join('.git', 'hooks'));
+      expect(status.hooks.problem).not.toContain(decoy.dir);
+    } finally {
+      project.repo.cleanup();
+      decoy.cleanup();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { gitPath, gitText } from '../../io/git.js';
+import { gitPath, type Git } from '../../io/git.js';
 import { readTextIfExists } from '../../io/read-file.js';
 import { INSTALLED_HOOKS, isEnvguardShim } from './install-hooks.js';
 import { INIT_OP_MESSAGES } from './init-messages.js';
@@ -21,11 +21,11 @@ const OTHER_MANAGERS = ['lefthook.yml', 'lefthook.yaml', '.lefthook.yml', '.pre-
  * Whether git really runs envguard's hooks: setting `core.hooksPath` after `init` (or a husky
  * project before `npm install`) silently turns every check off, and only `status` can tell.
  */
-export function hookHealth(root: string): HookHealth {
+export function hookHealth(git: Git, root: string): HookHealth {
   const huskyLines = INSTALLED_HOOKS.filter((hook) => (readTextIfExists(path.join(root, '.husky', hook)) ?? '').includes(`envguard hook ${hook}`));
-  const hooksDir = gitPath(root, 'hooks');
+  const hooksDir = gitPath(git, 'hooks');
   if (huskyLines.length > 0) {
-    const hooksPath = gitText(['config', '--default', '', 'core.hooksPath'], { cwd: root });
+    const hooksPath = git.text(['config', '--default', '', 'core.hooksPath']);
     if (path.resolve(root, hooksPath) === path.join(root, '.husky', '_')) return { manager: 'husky', active: true };
     return { manager: 'husky', active: false, ...INIT_OP_MESSAGES.huskyNotRun(hooksPath === '' ? hooksDir : hooksPath) };
   }

@@ -75,12 +75,12 @@ export function init(ctx: OpsContext, options: InitOptions = {}): InitResult {
 
   const hookMode = options.hooks === false ? 'none' : (options.husky ?? usesHusky(root)) ? 'husky' : 'git';
   // Checked before anything is written: a refused init leaves the project as it was.
-  if (hookMode === 'git' && !options.hooksPath) assertOwnHooksDir(root);
+  if (hookMode === 'git' && !options.hooksPath) assertOwnHooksDir(rootCtx.git, root);
   const gitignoreChanged = ensureManagedBlock(root, '.gitignore', GITIGNORE_LINES, true);
   const gitattributesChanged = ensureManagedBlock(root, '.gitattributes', GITATTRIBUTES_LINES, false);
   const configCreated = ensureConfigFile(root);
   installDrivers(ctx);
-  const hooks = installHooks(root, hookMode);
+  const hooks = installHooks(rootCtx.git, root, hookMode);
 
   const environments = envNames.map((envName) => initEnvironment(rootCtx, envName, projectId, config.rotationDays));
   const tracked = rootCtx.git.linesZ(['ls-files', '-z']).filter((file) => isPlaintextEnvFile(file));

@@ -21,6 +21,10 @@ export const CI_MESSAGES = {
   }),
   baseMissing: (rev: string): Wording => ({ message: `--against ${rev}: no such commit in this clone`, hint: `fetch it first: \`git fetch origin ${rev.replace(/^origin\//, '')}\`` }),
 
+  // the secret scan
+  legacyIgnoreEntries: (ignoreFile: string, count: number, upgradeCommand: string) =>
+    `${ignoreFile}: ${count} entr${count === 1 ? 'y uses' : 'ies use'} a bare sha256 fingerprint, which anyone can test guesses of a short secret against; run \`${upgradeCommand}\` to key them`,
+
   // scan --history, pre-receive
   noSuchSince: (rev: string): Wording => ({ message: `--since ${rev}: no such commit`, hint: 'pass a commit, branch or tag, e.g. `envguard scan --history --since v1.0`' }),
   receivedNotACommit: (ref: string, sha: string): Wording => ({

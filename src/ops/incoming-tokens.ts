@@ -8,6 +8,7 @@ import { gitBlobId } from '../io/index-blob.js';
 import { ledgerFileName, readLedgerJson } from '../io/ledger-file.js';
 import type { Problem } from '../problem.js';
 import type { OpsContext } from './context.js';
+import { ENV_OP_MESSAGES } from './env-messages.js';
 import { LEDGER_MESSAGES } from './ledger-messages.js';
 import { checkKnownLedger } from './support/known-ledger.js';
 import { parsedOrUndefined, textAtRevision } from './support/encrypted-at-revision.js';
@@ -61,7 +62,7 @@ export function refuseIncoming(ctx: OpsContext, envFile: string, incoming: Encry
     ledger = undefined; // no ledger, or a damaged one: other checks report it
   }
   const problem = knownLedgerProblem(ctx, ledger, ledgerFile, { remember: true, allowShorter: true });
-  if (problem) return { code: 'LEDGER_INVALID', file: ledgerFile, message: LEDGER_MESSAGES.notDecrypted(envFile, problem.message), hint: problem.hint };
+  if (problem) return { code: 'LEDGER_INVALID', file: ledgerFile, message: ENV_OP_MESSAGES.notDecrypted(envFile, problem.message), hint: problem.hint };
   const base = parsedOrUndefined(baseEncrypted, encryptedFile);
   const [replay] = base ? findReplayedTokens(base, incoming) : [];
   // Older tokens are legitimate on a commit from before the change (a branch switch, `git checkout

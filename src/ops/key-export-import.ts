@@ -105,7 +105,7 @@ function decryptIfMissing(ctx: OpsContext, envFile: string, key: FernetKey): boo
     decryptEnvFile(ctx, { encryptedPath, key });
   } catch (error) {
     if (!isEnvguardError(error)) throw error;
-    ctx.log.warn(`key stored, but ${encryptedPathFor(envFile)} could not be decrypted: ${error.message}`);
+    ctx.log.warn(KEY_OP_MESSAGES.storedNotDecrypted(encryptedPathFor(envFile), error.message));
     return false;
   }
   const stateDirectory = safeStateDir(ctx);

@@ -23,5 +23,21 @@ export const KEY_OP_MESSAGES = {
   retiredKey: (keyId: string, who: string, day: string, encryptedFile: string, fileKeyId: string) =>
     `this is the old key ${keyId}: ${who} rotated it out on ${day}; ${encryptedFile} is under key ${fileKeyId} now`,
   otherKey: (keyId: string, encryptedFile: string, fileKeyId: string) => `this key (id ${keyId}) does not match ${encryptedFile} (key ${fileKeyId})`,
+  storedNotDecrypted: (encryptedFile: string, why: string) => `key stored, but ${encryptedFile} could not be decrypted: ${why}`,
+
+  // a file under a key this machine does not have (support/key-change.ts)
+  keyChanged: (envFile: string, newKeyId: string, rotatedBy: string, envFlag: string): Wording => ({
+    message: `the key changed: ${envFile}.encrypted is now under key ${newKeyId}${rotatedBy}, which this machine does not have`,
+    hint: `ask a member to grant you access (run \`envguard access request${envFlag}\` and send them the line), or ask the teammate who rotated for the new key (\`envguard key export${envFlag}\` on their side) and run \`envguard key import${envFlag}\``,
+  }),
+  /** Quoted from a verified ledger; the caller strips control characters. */
+  rotatedBy: (actor: { name: string; email: string }, day: string, reason: string) => ` (rotated by ${actor.name} <${actor.email}> on ${day}: ${reason})`,
+  wrongVariable: (variable: string, keyId: string, envFile: string, newKeyId: string, elsewhere: string | undefined, envFlag: string): Wording => ({
+    message: `${variable} holds key ${keyId}, but ${envFile}.encrypted is under key ${newKeyId}${elsewhere ? ` (the ${elsewhere} has that key)` : ', which this machine does not have'}`,
+    hint: elsewhere
+      ? `unset ${variable} (or set it to what \`envguard key export${envFlag}\` prints once it is unset)`
+      : `set ${variable} to key ${newKeyId} (\`envguard key export${envFlag}\` on a machine that has it), or unset it and run \`envguard key import${envFlag}\``,
+  }),
+
   noKeyCommand: (): Wording => ({ message: '.envguard.json has no keyCommand, so there is nothing to approve', hint: 'add "keyCommand" to .envguard.json first' }),
 };

@@ -18,6 +18,7 @@ export const LEDGER_MESSAGES = {
   restoreLedger: (ledgerFile: string) => `restore it with \`git checkout HEAD -- ${ledgerFile}\``,
   interruptedRotation: (envFlag: string) => `finish it with \`envguard rotate${envFlag} --resume\` or undo it with \`envguard rotate${envFlag} --rollback\``,
   noKeyHere: 'no key on this machine',
+  fileUnderOtherKey: (file: string, keyId: string, currentKeyId: string) => `${file} is under key ${keyId}, but the ledger's current key is ${currentKeyId}`,
 
   // verify --against REV
   revisionMissing: (name: string, shallow: boolean): Wording => ({
@@ -40,6 +41,5 @@ export const LEDGER_MESSAGES = {
   replay: (file: string, line: number, what: string, incomingTime: string, older: boolean, than: string, baseTime: string) =>
     `${file}:${line}: ${what} (${incomingTime}) ${older ? `is older than ${than}` : `is an earlier token than ${than}`} (${baseTime}): an old value pasted back (token replay)`,
   replayFix: (envFile: string, encryptedFile: string) => `edit ${envFile} to restore an old value (it gets a fresh token); otherwise restore the file with \`git checkout HEAD -- ${encryptedFile}\``,
-  notDecrypted: (envFile: string, why: string) => `${envFile} not decrypted: ${why}`,
   notUpdated: (envFile: string, why: string) => `${envFile} not updated: ${why}`,
 };

@@ -14,6 +14,7 @@ export const CI_MESSAGES = {
     message: `${finding.file}:${finding.line} ${finding.ruleId} in commit ${finding.commit?.slice(0, 12) ?? '?'}`,
     hint: HISTORY_FIX,
   }),
+  untrack: (files: readonly string[]) => `\`git rm --cached -- ${files.map((file) => `'${file}'`).join(' ')}\` and commit; the values were exposed in history: rotate them and see docs/remediation.md`,
   trackedFile: (finding: Finding) => `${finding.file} is tracked: ${finding.description}`,
   baseNotInShallowClone: (rev: string): Wording => ({
     message: `--against ${rev}: not in this clone, which is shallow`,

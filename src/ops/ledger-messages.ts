@@ -20,6 +20,12 @@ export const LEDGER_MESSAGES = {
   noKeyHere: 'no key on this machine',
   fileUnderOtherKey: (file: string, keyId: string, currentKeyId: string) => `${file} is under key ${keyId}, but the ledger's current key is ${currentKeyId}`,
 
+  // the rotation policy (`.envguard.json` "overdue")
+  rotationOverdue: (overdue: ReadonlyArray<{ environment: string; due: string; daysOverdue: number }>, command: string, block: boolean): Wording => ({
+    message: `key rotation overdue: ${overdue.map((e) => `${e.environment} (due ${e.due}, ${e.daysOverdue} day${e.daysOverdue === 1 ? '' : 's'} overdue)`).join(', ')}`,
+    hint: `run \`${command}\`${block ? ' (.envguard.json "overdue": "block" refuses until then)' : ''}`,
+  }),
+
   // verify --against REV
   revisionMissing: (name: string, shallow: boolean): Wording => ({
     message: `${name} is not in this clone${shallow ? ' (it is a shallow clone)' : ''}, so the ledger cannot be checked against it`,

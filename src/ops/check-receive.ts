@@ -3,7 +3,7 @@ import type { Finding } from '../core/scan/types.js';
 import { failure } from '../errors.js';
 import { notCommits } from '../io/git-range.js';
 import type { OpsContext } from './context.js';
-import { CI_MESSAGES } from './enforce-messages.js';
+import { ENFORCE_MESSAGES } from './enforce-messages.js';
 import { ignoreListAt, scanCommits } from './support/scan-commits.js';
 
 /**
@@ -25,7 +25,7 @@ export async function checkReceive(ctx: OpsContext, updates: readonly RefUpdate[
   if (incoming.length === 0) return { findings: [], commits: 0 };
   const missing = notCommits(ctx.git, incoming.map((update) => update.newSha));
   const first = incoming.find((update) => missing.includes(update.newSha));
-  if (first) throw failure('NOT_FOUND', CI_MESSAGES.receivedNotACommit(first.ref, first.newSha));
+  if (first) throw failure('NOT_FOUND', ENFORCE_MESSAGES.receivedNotACommit(first.ref, first.newSha));
   // One walk for every ref (branches and tags alike): what this push brings that no ref has yet.
   const tips = [...new Set(incoming.map((update) => update.newSha))];
   const report = await scanCommits(ctx, { revisions: [...tips, '--not', '--all'], ignore: ignoreListAt(ctx.git, tips[0] as string) });

@@ -10,7 +10,7 @@ import { projectKnownValues } from './scan.js';
 import { trackedForbiddenFiles, untrackHint } from './support/tracked-forbidden.js';
 import { verifyProject, type VerifyOptions, type VerifyResult } from './verify.js';
 import { verifyGrants } from './access/verify-grants.js';
-import { CI_MESSAGES } from './enforce-messages.js';
+import { ENFORCE_MESSAGES } from './enforce-messages.js';
 
 /**
  * `envguard ci`: the checks that cannot be skipped, in one run with no key (DESIGN.md,
@@ -71,7 +71,7 @@ export async function runCi(ctx: OpsContext, options: CiOptions = {}): Promise<C
   verifyLedgers(at, result);
 
   const config = ctx.config;
-  if (!against && isShallowRepository(at.git)) result.warnings.push(CI_MESSAGES.shallowClone);
+  if (!against && isShallowRepository(at.git)) result.warnings.push(ENFORCE_MESSAGES.shallowClone);
   const scan = await scanCommits(at, {
     revisions: against ? ['HEAD', `^${against}`] : ['HEAD'],
     knownValues: config.scan.knownValues === false ? [] : projectKnownValues(at),
@@ -82,14 +82,14 @@ export async function runCi(ctx: OpsContext, options: CiOptions = {}): Promise<C
   result.commitsScanned = scan.commits;
   result.findings.push(...scan.findings);
   for (const finding of scan.findings) {
-    result.problems.push({ check: 'commits', code: 'SECRET_FOUND', file: finding.file, line: finding.line, ...(finding.commit ? { commit: finding.commit } : {}), ...CI_MESSAGES.findingInCommit(finding) });
+    result.problems.push({ check: 'commits', code: 'SECRET_FOUND', file: finding.file, line: finding.line, ...(finding.commit ? { commit: finding.commit } : {}), ...ENFORCE_MESSAGES.findingInCommit(finding) });
   }
 
   const tracked = trackedForbiddenFiles(ctx);
   result.checked.push('tracked-files');
   result.findings.push(...tracked);
   if (tracked.length > 0) {
-    for (const finding of tracked) result.problems.push({ check: 'tracked-files', code: 'PLAINTEXT_STAGED', file: finding.file, message: CI_MESSAGES.trackedFile(finding), hint: untrackHint([finding]) });
+    for (const finding of tracked) result.problems.push({ check: 'tracked-files', code: 'PLAINTEXT_STAGED', file: finding.file, message: ENFORCE_MESSAGES.trackedFile(finding), hint: untrackHint([finding]) });
   }
 
   const policy = checkRotationPolicy(at);
@@ -110,8 +110,8 @@ export async function runCi(ctx: OpsContext, options: CiOptions = {}): Promise<C
 function requireBase(git: Git, rev: string): string {
   const sha = resolveCommit(git, rev);
   if (sha !== undefined) return sha;
-  if (isShallowRepository(git)) throw failure('USAGE', CI_MESSAGES.baseNotInShallowClone(rev));
-  throw failure('NOT_FOUND', CI_MESSAGES.baseMissing(rev));
+  if (isShallowRepository(git)) throw failure('USAGE', ENFORCE_MESSAGES.baseNotInShallowClone(rev));
+  throw failure('NOT_FOUND', ENFORCE_MESSAGES.baseMissing(rev));
 }
 
 /**
@@ -127,13 +127,13 @@ function verifyLedgers(ctx: OpsContext, result: CiResult): void {
     result.verify = verifyProject(ctx, options);
   } catch (error) {
     if (isEnvguardError(error, 'NOT_FOUND')) {
-      result.warnings.push(CI_MESSAGES.noLedger);
+      result.warnings.push(ENFORCE_MESSAGES.noLedger);
       return;
     }
     throw error;
   }
   for (const environment of result.verify.environments) {
-    const hint = environment.fixes[0] ?? CI_MESSAGES.seeVerify;
+    const hint = environment.fixes[0] ?? ENFORCE_MESSAGES.seeVerify;
     for (const problem of environment.report.problems) result.problems.push({ check: 'ledger', code: 'LEDGER_INVALID', file: environment.ledgerFile, message: `${environment.ledgerFile}: ${problem.message}`, hint: problem.hint });
     for (const file of environment.files?.files ?? []) {
       if (file.result !== 'ok') result.problems.push({ check: 'ledger', code: file.result === 'other-key' ? 'KEY_MISMATCH' : 'DECRYPT_FAILED', file: file.path, message: file.message ?? `${file.path}: ${file.result}`, hint });

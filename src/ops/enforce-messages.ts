@@ -6,7 +6,7 @@ import type { Finding } from '../core/scan/types.js';
  * `scan --history`) say to the user, in one place so the wording is reviewed together. The
  * refusal lines a push prints are in core/enforce/history-fix.ts and hooks/messages.ts.
  */
-export const CI_MESSAGES = {
+export const ENFORCE_MESSAGES = {
   shallowClone: 'this clone is shallow: only the commits it holds were scanned (fetch the full history, or pass --against REV)',
   noLedger: 'no ledger at the repository top: nothing to verify (run `envguard init` to start one)',
   seeVerify: 'run `envguard verify` for the details and the fix',

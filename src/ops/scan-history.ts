@@ -4,7 +4,7 @@ import { commitExists } from '../io/git-range.js';
 import { withCwd, type OpsContext } from './context.js';
 import { ignoreListAt, scanCommits } from './support/scan-commits.js';
 import { projectKnownValues } from './scan.js';
-import { CI_MESSAGES } from './enforce-messages.js';
+import { ENFORCE_MESSAGES } from './enforce-messages.js';
 
 /**
  * `envguard scan --history`: every commit reachable from HEAD (or from every ref with `all`),
@@ -25,7 +25,7 @@ export async function scanHistory(ctx: OpsContext, options: HistoryScanOptions =
   const root = ctx.repo.root;
   const at = withCwd(ctx, root);
   if (options.since !== undefined && !commitExists(at.git, options.since)) {
-    throw failure('NOT_FOUND', CI_MESSAGES.noSuchSince(options.since));
+    throw failure('NOT_FOUND', ENFORCE_MESSAGES.noSuchSince(options.since));
   }
   const headExists = commitExists(at.git, 'HEAD');
   if (!headExists && !options.all) return { findings: [], filesScanned: 0, commits: 0 };

@@ -13,7 +13,7 @@ import { readProjectId } from '../io/project.js';
 import { envFileFolders, readBlobs, readOptionalText, readScanFile, walkFiles } from '../io/scan-files.js';
 import { withCwd, type OpsContext } from './context.js';
 import { ENV_OP_MESSAGES as M } from './env-messages.js';
-import { CI_MESSAGES } from './enforce-messages.js';
+import { ENFORCE_MESSAGES } from './enforce-messages.js';
 import { loadProjectEnvs } from './support/load-env.js';
 import { keyKnownValues } from './support/key-known-values.js';
 
@@ -234,7 +234,7 @@ function loadIgnoreList(ctx: OpsContext, root: string, { staged, ignoreStaged = 
   text ??= readOptionalText(file);
   const list = parseIgnoreFile(text ?? '');
   if (list.legacyEntries > 0) {
-    ctx.log.warn(CI_MESSAGES.legacyIgnoreEntries(IGNORE_FILE, list.legacyEntries, UPGRADE_COMMAND));
+    ctx.log.warn(ENFORCE_MESSAGES.legacyIgnoreEntries(IGNORE_FILE, list.legacyEntries, UPGRADE_COMMAND));
   }
   return list;
 }

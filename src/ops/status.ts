@@ -65,11 +65,12 @@ export function projectStatus(ctx: OpsContext): StatusResult {
   if (environments.length === 0) {
     throw failure('NOT_FOUND', LEDGER_MESSAGES.noLedger());
   }
+  const top = withCwd(ctx, root).git;
   return {
     environments: environments.map((environment) => environmentStatus(ctx, root, environment)),
-    hooks: hookHealth(withCwd(ctx, root).git, root),
+    hooks: hookHealth(top, root),
     unmanaged: unmanagedEnvFiles(root),
-    trackedPlaintext: trackedPlaintextEnvFiles(withCwd(ctx, root).git),
+    trackedPlaintext: trackedPlaintextEnvFiles(top),
   };
 }
 

@@ -88,9 +88,8 @@ export async function runCi(ctx: OpsContext, options: CiOptions = {}): Promise<C
   const tracked = trackedForbiddenFiles(ctx);
   result.checked.push('tracked-files');
   result.findings.push(...tracked);
-  if (tracked.length > 0) {
-    for (const finding of tracked) result.problems.push({ check: 'tracked-files', code: 'PLAINTEXT_STAGED', file: finding.file, message: ENFORCE_MESSAGES.trackedFile(finding), hint: untrackHint([finding]) });
-  }
+  // One command untracks them all: each problem's fix names every file (the text output prints it once).
+  for (const finding of tracked) result.problems.push({ check: 'tracked-files', code: 'PLAINTEXT_STAGED', file: finding.file, message: ENFORCE_MESSAGES.trackedFile(finding), hint: untrackHint(tracked) });
 
   const policy = checkRotationPolicy(at);
   result.checked.push('rotation');

@@ -37,7 +37,7 @@ export function listAccess(ctx: OpsContext, options: { environment?: string } = 
       if (grant && !member.problem) {
         rows.push({ environment, memberId: member.memberId, name: printable(grant.memberName), kind: grant.kind, grantedBy: printable(grant.grantedBy.gitActor), grantedAt: grant.grantedAt, recipient: printable(grant.recipient), valid: true });
       } else {
-        rows.push({ environment, memberId: member.memberId, name: '?', kind: 'unknown', grantedBy: '?', grantedAt: '?', recipient: '?', valid: false, problem: member.problem ? `${member.problem.message}: ${member.problem.hint}` : undefined });
+        rows.push({ environment, memberId: member.memberId, name: '?', kind: 'unknown', grantedBy: '?', grantedAt: '?', recipient: '?', valid: false, problem: member.problem ? `${member.problem.message}; ${member.problem.hint}` : undefined });
       }
     }
   }

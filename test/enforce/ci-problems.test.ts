@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { formatCiSarif } from '../../src/core/enforce/ci-sarif.js';
 import { runCi } from '../../src/ops/ci.js';
 import { defaultContext } from '../../src/ops/context.js';
 import { createTempRepo, type TempRepo } from '../helpers/temp-repo.js';
@@ -21,5 +22,13 @@ describe('ci problems', () => {
     const committed = result.problems.filter((problem) => problem.check === 'commits');
     expect(committed.length).toBeGreaterThan(0);
     expect(committed.every((problem) => problem.code === 'SECRET_FOUND' && problem.commit === repo?.git('rev-parse', 'HEAD').trim() && problem.hint.includes('git rebase -i'))).toBe(true);
+  });
+
+  it('SARIF points at the line of a problem that has one (a replayed token), the first line otherwise', () => {
+    const log = JSON.parse(formatCiSarif([], [
+      { ruleId: 'ledger-invalid', file: '.env.encrypted', line: 3, message: 'replayed' },
+      { ruleId: 'ledger-invalid', file: '.env.ledger.json', message: 'broken' },
+    ], '0.0.0')) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { region: { startLine: number } } }> }> }> };
+    expect(log.runs[0]?.results.map((result) => result.locations[0]?.physicalLocation.region.startLine)).toEqual([3, 1]);
   });
 });

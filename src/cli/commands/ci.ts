@@ -30,7 +30,7 @@ export function ciCommand(): Command {
 
 function sarifProblems(result: CiResult): CiSarifProblem[] {
   const ids = { ledger: 'ledger-invalid', rotation: 'rotation-overdue', 'access-grants': 'access-grant-invalid' } as const;
-  return result.problems.flatMap((problem) => (problem.check === 'ledger' || problem.check === 'rotation' || problem.check === 'access-grants' ? [{ ruleId: ids[problem.check], file: problem.file, message: problem.message }] : []));
+  return result.problems.flatMap((problem) => (problem.check === 'ledger' || problem.check === 'rotation' || problem.check === 'access-grants' ? [{ ruleId: ids[problem.check], file: problem.file, ...(problem.line === undefined ? {} : { line: problem.line }), message: problem.message }] : []));
 }
 
 function jsonReport(result: CiResult) {

@@ -2,7 +2,7 @@ import { spawn, type StdioOptions } from 'node:child_process';
 import { constants } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import type { Masker } from '../core/mask/masker.js';
-import { createMaskingStream } from '../core/mask/stream.js';
+import { createMaskingStream } from '../core/mask/masking-stream.js';
 import { EnvguardError } from '../errors.js';
 import { silenceNodeDebug } from './node-debug.js';
 

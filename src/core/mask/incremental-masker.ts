@@ -18,7 +18,7 @@ const WORD_BYTE = new Uint8Array(256).map((_, byte) => (/[A-Za-z0-9_]/.test(Stri
  * - a whole-word pattern (a short secret) counts only between non-word bytes: its left edge is
  *   checked when it ends, its right edge on the next byte (or the end of input).
  */
-export class MaskScanner {
+export class IncrementalMasker {
   private readonly table: MaskTable;
   private readonly replacement: Buffer;
   /** Current automaton state. */

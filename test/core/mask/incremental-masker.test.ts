@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildMaskTable } from '../../../src/core/mask/mask-table.js';
-import { MaskScanner } from '../../../src/core/mask/scanner.js';
+import { IncrementalMasker } from '../../../src/core/mask/incremental-masker.js';
 import { referenceMask } from './reference.js';
 
 const STAR = Buffer.from('****');
@@ -10,7 +10,7 @@ const tableOf = (patterns: Buffer[], words: Buffer[] = []) =>
   buildMaskTable([...patterns.map((p) => ({ text: p.toString('latin1'), wholeWord: false })), ...words.map((p) => ({ text: p.toString('latin1'), wholeWord: true }))]);
 
 function maskInChunks(patterns: Buffer[], text: Buffer, cuts: number[], words: Buffer[] = []): { output: Buffer; pieces: Buffer[] } {
-  const scanner = new MaskScanner(tableOf(patterns, words), STAR);
+  const scanner = new IncrementalMasker(tableOf(patterns, words), STAR);
   const pieces: Buffer[] = [];
   let from = 0;
   for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
@@ -25,7 +25,7 @@ function maskInChunks(patterns: Buffer[], text: Buffer, cuts: number[], words: B
 const bytesOver = (alphabet: string, min: number, max: number) =>
   fc.array(fc.constantFrom(...alphabet), { minLength: min, maxLength: max }).map((chars) => Buffer.from(chars.join('')));
 
-describe('MaskScanner', () => {
+describe('IncrementalMasker', () => {
   it('hides each occurrence, the longest form of nested patterns as one run', () => {
     const patterns = [Buffer.from('abc'), Buffer.from('abcdef'), Buffer.from('xyz')];
     const { output } = maskInChunks(patterns, Buffer.from('1 abcdef 2 abc 3 xyzabc 4 abcde'), []);
@@ -50,7 +50,7 @@ describe('MaskScanner', () => {
   });
 
   it('does not let an endless chain of overlaps grow what it holds back', () => {
-    const scanner = new MaskScanner(tableOf([Buffer.from('aa')]), STAR);
+    const scanner = new IncrementalMasker(tableOf([Buffer.from('aa')]), STAR);
     const written: Buffer[] = [...scanner.push(Buffer.from('x'))];
     for (let i = 0; i < 1000; i++) written.push(...scanner.push(Buffer.from('a')));
     expect(Buffer.concat(written).toString()).toBe('x****');
@@ -68,7 +68,7 @@ describe('MaskScanner', () => {
 
   it('masks a long pattern whole across chunks', () => {
     const long = Buffer.from('-----BEGIN KEY-----\n' + 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo'.repeat(600) + '\n-----END KEY-----');
-    const scanner = new MaskScanner(tableOf([long, Buffer.from('short-one')]), STAR);
+    const scanner = new IncrementalMasker(tableOf([long, Buffer.from('short-one')]), STAR);
     const text = Buffer.concat([Buffer.from('key: '), long, Buffer.from(' and short-one.')]);
     const out = Buffer.concat([...scanner.push(text.subarray(0, 5000)), ...scanner.push(text.subarray(5000)), ...scanner.end()]);
     expect(out.toString()).toBe('key: **** and ****.');

@@ -81,6 +81,17 @@ describe('IncrementalMasker', () => {
     expect(maskInChunks([], text, cuts, [Buffer.from('4711')]).output.toString()).toBe('pin=**** 14711 4711x (****) ****');
   });
 
+  it('masks through the automaton\'s sparse deep states too (more states than get a dense row)', () => {
+    let seed = 7;
+    const byte = () => 97 + ((seed = (seed * 1103515245 + 12345) >>> 0) % 26);
+    // 700 patterns of 40 bytes: about 28,000 states, beyond the 16,384 with a dense row.
+    const patterns = Array.from({ length: 700 }, () => Buffer.from(Array.from({ length: 40 }, byte)));
+    expect(tableOf(patterns).automaton.stateCount).toBeGreaterThan(tableOf(patterns).automaton.denseStates);
+    const text = Buffer.concat(patterns.slice(0, 50).flatMap((p, i) => [Buffer.from(` ${i} `), p.subarray(0, 20 + (i % 20)), Buffer.from('|'), p]));
+    const cuts = Array.from({ length: 40 }, (_, i) => i * 97);
+    expect(maskInChunks(patterns, text, cuts).output.toString()).toBe(referenceMask(text, patterns).toString());
+  });
+
   it('passes text through untouched when there are no patterns', () => {
     const text = Buffer.from('nothing to hide');
     expect(maskInChunks([], text, [3, 7]).output.equals(text)).toBe(true);

@@ -3,12 +3,13 @@
 //   pre-commit with 1 / 20 / 500 / 5,000 staged files (one .env variable changed),
 //   rotate of 1 / 10 / 100 env files x 4,000 variables,
 //   scan of 1 / 10 / 100 MB of real source code,
-//   `run` masking 100 MB and 1 GB of child output (and the same child into a pipe, unmasked).
+//   `run` masking 100 MB and 1 GB of child output (and the same child into a pipe, unmasked),
+//   a .env of 1,000 / 10,000 / 100,000 variables (10 MB): encrypt, decrypt, commit through the hook, `run` masking.
 // Each table ends with the marginal cost per unit between sizes: a cost per unit that more than
 // doubles at the largest step is flagged SUPERLINEAR. NODE_EXTRA_CA_CERTS is unset for every command.
-// (The 100,000-variable .env bench is bench/large-env*.mjs, written with the known-value scan work.)
 //
-//   npm run build && node bench/linear.mjs [pre-commit] [rotate] [scan] [run] [--quick]
+//   npm run build && node bench/linear.mjs [large-env] [pre-commit] [rotate] [scan] [run] [--quick]
+// Run one case at a time on a shared machine.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -149,7 +150,69 @@ function runRows() {
   printRows('envguard run masking N MB of child output (50 secrets)', 'MB', rows);
 }
 
+/** `variables` secret-looking lines of about 100 bytes (100,000 of them: 10 MB); variable 7 differs when `changed`. */
+function secretEnv(variables, changed) {
+  const lines = [];
+  for (let i = 0; i < variables; i++) {
+    const value = i === 7 && changed ? `sk_changed_${'c'.repeat(61)}` : `sk_${randomBytes(54).toString('base64url')}`;
+    lines.push(`SERVICE_${i}_API_KEY=${value}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A .env of N variables (1,000 / 10,000 / 100,000; the last is 10 MB): `envguard encrypt` and
+ * `decrypt` of it, a commit of a one-variable change through the hook (pre-commit encrypts,
+ * stages and scans the staged lines for every known value), and `envguard run` masking every
+ * value in 100 MB of child output.
+ */
+function largeEnvRows() {
+  const rows = { encrypt: [], decrypt: [], commit: [], run: [] };
+  for (const variables of quick ? [1000, 10000] : [1000, 10000, 100000]) {
+    const repo = path.join(work, `env-${variables}`);
+    mkdirSync(path.join(repo, 'src'), { recursive: true });
+    must('git', ['init', '-q'], repo, env);
+    const text = secretEnv(variables, false);
+    writeFileSync(path.join(repo, '.env'), text);
+    writeFileSync(path.join(repo, 'src', 'app.js'), 'console.log(1);\n');
+    must('node', [cli, 'init', '--no-husky'], repo, env);
+    must('git', ['add', '-A'], repo, env);
+    must('git', ['commit', '-q', '--no-verify', '-m', 'initial'], repo, env);
+    const encrypted = path.join(repo, '.env.encrypted');
+    const saved = readFileSync(encrypted);
+    rmSync(encrypted);
+    rows.encrypt.push({ size: variables, ...timeWithRss('node', [cli, 'encrypt'], { cwd: repo, env }) });
+    writeFileSync(encrypted, saved);
+    rmSync(path.join(repo, '.env'));
+    rows.decrypt.push({ size: variables, ...timeWithRss('node', [cli, 'decrypt'], { cwd: repo, env }) });
+    if (readFileSync(path.join(repo, '.env'), 'utf8') !== text) throw new Error('decrypt did not give back the .env');
+    // One variable changed and one source file edited; git runs the pre-commit and post-commit hooks.
+    const lines = text.split('\n');
+    lines[7] = `SERVICE_7_API_KEY=sk_changed_${'c'.repeat(61)}`;
+    writeFileSync(path.join(repo, '.env'), lines.join('\n'));
+    writeFileSync(path.join(repo, 'src', 'app.js'), 'console.log(2);\n');
+    must('git', ['add', 'src'], repo, env);
+    rows.commit.push({ size: variables, ...timeWithRss('git', ['commit', '-q', '-m', 'change one variable'], { cwd: repo, env }) });
+    if (!must('git', ['show', '--name-only', '--format=', 'HEAD'], repo, env).includes('.env.encrypted')) throw new Error('the hook did not commit .env.encrypted');
+    // 100 MB of log lines, one line in 200 printing one of the values.
+    const values = lines.slice(0, variables).map((line) => line.slice(line.indexOf('=') + 1));
+    let block = '';
+    for (let i = 0; block.length < 4 * 1024 * 1024; i++) block += `2026-01-01T00:00:00Z INFO request ${i} path=/api/v1/items status=200${i % 200 === 0 ? ` token=${values[(i * 7919) % variables]}` : ''}\n`;
+    writeFileSync(path.join(work, 'env-block.txt'), block);
+    const repeats = Math.round((100 * 1024 * 1024) / block.length);
+    const writer = path.join(work, 'env-writer.js');
+    writeFileSync(writer, `const b=require('fs').readFileSync(${JSON.stringify(path.join(work, 'env-block.txt'))});let n=${repeats};(function w(){while(n-->0){if(!process.stdout.write(b)){process.stdout.once('drain',w);return;}}})();`);
+    rows.run.push({ size: variables, ...timeWithRss('node', [cli, 'run', '--', 'node', writer], { cwd: repo, env }) });
+    rmSync(repo, { recursive: true, force: true });
+  }
+  printRows('envguard encrypt, .env of N variables (~100 bytes each)', 'variables', rows.encrypt);
+  printRows('envguard decrypt, same', 'variables', rows.decrypt);
+  printRows('git commit of a one-variable change through the hooks, same', 'variables', rows.commit);
+  printRows('envguard run masking every value in 100 MB of child output, same', 'variables', rows.run);
+}
+
 try {
+  if (want('large-env')) largeEnvRows();
   if (want('pre-commit')) preCommitRows();
   if (want('rotate')) await rotateRows();
   if (want('scan')) scanRows();

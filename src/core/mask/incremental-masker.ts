@@ -1,4 +1,4 @@
-import type { MaskTable } from './mask-table.js';
+import { outputSlot, type MaskTable } from './mask-table.js';
 
 /** Bytes that continue a word: ASCII letters, digits, `_`, and every byte of a non-ASCII character. */
 const WORD_BYTE = new Uint8Array(256).map((_, byte) => (/[A-Za-z0-9_]/.test(String.fromCharCode(byte)) || byte >= 0x80 ? 1 : 0));
@@ -68,9 +68,10 @@ export class IncrementalMasker {
       if (at === data.length) break;
       i = at + 1;
       const end = dataStart + i;
-      const longest = anyLength[state] as number;
+      const slot = outputSlot(this.table, state);
+      const longest = anyLength[slot] as number;
       if (longest > 0) this.addRun(end - longest, end);
-      for (let w = wordHead[state] as number; w >= 0; w = wordNext[w] as number) {
+      for (let w = wordHead[slot] as number; w >= 0; w = wordNext[outputSlot(this.table, w)] as number) {
         const start = end - (depth[w] as number);
         if (this.isWordEdge(data, dataStart, start)) pending.push(start, end);
       }

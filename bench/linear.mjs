@@ -8,7 +8,7 @@
 // Each table ends with the marginal cost per unit between sizes: a cost per unit that more than
 // doubles at the largest step is flagged SUPERLINEAR. NODE_EXTRA_CA_CERTS is unset for every command.
 //
-//   npm run build && node bench/linear.mjs [large-env] [pre-commit] [rotate] [scan] [run] [--quick]
+//   npm run build && node bench/linear.mjs [large-env] [pre-commit] [rotate] [scan] [run] [--quick] [--against <cli.cjs>]
 // Run one case at a time on a shared machine.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -22,7 +22,9 @@ import { haveGnuTime, printRows, timeWithRss } from './lib/peak-rss.mjs';
 const root = path.resolve(import.meta.dirname, '..');
 const cli = path.join(root, 'dist', 'cli.cjs');
 const quick = process.argv.includes('--quick');
-const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+// `--against <other dist/cli.cjs>`: the rotate and run rows also time that build, interleaved, and print the ratio.
+const against = process.argv.includes('--against') ? path.resolve(process.argv[process.argv.indexOf('--against') + 1]) : undefined;
+const only = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--against');
 const want = (name) => only.length === 0 || only.includes(name);
 if (!haveGnuTime()) throw new Error('GNU time is missing: apt-get install time');
 const work = mkdtempSync(path.join(os.tmpdir(), 'envguard-bench-linear-'));
@@ -80,7 +82,15 @@ async function rotateRows() {
     }
     must('git', ['add', '-A'], repo, env);
     must('git', ['commit', '-qm', 'setup'], repo, env);
-    rows.push({ size: files * variables, label: `${files}x${variables}`, ...timeWithRss('node', [cli, 'rotate', '--force', '--reason', 'bench'], { cwd: repo, env }) });
+    const now = timeWithRss('node', [cli, 'rotate', '--force', '--reason', 'bench'], { cwd: repo, env });
+    let note;
+    if (against) {
+      // The same rotation again (of the new key) by the other build.
+      must('git', ['commit', '-qm', 'rotated'], repo, env);
+      const other = timeWithRss('node', [against, 'rotate', '--force', '--reason', 'bench'], { cwd: repo, env });
+      note = `(--against: ${other.ms.toFixed(0)} ms, CPU ${other.cpuMs.toFixed(0)} ms, ${other.rssMB.toFixed(0)} MB; this build ${(now.ms / other.ms).toFixed(2)}x its time, CPU ${(now.cpuMs / other.cpuMs).toFixed(2)}x, CPU here ${now.cpuMs.toFixed(0)} ms)`;
+    }
+    rows.push({ size: files * variables, label: `${files}x${variables}`, ...now, note });
     rmSync(repo, { recursive: true, force: true });
   }
   printRows('rotate, N env files x 4,000 variables (one run each)', 'variables', rows);
@@ -145,7 +155,9 @@ function runRows() {
     writeFileSync(writerFile, writer);
     const plain = timeWithRss('sh', ['-c', `node ${writerFile} | cat > /dev/null`], { cwd: repo, env });
     const masked = timeWithRss('node', [cli, 'run', '--', 'node', writerFile], { cwd: repo, env });
-    rows.push({ size: mb, ...masked, note: `(unmasked into a pipe: ${plain.ms.toFixed(0)} ms; masked ${(masked.ms / plain.ms).toFixed(2)}x, ${((mb / masked.ms) * 1000).toFixed(0)} MB/s)` });
+    const other = against ? timeWithRss('node', [against, 'run', '--', 'node', writerFile], { cwd: repo, env }) : undefined;
+    const versus = other ? `; --against ${((mb / other.ms) * 1000).toFixed(0)} MB/s, ${other.rssMB.toFixed(0)} MB: this build ${(other.ms / masked.ms).toFixed(2)}x its throughput` : '';
+    rows.push({ size: mb, ...masked, note: `(unmasked into a pipe: ${plain.ms.toFixed(0)} ms; masked ${(masked.ms / plain.ms).toFixed(2)}x, ${((mb / masked.ms) * 1000).toFixed(0)} MB/s${versus})` });
   }
   printRows('envguard run masking N MB of child output (50 secrets)', 'MB', rows);
 }
@@ -202,7 +214,19 @@ function largeEnvRows() {
     const repeats = Math.round((100 * 1024 * 1024) / block.length);
     const writer = path.join(work, 'env-writer.js');
     writeFileSync(writer, `const b=require('fs').readFileSync(${JSON.stringify(path.join(work, 'env-block.txt'))});let n=${repeats};(function w(){while(n-->0){if(!process.stdout.write(b)){process.stdout.once('drain',w);return;}}})();`);
-    rows.run.push({ size: variables, ...timeWithRss('node', [cli, 'run', '--', 'node', writer], { cwd: repo, env }) });
+    // Linux refuses a process more than about 2 MB of environment (E2BIG; `envguard run` says so):
+    // past that the same masking (every value, 100 MB) runs in-process through the library bundle.
+    if (text.length < 1.5 * 1024 * 1024) rows.run.push({ size: variables, ...timeWithRss('node', [cli, 'run', '--', 'node', writer], { cwd: repo, env }) });
+    else {
+      const script = path.join(work, 'mask-in-process.cjs');
+      writeFileSync(script, `const { createMasker, createMaskingStream } = require(${JSON.stringify(path.join(root, 'dist', 'index.cjs'))});
+        const fs = require('fs'); const { Readable, Writable } = require('stream');
+        const values = fs.readFileSync('.env', 'utf8').split('\\n').filter(Boolean).map((l) => ({ name: l.slice(0, l.indexOf('=')), value: l.slice(l.indexOf('=') + 1) }));
+        const masker = createMasker(values); const block = fs.readFileSync(${JSON.stringify(path.join(work, 'env-block.txt'))});
+        function* chunks() { for (let r = 0; r < ${repeats}; r++) for (let at = 0; at < block.length; at += 65536) yield block.subarray(at, at + 65536); }
+        Readable.from(chunks()).pipe(createMaskingStream(masker)).pipe(new Writable({ write(c, e, cb) { cb(); } }));`);
+      rows.run.push({ size: variables, ...timeWithRss('node', [script], { cwd: repo, env }), note: '(in-process: a 10 MB environment is over the system limit for a child)' });
+    }
     rmSync(repo, { recursive: true, force: true });
   }
   printRows('envguard encrypt, .env of N variables (~100 bytes each)', 'variables', rows.encrypt);

@@ -16,10 +16,10 @@ const ivSource = (ivs: readonly Uint8Array[]) => (size: number) => {
 };
 
 /** A token with a valid HMAC over a ciphertext whose padding is wrong (the MAC alone would pass it). */
-function badPaddingToken(k: FernetKey, lastByte: number): string {
+function badPaddingToken(k: FernetKey, lastByte: number, blocks = 2): string {
   const iv = randomBytes(16);
-  const block = Buffer.alloc(32, 7);
-  block[31] = lastByte;
+  const block = Buffer.alloc(16 * blocks, 7);
+  block[block.length - 1] = lastByte;
   const cipher = createCipheriv('aes-128-cbc', k.encryptionKey, iv).setAutoPadding(false);
   const header = Buffer.alloc(25);
   header[0] = 0x80;
@@ -67,9 +67,10 @@ describe('batched Fernet', () => {
     const good = encryptTokens(key, [Buffer.from('A=1\n'), Buffer.from('B=2\n'), Buffer.from('x'.repeat(40))], { now: NOW, random: randomBytes });
     const other = encryptToken(generateKey(randomBytes), Buffer.from('C=3\n'), { now: NOW, iv: randomBytes(16) });
     const flipped = `${(good[1] as string).slice(0, 40)}${(good[1] as string)[40] === 'A' ? 'B' : 'A'}${(good[1] as string).slice(41)}`;
-    const tokens = [good[0] as string, other, flipped, badPaddingToken(key, 0), badPaddingToken(key, 17), badPaddingToken(key, 3), good[2] as string, 'not a token'];
+    // The last one is long (100 blocks): it takes the one-token path, which must not throw either.
+    const tokens = [good[0] as string, other, flipped, badPaddingToken(key, 0), badPaddingToken(key, 17), badPaddingToken(key, 3), good[2] as string, 'not a token', badPaddingToken(key, 0, 100)];
     const out = decryptTokens(key, tokens).map((b) => b?.toString());
-    expect(out).toEqual(['A=1\n', undefined, undefined, undefined, undefined, undefined, 'x'.repeat(40), undefined]);
+    expect(out).toEqual(['A=1\n', undefined, undefined, undefined, undefined, undefined, 'x'.repeat(40), undefined, undefined]);
   });
 
   it('batches past one AES call (many tokens) and keeps their order', () => {

@@ -1,6 +1,5 @@
 import { EnvguardError } from '../errors.js';
 import { decryptToken } from './fernet.js';
-import { decryptTokens } from './fernet-batch.js';
 import { shortKeyId, type FernetKey } from './key.js';
 import { parseNodes } from './dotenv/parse.js';
 import { parseDotenv } from './dotenv/parse.js';
@@ -22,20 +21,13 @@ export function decryptEncryptedFile(file: EncryptedFile, key: FernetKey, fileNa
   }
   let out = file.bom ? '\uFEFF' : '';
   const expected: string[] = [];
-  // Every token in one batch (a cipher per token cost more than its AES); checked line by line below.
-  const sealed = file.lines.filter((line): line is EncryptedEntryLine | EncryptedTrailerLine => line.kind !== 'trivia');
-  const opened = decryptTokens(key, sealed.map((line) => line.token));
-  let next = 0;
   for (const line of file.lines) {
     if (line.kind === 'trivia') {
       out += line.text;
-      continue;
-    }
-    const bytes = opened[next++] ?? decryptOrExplain(key, line.token, fileName, line.line);
-    if (line.kind === 'trailer') {
-      out += checkTrailer(line, bytes, fileName);
+    } else if (line.kind === 'trailer') {
+      out += decryptTrailer(line, key, fileName);
     } else {
-      const plaintext = checkEntry(line, bytes, fileName);
+      const plaintext = decryptEntry(line, key, fileName);
       expected.push(entryOf(parseNodes(plaintext, fileName, line.line)).source);
       out += plaintext;
     }
@@ -56,11 +48,7 @@ export function decryptEncryptedFile(file: EncryptedFile, key: FernetKey, fileNa
 
 /** The plaintext of one entry line, checked to be comments then a single entry under the line's own name. */
 export function decryptEntry(line: EncryptedEntryLine, key: FernetKey, fileName: string): string {
-  return checkEntry(line, decryptOrExplain(key, line.token, fileName, line.line), fileName);
-}
-
-function checkEntry(line: EncryptedEntryLine, bytes: Buffer, fileName: string): string {
-  const plaintext = decodeUtf8Strict(bytes, fileName, line.line);
+  const plaintext = decodeUtf8Strict(decryptOrExplain(key, line.token, fileName, line.line), fileName, line.line);
   let name: string | undefined;
   try {
     name = entryOf(parseNodes(plaintext, fileName, line.line)).name;
@@ -75,8 +63,8 @@ function checkEntry(line: EncryptedEntryLine, bytes: Buffer, fileName: string): 
   return plaintext;
 }
 
-function checkTrailer(line: EncryptedTrailerLine, bytes: Buffer, fileName: string): string {
-  const plaintext = decodeUtf8Strict(bytes, fileName, line.line);
+function decryptTrailer(line: EncryptedTrailerLine, key: FernetKey, fileName: string): string {
+  const plaintext = decodeUtf8Strict(decryptOrExplain(key, line.token, fileName, line.line), fileName, line.line);
   let onlyTrivia = false;
   try {
     const nodes = parseNodes(plaintext, fileName, line.line);

@@ -1,5 +1,4 @@
-import { encryptToken } from './fernet.js';
-import { decryptTokens, encryptTokens } from './fernet-batch.js';
+import { decryptToken, encryptToken } from './fernet.js';
 import { shortKeyId, type FernetKey } from './key.js';
 import type { EnvDocument } from './dotenv/types.js';
 import { FORMAT_VERSION, HEADER_NOTES, TRAILER_MARK, type EncryptedFile } from './encrypted-file-types.js';
@@ -19,24 +18,19 @@ export interface EncryptOptions {
  */
 export function encryptDocument(doc: EnvDocument, key: FernetKey, options: EncryptOptions): string {
   const reusable = reusableTokens(options.previous, key);
-  // Each line's name and plaintext; tokens not reused are made together afterwards (one batch).
-  const lines: Array<{ name: string; token: string | undefined; plaintext: string }> = [];
-  const add = (name: string, plaintext: string) => lines.push({ name, token: reusable.get(plaintext)?.shift(), plaintext });
+  const tokenFor = (plaintext: string) =>
+    reusable.get(plaintext)?.shift() ?? encryptToken(key, Buffer.from(plaintext, 'utf8'), { now: options.now, iv: options.random(16) });
+  let out = `# envguard:v${FORMAT_VERSION} key=${shortKeyId(key)}${doc.bom ? ' bom' : ''} ${HEADER_NOTES[FORMAT_VERSION]}\n`;
   let above = '';
   for (const node of doc.nodes) {
     if (node.kind !== 'entry') {
       above += node.source + node.newline;
       continue;
     }
-    add(node.name, above + node.source + node.newline);
+    out += `${node.name}=fernet:${tokenFor(above + node.source + node.newline)}\n`;
     above = '';
   }
-  if (above !== '') add(TRAILER_MARK, above);
-  const fresh = lines.filter((line) => line.token === undefined);
-  const tokens = encryptTokens(key, fresh.map((line) => Buffer.from(line.plaintext, 'utf8')), options);
-  for (const [index, line] of fresh.entries()) line.token = tokens[index];
-  let out = `# envguard:v${FORMAT_VERSION} key=${shortKeyId(key)}${doc.bom ? ' bom' : ''} ${HEADER_NOTES[FORMAT_VERSION]}\n`;
-  for (const line of lines) out += `${line.name}=fernet:${line.token as string}\n`;
+  if (above !== '') out += `${TRAILER_MARK}=fernet:${tokenFor(above)}\n`;
   return out;
 }
 
@@ -53,17 +47,13 @@ export function encryptWhole(plaintext: string, key: FernetKey, options: Omit<En
 function reusableTokens(previous: EncryptedFile | readonly EncryptedFile[] | undefined, key: FernetKey): Map<string, string[]> {
   const map = new Map<string, string[]>();
   const files: readonly EncryptedFile[] = previous === undefined ? [] : Array.isArray(previous) ? previous : [previous as EncryptedFile];
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   for (const file of files) {
     if (file.format !== 'values' || file.keyId !== shortKeyId(key)) continue;
-    const sealed = file.lines.filter((line) => line.kind !== 'trivia');
-    const opened = decryptTokens(key, sealed.map((line) => line.token));
-    for (const [index, line] of sealed.entries()) {
-      const bytes = opened[index];
+    for (const line of file.lines) {
+      if (line.kind === 'trivia') continue;
       let plaintext: string;
       try {
-        if (bytes === undefined) continue;
-        plaintext = decoder.decode(bytes);
+        plaintext = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(decryptToken(key, line.token).plaintext);
       } catch {
         continue; // a damaged token is simply not reused; the new file gets a fresh one
       }

@@ -8,10 +8,10 @@ import type { FernetKey } from './key.js';
  * encoded as base64url with padding. Interoperates with Python's `cryptography.fernet.Fernet`.
  */
 
-export const VERSION = 0x80;
-export const HEADER_LENGTH = 1 + 8 + 16;
-export const HMAC_LENGTH = 32;
-export const BLOCK = 16;
+const VERSION = 0x80;
+const HEADER_LENGTH = 1 + 8 + 16;
+const HMAC_LENGTH = 32;
+const BLOCK = 16;
 /** Python's `_MAX_CLOCK_SKEW`: a token from up to 60 s in the future is accepted. */
 const MAX_CLOCK_SKEW_SECONDS = 60;
 const BASE64URL_PADDED = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2}==|[A-Za-z0-9_-]{3}=)?$/;
@@ -95,21 +95,19 @@ export function looksLikeToken(text: string): boolean {
  * Decodes base64url strictly: Node's decoder skips stray characters and ignores unused
  * trailing bits, which would let an edited token decode to the same bytes.
  */
-export function decodeCanonical(token: string): Buffer | undefined {
+function decodeCanonical(token: string): Buffer | undefined {
   if (token.length === 0 || token.length % 4 !== 0 || !BASE64URL_PADDED.test(token)) return undefined;
   const data = Buffer.from(token, 'base64url');
   if (data.toString('base64url') + padding(data.length) !== token) return undefined;
   return data;
 }
 
-/** The `=` padding base64url needs after `byteLength` bytes (Fernet tokens are padded). */
-export function padding(byteLength: number): string {
+function padding(byteLength: number): string {
   const remainder = byteLength % 3;
   return remainder === 0 ? '' : remainder === 1 ? '==' : '=';
 }
 
-/** The one error every invalid token gets. */
-export function invalidToken(): EnvguardError {
+function invalidToken(): EnvguardError {
   return new EnvguardError('DECRYPT_FAILED', 'the token is invalid or was encrypted with a different key', {
     hint: 'check that you have the current key (`envguard status`), or restore the file from git',
   });

@@ -18,7 +18,11 @@ describe('bundle structure on the hook path', () => {
     expect(read('cli.cjs').startsWith('#!/usr/bin/env node\n')).toBe(true);
     const requires = [...read('cli.cjs').matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
     expect(requires.length).toBeGreaterThan(0);
-    for (const name of requires) expect(['crypto', 'fs', 'module', 'path', 'vm']).toContain(name);
+    for (const name of requires) expect(['crypto', 'fs', 'path', 'vm', 'zlib']).toContain(name);
+  });
+
+  it('the bundles the launcher starts are ASCII (a non-ASCII character makes V8 decode and hold the source as two-byte text)', () => {
+    for (const file of ['hook.cjs', 'main.cjs']) expect(/[^\x00-\x7f]/.test(read(file)), file).toBe(false);
   });
 
   it('dist/hook.cjs holds no commander, chalk, command tree or CLI output code', () => {

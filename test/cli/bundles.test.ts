@@ -25,6 +25,12 @@ describe('bundle structure on the hook path', () => {
     for (const file of ['hook.cjs', 'main.cjs']) expect(/[\u0080-\uffff]/.test(read(file)), file).toBe(false);
   });
 
+  it('dist/hook.cjs loads node:child_process only on its first spawn (src/io/child-process.ts): a post-checkout that spawns nothing skips ~10M instructions', () => {
+    const hook = read('hook.cjs');
+    expect([...hook.matchAll(/require\("(?:node:)?child_process"\)/g)]).toHaveLength(1);
+    expect(hook).toContain('getBuiltinModule("node:child_process")');
+  });
+
   it('dist/hook.cjs holds no commander, chalk, command tree or CLI output code', () => {
     const hook = sources('hook.cjs');
     expect(hook.some((file) => file.startsWith('src/hooks/'))).toBe(true);

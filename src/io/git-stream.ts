@@ -9,7 +9,8 @@ import { EnvguardError } from '../errors.js';
  */
 export interface GitStreamOptions {
   cwd: string;
-  env?: NodeJS.ProcessEnv;
+  /** Exactly the environment git runs with: a use case passes `ctx.env`, as `ctx.git` does (never `process.env` behind its back). */
+  env: NodeJS.ProcessEnv;
   /** Exit codes that are answers rather than failures. */
   okCodes?: readonly number[];
 }
@@ -18,7 +19,7 @@ export interface GitStreamOptions {
 export async function streamGitLines(args: readonly string[], options: GitStreamOptions, onLine: (line: string) => void): Promise<number> {
   const child = childProcess().spawn('git', args, {
     cwd: options.cwd,
-    env: options.env ? { ...process.env, ...options.env } : process.env,
+    env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -85,14 +85,9 @@ export function bindGit(cwd: string, env: NodeJS.ProcessEnv): Git {
   };
 }
 
-/** The top of the working tree, or a `NOT_A_GIT_REPO` error. */
-export function gitTopLevel(cwd: string): string {
-  return gitText(['rev-parse', '--show-toplevel'], { cwd });
-}
-
-/** A path inside the git dir that git itself resolves (worktrees, `core.hooksPath`). */
-export function gitPath(cwd: string, name: string): string {
-  return gitText(['rev-parse', '--path-format=absolute', '--git-path', name], { cwd });
+/** A path inside the git dir that git itself resolves (worktrees, `core.hooksPath`), asked with the context's git. */
+export function gitPath(git: Git, name: string): string {
+  return git.text(['rev-parse', '--path-format=absolute', '--git-path', name]);
 }
 
 export function notAGitRepo(cwd: string): EnvguardError {

@@ -7,12 +7,14 @@ import { SMALL_INPUT } from '../core/scan/keyword-search.js';
 import { createScanner, type Scanner } from '../core/scan/scanner.js';
 import type { Finding, KnownValue, ScanReport } from '../core/scan/types.js';
 import type { SensitivityPolicy } from '../core/sensitivity.js';
-import { EnvguardError } from '../errors.js';
+import { failure } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { pathExists } from '../io/read-file.js';
 import { readProjectId } from '../io/project.js';
 import { envFileFolders, readBlobs, readOptionalText, readScanFile, walkFiles } from '../io/scan-files.js';
 import { withCwd, type OpsContext } from './context.js';
+import { ENV_OP_MESSAGES as M } from './env-messages.js';
+import { ENFORCE_MESSAGES } from './enforce-messages.js';
 import { loadProjectEnvs } from './support/load-env.js';
 import { keyKnownValues } from './support/key-known-values.js';
 
@@ -111,7 +113,7 @@ export async function scanSince(ctx: OpsContext, rev: string, options: ScanOptio
   const root = ctx.repo.root;
   const verified = ctx.git.exec(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd: root, okCodes: [1, 128] });
   if (verified.status !== 0) {
-    throw new EnvguardError('NOT_FOUND', `--since ${rev}: no such commit`, { hint: 'pass a commit, branch or tag, e.g. `envguard scan --since origin/main`' });
+    throw failure('NOT_FOUND', M.noSuchSince(rev));
   }
   const log = ctx.git.exec(['-c', 'core.quotepath=off', 'log', '-p', '--no-merges', ...DIFF_FLAGS, `--format=${COMMIT_MARKER}%H`, `${rev}..HEAD`], { cwd: root });
   const resolved = resolveOptions(ctx, root, options);
@@ -235,7 +237,7 @@ function loadIgnoreList(ctx: OpsContext, root: string, { staged, ignoreStaged = 
   text ??= readOptionalText(file);
   const list = parseIgnoreFile(text ?? '');
   if (list.legacyEntries > 0) {
-    ctx.log.warn(`${IGNORE_FILE}: ${list.legacyEntries} entr${list.legacyEntries === 1 ? 'y uses' : 'ies use'} a bare sha256 fingerprint, which anyone can test guesses of a short secret against; run \`${UPGRADE_COMMAND}\` to key them`);
+    ctx.log.warn(ENFORCE_MESSAGES.legacyIgnoreEntries(IGNORE_FILE, list.legacyEntries, UPGRADE_COMMAND));
   }
   return list;
 }

@@ -5,7 +5,7 @@ import { classifyEncryptedLine, isEncryptedEnvPath, leakedPart, PLAINTEXT_IN_ENC
 import { findGenericSecrets, GENERIC_KEYWORDS, GENERIC_RULE_ID } from './generic-rule.js';
 import { createKeywordSearch } from './keyword-search.js';
 import { KnownValueMatcher, knownValuePatterns, type KnownValuePattern } from './known-values.js';
-import { maskSecret } from './mask.js';
+import { maskSecret } from './mask-secret.js';
 import { isPlaceholder } from './placeholder.js';
 import { providerRules } from './rules/index.js';
 import { LineIndex } from './line-index.js';

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { childProcess } from './child-process.js';
 import { createInterface } from 'node:readline';
 import { EnvguardError } from '../errors.js';
 
@@ -17,7 +17,7 @@ export interface GitStreamOptions {
 
 /** Runs git, calls `onLine` for every stdout line (without its `\n`), resolves with the exit status. */
 export async function streamGitLines(args: readonly string[], options: GitStreamOptions, onLine: (line: string) => void): Promise<number> {
-  const child = spawn('git', args, {
+  const child = childProcess().spawn('git', args, {
     cwd: options.cwd,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,5 @@
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import type { SpawnSyncReturns } from 'node:child_process';
+import { childProcess } from './child-process.js';
 import { EnvguardError } from '../errors.js';
 
 /**
@@ -28,7 +29,7 @@ export interface GitResult {
 
 /** Runs git and returns its raw output; throws `GIT_FAILED` on an unexpected exit code. */
 export function execGit(args: readonly string[], options: GitOptions): GitResult {
-  const result: SpawnSyncReturns<Buffer> = spawnSync('git', args, {
+  const result: SpawnSyncReturns<Buffer> = childProcess().spawnSync('git', args, {
     cwd: options.cwd,
     input: options.input,
     env: options.env ? { ...(options.baseEnv ?? process.env), ...options.env } : (options.baseEnv ?? process.env),

@@ -5,6 +5,7 @@ import { parseLedgerJson, verifyLedger, type Ledger, type LedgerProblem } from '
 import { findReplayedTokens, type ReplayedToken } from '../core/token-replay.js';
 import type { Git } from '../io/git.js';
 import { gitBlobId } from '../io/index-blob.js';
+import { pathExists } from '../io/read-file.js';
 import { ledgerFileName, readLedgerJson } from '../io/ledger-file.js';
 import type { Problem } from '../problem.js';
 import type { OpsContext } from './context.js';
@@ -34,7 +35,7 @@ export function stagedRollbackRefusals(ctx: OpsContext, paths: readonly string[]
       const head = incoming && parsedOrUndefined(textAtRevision(ctx.git, 'HEAD', file), file);
       if (!incoming || !head) continue;
       // A merge may take the other branch's token, older than ours but that branch's own latest.
-      const theirs = mergeHead(ctx.git) && parsedOrUndefined(textAtRevision(ctx.git, 'MERGE_HEAD', file), file);
+      const theirs = mergeInProgress(ctx) && parsedOrUndefined(textAtRevision(ctx.git, 'MERGE_HEAD', file), file);
       const theirsReplayed = theirs ? new Set(findReplayedTokens(theirs, incoming).map((replay) => replay.name)) : undefined;
       for (const replay of findReplayedTokens(head, incoming)) {
         if (theirsReplayed && !theirsReplayed.has(replay.name)) continue;
@@ -96,8 +97,13 @@ function inHistoryOfHead(git: Git, file: string, text: string): boolean {
   return found.status === 0 && found.stdout.toString('utf8').trim() !== '';
 }
 
-function mergeHead(git: Git): boolean {
-  return git.exec(['rev-parse', '-q', '--verify', 'MERGE_HEAD'], { okCodes: [1, 128] }).status === 0;
+/**
+ * A merge is being concluded: git keeps MERGE_HEAD in the (per-worktree) git dir until the merge
+ * commit exists. A file check, not `git rev-parse MERGE_HEAD` (a spawn on every commit): a
+ * MERGE_HEAD that names no commit only makes the `git show` below find nothing, as before.
+ */
+function mergeInProgress(ctx: OpsContext): boolean {
+  return pathExists(path.join(ctx.repo.gitDir, 'MERGE_HEAD'));
 }
 
 function plaintextOf(encryptedFile: string): string {

@@ -3,6 +3,7 @@ import { DEFAULT_SALT, IGNORE_FILE, parseIgnoreFile, UPGRADE_COMMAND, upgradeIgn
 import { isDefaultSkippedPath } from '../core/scan/default-skips.js';
 import { COMMIT_MARKER, parseUnifiedDiff, type DiffFile } from '../core/scan/diff-parser.js';
 import { createPathFilter } from '../core/scan/path-filter.js';
+import { SMALL_INPUT } from '../core/scan/keyword-search.js';
 import { createScanner, type Scanner } from '../core/scan/scanner.js';
 import type { Finding, KnownValue, ScanReport } from '../core/scan/types.js';
 import type { SensitivityPolicy } from '../core/sensitivity.js';
@@ -99,7 +100,9 @@ export async function scanStaged(ctx: OpsContext, options: ScanOptions = {}): Pr
   if (files.length === 0) return { findings: [], filesScanned: 0 };
   const resolved = resolveOptions(ctx, root, options);
   const ignoreStaged = files.some((file) => file.path === IGNORE_FILE);
-  const scanner = createScanner({ knownValues: resolved.knownValues, sensitivity: resolved.sensitivity, ignore: loadIgnoreList(ctx, root, { staged: true, ignoreStaged }), fingerprintSalt: projectSalt(root) });
+  // A commit's added lines are usually a few kilobytes: then building the automata in full costs more than the search.
+  const smallInput = diff.length <= SMALL_INPUT && !files.some((file) => file.binary);
+  const scanner = createScanner({ knownValues: resolved.knownValues, sensitivity: resolved.sensitivity, ignore: loadIgnoreList(ctx, root, { staged: true, ignoreStaged }), fingerprintSalt: projectSalt(root), smallInput });
   // Git shows no lines of a binary file (NUL bytes, `-diff`): its staged blob is searched as bytes.
   const blobs = resolved.knownValues.length === 0 ? new Map<string, Buffer>() : readBlobs(root, files.filter((file) => file.binary).map((file) => `:${file.path}`), undefined, ctx.env);
   return scanDiff(scanner, files, resolved.ignorePaths, ctx, (file) => blobs.get(`:${file.path}`));

@@ -3,7 +3,7 @@ import { appendRotation, type Ledger } from '../../src/core/ledger/index.js';
 import { parseKey } from '../../src/core/key.js';
 import { addOrigin, cleanupProjects, cloneProject, committedLeaks, type Project } from './helpers/project.js';
 import { packageTemplates } from './helpers/package-template.js';
-import { commit, commitEnv, envText, expectQuiet, initializedProject, secret } from './helpers/scenario.js';
+import { commit, commitEnv, envText, expectQuiet, initializedProject, syncSecrets } from './helpers/scenario.js';
 
 function shareKey(from: Project, to: Project): void {
   const exported = from.envguard(['key', 'export']);
@@ -21,13 +21,7 @@ describe('clone, key import, pull: .env follows the teammate’s changes', () =>
   beforeAll(() => void packageTemplates(), 240_000);
   afterAll(cleanupProjects);
 
-  const A = secret('alpha');
-  const B = secret('bravo');
-  const C = secret('charlie');
-  const A2 = secret('alpha2');
-  const B2 = secret('bravo2');
-  const L = secret('local');
-  const all = [A, B, C, A2, B2, L];
+  const { A, B, C, A2, B2, L, all } = syncSecrets();
 
   it('a teammate: clone, key import decrypts .env, pull brings changes and keeps a local edit', () => {
     const a = initializedProject({ A, B, C });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupProjects, committedLeaks } from './helpers/project.js';
 import { packageTemplates } from './helpers/package-template.js';
-import { commit, commitEnv, envText, expectQuiet, initializedProject, secret } from './helpers/scenario.js';
+import { commit, commitEnv, envText, expectQuiet, initializedProject, syncSecrets } from './helpers/scenario.js';
 
 /**
  * post-checkout, post-merge and post-rewrite keep `.env` in line with the encrypted file git
@@ -12,13 +12,7 @@ describe('checkout, merge, rebase, worktree: .env follows the branch', () => {
   beforeAll(() => void packageTemplates(), 240_000);
   afterAll(cleanupProjects);
 
-  const A = secret('alpha');
-  const B = secret('bravo');
-  const C = secret('charlie');
-  const A2 = secret('alpha2');
-  const B2 = secret('bravo2');
-  const L = secret('local');
-  const all = [A, B, C, A2, B2, L];
+  const { A, B, C, A2, B2, L, all } = syncSecrets();
 
   it('git checkout -b and git switch decrypt the branch’s values', () => {
     const p = initializedProject({ A, B });

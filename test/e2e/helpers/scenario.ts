@@ -15,6 +15,12 @@ export function scenarioSecrets(): { A: string; B: string; A2: string; all: stri
   return { A, B, A2, all: [A, B, A2] };
 }
 
+/** The sync scenarios' values: A, B and C on a branch, A2 and B2 to change them to, L for a local edit. */
+export function syncSecrets(): { A: string; B: string; C: string; A2: string; B2: string; L: string; all: string[] } {
+  const [A, B, C, A2, B2, L] = ['alpha', 'bravo', 'charlie', 'alpha2', 'bravo2', 'local'].map(secret) as [string, string, string, string, string, string];
+  return { A, B, C, A2, B2, L, all: [A, B, C, A2, B2, L] };
+}
+
 /** `.env` text from name/value pairs. */
 export function envText(vars: Record<string, string>): string {
   return Object.entries(vars)

@@ -11,8 +11,9 @@ process.env.ENVGUARD_MUTATION_TESTS ??= [
   'test/core/merge-env.test.ts',
   'test/core/encrypted-file*.test.ts',
   'test/core/token-replay.test.ts',
-  'test/ops/pre-commit.test.ts',
-  'test/ops/sync-env.test.ts',
+  'test/ops/pre-commit*.test.ts',
+  'test/ops/sync-env*.test.ts',
+  'test/ops/merge-with-base.test.ts',
 ].join(',');
 
 export default {

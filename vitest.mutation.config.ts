@@ -9,8 +9,9 @@ import base from './vitest.config.js';
  */
 const include = process.env.ENVGUARD_MUTATION_TESTS?.split(',').filter(Boolean) ?? [
   'test/core/**/*.test.ts',
-  'test/ops/pre-commit.test.ts',
-  'test/ops/sync-env.test.ts',
+  'test/ops/pre-commit*.test.ts',
+  'test/ops/sync-env*.test.ts',
+  'test/ops/merge-with-base.test.ts',
 ];
 
 export default mergeConfig(base, defineConfig({ test: { include, reporters: ['default'] } }));

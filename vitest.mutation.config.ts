@@ -14,4 +14,7 @@ const include = process.env.ENVGUARD_MUTATION_TESTS?.split(',').filter(Boolean) 
   'test/ops/merge-with-base.test.ts',
 ];
 
-export default mergeConfig(base, defineConfig({ test: { include, reporters: ['default'] } }));
+const config = mergeConfig(base, defineConfig({}));
+// Set, not merged: mergeConfig concatenates arrays, which ran every test in the suite (base's include) under each mutant run.
+config.test = { ...config.test, include, reporters: ['default'] };
+export default config;

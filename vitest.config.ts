@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // These machines set NODE_EXTRA_CA_CERTS, which makes every `node` start about four times slower.
@@ -13,6 +14,11 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: a single worker on two. Most test time
+    // is spent waiting for the git and node processes a test starts, so one worker more than the
+    // cores keeps them busy (measured: tests 83 s with one worker, 58 s with three, on two loaded cores).
+    maxWorkers: os.availableParallelism() + 1,
+    globalSetup: ['./test/helpers/global-setup.ts'],
     reporters: ['default', './test/helpers/summary-reporter.ts'],
   },
 });

@@ -10,7 +10,8 @@
 // <other dist/cli.cjs> (e.g. a build of an older commit) for a before/after ratio.
 //
 // --instructions counts instructions under callgrind instead (one run per case, the same figures
-// whatever the load on the machine; needs valgrind).
+// whatever the load on the machine; needs valgrind): the command and its git children, each
+// case's split printed below the table.
 //
 //   npm run build && node bench/hook.mjs [--reps N] [--cli dist/cli.cjs] [--against old/dist/cli.cjs] [--instructions]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isolatedEnv } from './lib/clean-env.mjs';
 import { assertHookStaged, makeHookRepo, makeSyncRepo } from './lib/hook-repo.mjs';
-import { countInstructions } from './lib/instructions.mjs';
+import { countInstructions, lastCount } from './lib/instructions.mjs';
 import { interleaved, line, timeCommand } from './lib/timing.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -69,15 +70,31 @@ try {
     cases['envguard --version, --against build'] = () => measure('node', [against, '--version'], { cwd: work, env });
   }
   // Under callgrind: one timed warm-up round (it writes the code caches), then one counted run per case.
+  // Each counted case also keeps its split: the command's own instructions and its git children's.
+  const split = {};
   if (byInstructions) {
     Object.values(cases).forEach((run) => run());
     measure = countInstructions;
+    for (const [name, run] of Object.entries(cases)) {
+      cases[name] = () => {
+        const total = run();
+        split[name] = { ...lastCount };
+        return total;
+      };
+    }
   }
   const r = interleaved(cases, byInstructions ? { reps: 1, warmup: 0 } : { reps });
   const base = r['node -e 0'];
   if (byInstructions) console.log('envguard hooks, millions of instructions (callgrind, command and its git children); ratios to node -e 0');
   else console.log(`envguard hooks, ${reps} interleaved rounds (after 2 warm-up), medians; ratios to node -e 0 of the same run`);
   for (const [name, stats] of Object.entries(r)) console.log(line(name, stats, name === 'node -e 0' ? undefined : base).replace(/ ms /, byInstructions ? ' M  ' : ' ms '));
+  if (byInstructions) {
+    console.log('  split (own process + git children = total; ratio of the own process alone to node -e 0):');
+    for (const [name, count] of Object.entries(split)) {
+      if (name === 'node -e 0') continue;
+      console.log(`    ${name.padEnd(42)} ${count.own.toFixed(1).padStart(7)} + ${count.children.toFixed(1).padStart(5)} (${count.processes} children)   own ${(count.own / base.median).toFixed(2)}x`);
+    }
+  }
   const ratio = (name) => r[name].median / base.median;
   console.log(`  pre-commit ${ratio('pre-commit').toFixed(2)}x (target <= 1.50x); post-checkout ${ratio('post-checkout').toFixed(2)}x (target <= 1.30x)`);
   console.log(`  10,000-file repo / 20-file repo: ${(r['pre-commit, repo of 10,000 files'].median / r['pre-commit'].median).toFixed(2)}x (target <= 1.15x)`);

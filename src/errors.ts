@@ -12,6 +12,10 @@ export type ErrorCode =
   /** A file is under another key than this machine's (most often: a teammate rotated). */
   | 'KEY_MISMATCH'
   | 'LEDGER_INVALID'
+  /** An encrypted file holds a token older than the one it replaces: an old value pasted back. */
+  | 'TOKEN_REPLAY'
+  /** An access grant (`.envguard/access/…`) does not verify or does not belong where it is. */
+  | 'GRANT_INVALID'
   | 'LOCAL_CHANGES'
   | 'CONFLICT'
   | 'CANCELLED'
@@ -42,6 +46,8 @@ const EXIT_CODES: Record<ErrorCode, 1 | 2 | 3> = {
   DECRYPT_FAILED: 1,
   KEY_MISMATCH: 1,
   LEDGER_INVALID: 1,
+  TOKEN_REPLAY: 1,
+  GRANT_INVALID: 1,
   LOCAL_CHANGES: 1,
   CONFLICT: 1,
   CANCELLED: 1,
@@ -93,4 +99,15 @@ export function exitCodeOf(error: unknown): 1 | 2 | 3 {
 
 export function isEnvguardError(error: unknown, code?: ErrorCode): error is EnvguardError {
   return error instanceof EnvguardError && (code === undefined || error.code === code);
+}
+
+/** A line and its fix, as a messages module words them (`ops/<area>/messages.ts`, `cli/messages/<area>.ts`). */
+export interface Wording {
+  message: string;
+  hint: string;
+}
+
+/** An `EnvguardError` from a messages module's wording: `throw failure('USAGE', ACCESS_MESSAGES.nameMissing())`. */
+export function failure(code: ErrorCode, wording: Wording, cause?: unknown): EnvguardError {
+  return new EnvguardError(code, wording.message, { hint: wording.hint, ...(cause === undefined ? {} : { cause }) });
 }

@@ -2,10 +2,15 @@ import type { ErrorCode } from './errors.js';
 
 /**
  * One problem and its fix, whatever found it: a pre-commit refusal, a sync outcome the user must
- * act on, a policy breach, a status or ledger finding. Never holds a secret value.
+ * act on, a policy breach, a status, ledger, access or CI finding. Never holds a secret value.
+ *
+ * `code` is an `ErrorCode` (printed `[CODE]`, mapped to an exit code) unless a checker reports
+ * finer situations under one error code: the ledger (`LedgerProblem`, `schema`, `fork`, … all
+ * `LEDGER_INVALID`) and the access grants (`AccessProblem`, all `GRANT_INVALID`) keep their own
+ * union, which `envguard verify --json` has always printed as `code`.
  */
-export interface Problem {
-  code: ErrorCode;
+export interface Problem<Code extends string = ErrorCode> {
+  code: Code;
   /** Repository-relative path, when the problem is in one file. */
   file?: string;
   line?: number;
@@ -15,7 +20,7 @@ export interface Problem {
 }
 
 /** The one-line form used by hooks: the file first, unless the message already starts with it (parser errors do). */
-export function problemLine(problem: Problem): string {
+export function problemLine(problem: Problem<string>): string {
   const text = problem.file && !problem.message.startsWith(`${problem.file}:`) ? `${problem.file}: ${problem.message}` : problem.message;
   return `[${problem.code}] ${text}`;
 }

@@ -38,7 +38,10 @@ export function linearity(rows) {
 /** Prints a size table with time, peak RSS and the linearity verdict. */
 export function printRows(title, unit, rows) {
   console.log(title);
-  for (const row of rows) console.log(`  ${String(row.label ?? row.size).padStart(10)} ${unit.padEnd(10)} ${row.ms.toFixed(0).padStart(8)} ms  peak RSS ${row.rssMB.toFixed(0).padStart(5)} MB${row.note ? `  ${row.note}` : ''}`);
+  for (const row of rows) console.log(`  ${String(row.label ?? row.size).padStart(10)} ${unit.padEnd(10)} ${row.ms.toFixed(0).padStart(8)} ms  CPU ${row.cpuMs.toFixed(0).padStart(7)} ms  peak RSS ${row.rssMB.toFixed(0).padStart(5)} MB${row.note ? `  ${row.note}` : ''}`);
   const { steps, superlinear } = linearity(rows);
   console.log(`  marginal cost per ${unit}: ${steps.map((s) => `${s.toFixed(3)} ms`).join(' -> ')}  ${superlinear ? 'SUPERLINEAR at the largest step' : 'linear (or better)'}`);
+  // CPU time is the steadier figure on a shared machine: wall time also counts waiting for a core.
+  const cpu = linearity(rows.map((row) => ({ ...row, ms: row.cpuMs })));
+  console.log(`  marginal CPU per ${unit}: ${cpu.steps.map((s) => `${s.toFixed(3)} ms`).join(' -> ')}  ${cpu.superlinear ? 'SUPERLINEAR at the largest step' : 'linear (or better)'}`);
 }

@@ -1,6 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { checkEnvName, encryptedPathFor, envFileFor } from '../core/env-files.js';
-import { EnvguardError, isEnvguardError } from '../errors.js';
+import { failure, isEnvguardError } from '../errors.js';
+import { ENV_MESSAGES as M } from './messages/env-messages.js';
 
 /**
  * Every command's `--env <name>`: a name that is not an environment name (`staging/eu`, `../x`)
@@ -31,7 +32,7 @@ export function envPaths(command: Command, envName: string | undefined): { envPa
   checkEnvName(envName);
   for (const option of ['envPath', 'encryptedPath']) {
     if (command.getOptionValueSource(option) === 'cli') {
-      throw new EnvguardError('USAGE', `--env and --${option === 'envPath' ? 'env-path' : 'encrypted-path'} both name the files`, { hint: 'give one: `--env staging`, or the paths' });
+      throw failure('USAGE', M.envWithPath(option === 'envPath' ? 'env-path' : 'encrypted-path'));
     }
   }
   const envPath = envFileFor(envName);

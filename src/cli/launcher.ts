@@ -11,4 +11,4 @@ import { runBundle } from '../io/code-cache.js';
  */
 const isHook = process.argv[2] === 'hook' && process.argv[3] !== undefined && !process.argv[3].startsWith('-');
 // One code cache per hook and per command (see code-cache.ts).
-runBundle(path.join(__dirname, isHook ? 'hook.cjs' : 'main.cjs'), (isHook ? process.argv[3] : process.argv[2]) ?? 'other');
+runBundle(path.join(__dirname, isHook ? 'hook.cjs' : 'main.cjs'), (isHook ? process.argv[3] : process.argv[2]) ?? 'other', require);

@@ -2,6 +2,7 @@ import type { Finding } from '../core/scan/types.js';
 import type { OpsContext } from '../ops/context.js';
 import { repositoryTop, trackedForbiddenFiles, untrackHint } from '../ops/support/tracked-forbidden.js';
 import type { Output } from './output.js';
+import { CHECK_MESSAGES as M } from './messages/checks-messages.js';
 
 /** Tracked plaintext env and key files for `verify` and `status` (none outside a repository). */
 export function trackedForbiddenIn(ctx: OpsContext): Array<Pick<Finding, 'file' | 'ruleId' | 'description'>> {
@@ -12,6 +13,6 @@ export function trackedForbiddenIn(ctx: OpsContext): Array<Pick<Finding, 'file' 
 /** One FAIL line per tracked file, then the fix. */
 export function printTrackedForbidden(output: Output, tracked: ReadonlyArray<Pick<Finding, 'file' | 'ruleId' | 'description'>>): void {
   if (tracked.length === 0) return;
-  for (const file of tracked) output.out(`${output.color.red('FAIL')} ${file.file} is tracked by git: ${file.description}`);
-  output.out(`  fix: ${untrackHint(tracked)}`);
+  for (const file of tracked) output.out(M.trackedFile(M.fail(output.color), file.file, file.description));
+  output.out(M.fix(untrackHint(tracked)));
 }

@@ -18,7 +18,7 @@ export async function prePushHook(ctx: OpsContext, io: HookIO, args: readonly st
   const result = await checkPush(ctx, args[0] ?? 'origin', updates);
   if (result.findings.length === 0) return policy;
   const oldest = result.findings[result.findings.length - 1]?.commit as string;
-  for (const line of refusalLines(result.findings, { sha: oldest, isRoot: !commitExists(ctx.cwd, `${oldest}^`) })) io.error(line);
+  for (const line of refusalLines(result.findings, { sha: oldest, isRoot: !commitExists(ctx.git, `${oldest}^`) })) io.error(line);
   io.error(HOOK_MESSAGES.pushRefused(result.findings.length, result.commits));
   return 1;
 }

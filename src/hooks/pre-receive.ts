@@ -17,7 +17,7 @@ export async function preReceiveHook(ctx: OpsContext, io: HookIO, input: () => P
   const result = await checkReceive(ctx, updates);
   if (result.findings.length === 0) return 0;
   const oldest = result.findings[result.findings.length - 1]?.commit as string;
-  for (const line of refusalLines(result.findings, { sha: oldest, isRoot: !commitExists(ctx.cwd, `${oldest}^`) })) io.error(line);
+  for (const line of refusalLines(result.findings, { sha: oldest, isRoot: !commitExists(ctx.git, `${oldest}^`) })) io.error(line);
   io.error(HOOK_MESSAGES.pushRejected(result.findings.length, result.commits));
   return 1;
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Script } from 'node:vm';
+import * as zlib from 'node:zlib';
 
 /**
  * Runs a CommonJS bundle through a V8 code cache, so a start-up does not parse and compile the
@@ -15,8 +15,12 @@ import { Script } from 'node:vm';
  * is rewritten. It is written once, at exit (so it also holds the functions this run compiled
  * lazily), atomically (temp file and rename), because concurrent hooks may race to write it.
  * `ENVGUARD_CODE_CACHE=0` turns it off.
+ *
+ * `load` is the launcher's own `require`: the bundles are beside it and require Node built-ins
+ * only, so it resolves exactly what `createRequire(file)` would, without loading `node:module`
+ * (and the ES module loader behind it) on every start.
  */
-export function runBundle(file: string, variant: string, env: NodeJS.ProcessEnv = process.env): void {
+export function runBundle(file: string, variant: string, load: NodeJS.Require, env: NodeJS.ProcessEnv = process.env): void {
   const bytes = readFileSync(file);
   let source = bytes.toString('utf8');
   // A shebang is valid only at the very start of a script; keep the length, drop the meaning.
@@ -28,7 +32,7 @@ export function runBundle(file: string, variant: string, env: NodeJS.ProcessEnv 
   if (cacheFile && (cachedData === undefined || script.cachedDataRejected === true)) process.once('exit', () => writeCache(cacheFile, script));
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   const module = { exports: {}, filename: file, id: file };
-  wrapper.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
+  wrapper.call(module.exports, module.exports, load, module, file, path.dirname(file));
 }
 
 /** `<cache dir>/envguard/v8/<bundle>-<variant>-<hash>.bin`, or undefined when caching is off or impossible. */
@@ -37,8 +41,13 @@ function cacheFileFor(file: string, variant: string, bytes: Buffer, env: NodeJS.
   const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : env.HOME ? path.join(env.HOME, '.cache') : undefined;
   if (!base) return undefined;
   // V8 only compares the source length: a changed bundle of the same length must not hit. The
-  // bytes as read are hashed, not the decoded text (encoding it back to UTF-8 cost ~5M instructions).
-  const hash = createHash('sha256').update(`${process.version}\0${process.arch}\0`).update(bytes).digest('hex').slice(0, 32);
+  // bytes as read are checksummed, not the decoded text (encoding it back to UTF-8 cost ~5M
+  // instructions). A CRC-32 of the content, as Node's own module compile cache keys its entries:
+  // the threat is a stale cache after an upgrade or a rebuild, not an adversary (who could write
+  // the bundle or the cache directory could run code anyway), and it costs ~0.5M instructions
+  // where SHA-256 of the 500 KB bundle cost ~15M (bench/hook.mjs). zlib.crc32 is Node >= 20.15.
+  const sum = typeof zlib.crc32 === 'function' ? `${zlib.crc32(bytes).toString(16).padStart(8, '0')}${bytes.length.toString(16).padStart(8, '0')}` : createHash('sha256').update(bytes).digest('hex');
+  const hash = createHash('sha256').update(`${process.version}\0${process.arch}\0${sum}`).digest('hex').slice(0, 32);
   return path.join(base, 'envguard', 'v8', `${path.basename(file, '.cjs')}-${variant}-${hash}.bin`);
 }
 

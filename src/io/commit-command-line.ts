@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { childProcess } from './child-process.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -39,7 +39,7 @@ function processInfo(pid: number): { argv: string[]; ppid: number } | undefined 
 
 /** Elsewhere (macOS, the BSDs): `ps`, which splits argv on spaces, good enough to spot a flag. */
 function psInfo(pid: number): { argv: string[]; ppid: number } | undefined {
-  const result = spawnSync('ps', ['-o', 'ppid=', '-o', 'args=', '-p', String(pid)], { encoding: 'utf8' });
+  const result = childProcess().spawnSync('ps', ['-o', 'ppid=', '-o', 'args=', '-p', String(pid)], { encoding: 'utf8' });
   const match = result.status === 0 ? /^\s*(\d+)\s+(.*)$/.exec(result.stdout.trim()) : null;
   if (!match) return undefined;
   return { ppid: Number(match[1]), argv: (match[2] ?? '').split(/\s+/) };

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { childProcess } from './child-process.js';
 import { createInterface } from 'node:readline';
 import { EnvguardError } from '../errors.js';
 
@@ -9,16 +9,17 @@ import { EnvguardError } from '../errors.js';
  */
 export interface GitStreamOptions {
   cwd: string;
-  env?: NodeJS.ProcessEnv;
+  /** Exactly the environment git runs with: a use case passes `ctx.env`, as `ctx.git` does (never `process.env` behind its back). */
+  env: NodeJS.ProcessEnv;
   /** Exit codes that are answers rather than failures. */
   okCodes?: readonly number[];
 }
 
 /** Runs git, calls `onLine` for every stdout line (without its `\n`), resolves with the exit status. */
 export async function streamGitLines(args: readonly string[], options: GitStreamOptions, onLine: (line: string) => void): Promise<number> {
-  const child = spawn('git', args, {
+  const child = childProcess().spawn('git', args, {
     cwd: options.cwd,
-    env: options.env ? { ...process.env, ...options.env } : process.env,
+    env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -1,4 +1,5 @@
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import type { SpawnSyncReturns } from 'node:child_process';
+import { childProcess } from './child-process.js';
 import { EnvguardError } from '../errors.js';
 
 /**
@@ -28,7 +29,7 @@ export interface GitResult {
 
 /** Runs git and returns its raw output; throws `GIT_FAILED` on an unexpected exit code. */
 export function execGit(args: readonly string[], options: GitOptions): GitResult {
-  const result: SpawnSyncReturns<Buffer> = spawnSync('git', args, {
+  const result: SpawnSyncReturns<Buffer> = childProcess().spawnSync('git', args, {
     cwd: options.cwd,
     input: options.input,
     env: options.env ? { ...(options.baseEnv ?? process.env), ...options.env } : (options.baseEnv ?? process.env),
@@ -84,14 +85,9 @@ export function bindGit(cwd: string, env: NodeJS.ProcessEnv): Git {
   };
 }
 
-/** The top of the working tree, or a `NOT_A_GIT_REPO` error. */
-export function gitTopLevel(cwd: string): string {
-  return gitText(['rev-parse', '--show-toplevel'], { cwd });
-}
-
-/** A path inside the git dir that git itself resolves (worktrees, `core.hooksPath`). */
-export function gitPath(cwd: string, name: string): string {
-  return gitText(['rev-parse', '--path-format=absolute', '--git-path', name], { cwd });
+/** A path inside the git dir that git itself resolves (worktrees, `core.hooksPath`), asked with the context's git. */
+export function gitPath(git: Git, name: string): string {
+  return git.text(['rev-parse', '--path-format=absolute', '--git-path', name]);
 }
 
 export function notAGitRepo(cwd: string): EnvguardError {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { EnvguardError, isEnvguardError } from '../errors.js';
 import { formatIdentityFile, parseIdentities, x25519Identity, type AgeIdentity, type AgeRecipient } from '../core/age/index.js';
 import { createFileExclusive } from './create-exclusive.js';
-import { readIdentityFile } from './identity-file.js';
+import { readIdentityFile } from './identity-file-io.js';
 import { keyStoreHome } from './key-store.js';
 
 /**

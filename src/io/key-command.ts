@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { childProcess } from './child-process.js';
 import { EnvguardError } from '../errors.js';
 import { isApproved } from './command-approval.js';
 
@@ -16,7 +16,7 @@ export function runKeyCommand(command: string, options: { cwd: string; envName: 
       hint: 'read it (`envguard allow --show`), then approve it: `envguard allow`',
     });
   }
-  const result = spawnSync(command, {
+  const result = childProcess().spawnSync(command, {
     cwd: options.cwd,
     shell: true,
     env: { ...options.env, ENVGUARD_ENV: options.envName },

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EnvguardError } from '../errors.js';
 import { verifyLedger, type Ledger } from '../core/ledger/index.js';
-import { parseStrictJson } from '../core/ledger/strict-json.js';
+import { parseLedgerJson } from '../core/ledger/ledger-json.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 /**
@@ -57,7 +57,7 @@ export function readLedgerJson(file: string): unknown {
     throw new EnvguardError('LEDGER_INVALID', `${name} is not valid JSON (the file is empty)`, { hint: `restore the committed version with \`git checkout HEAD -- ${name}\`` });
   }
   // Strict: duplicate member names are refused, so no reader can see a different entry than the verifier.
-  return parseStrictJson(text, name);
+  return parseLedgerJson(text, name);
 }
 
 /**

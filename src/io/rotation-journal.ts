@@ -44,8 +44,9 @@ export interface RotationJournal {
   oldKeyFingerprint: string;
   newKeyFingerprint: string;
   /**
-   * Directory holding `old.json` and `new.json` (every file's old and re-encrypted text, one
-   * fsync each rather than one per file) and `ledger.before.json`, relative to the journal's own
+   * Directory holding `old-<i>.txt` and `new-<i>.txt` (file i's old and re-encrypted text; an
+   * earlier version wrote them all into one `old.json`/`new.json`, still read) and
+   * `ledger.before.json`, relative to the journal's own
    * directory: the repository may be moved or copied while a rotation is interrupted.
    */
   workDir: string;

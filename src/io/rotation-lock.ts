@@ -17,7 +17,7 @@ interface LockOwner {
  * all write the same key-store slot). Both are held for the whole rotation.
  */
 export function rotationLockFiles(env: NodeJS.ProcessEnv, root: string, projectId: string | undefined): string[] {
-  const commonDir = path.resolve(root, gitText(['rev-parse', '--git-common-dir'], { cwd: root }));
+  const commonDir = path.resolve(root, gitText(['rev-parse', '--git-common-dir'], { cwd: root, baseEnv: env }));
   const files = [path.join(commonDir, 'envguard', 'rotation.lock')];
   if (projectId !== undefined && /^[A-Za-z0-9._-]+$/.test(projectId)) files.push(path.join(keyStoreHome(env), projectId, 'rotation.lock'));
   return files;

@@ -2,7 +2,7 @@ import { spawn, type StdioOptions } from 'node:child_process';
 import { constants } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import type { Masker } from '../core/mask/masker.js';
-import { createMaskingStream } from '../core/mask/stream.js';
+import { createMaskingStream } from '../core/mask/masking-stream.js';
 import { EnvguardError } from '../errors.js';
 import { silenceNodeDebug } from './node-debug.js';
 
@@ -49,7 +49,13 @@ export function spawnMasked(options: SpawnMaskedOptions): Promise<ChildOutcome> 
   const stdio: StdioOptions = [stdinMode, outputMode(stdout), outputMode(stderr)];
   // The child's environment holds decrypted values: NODE_DEBUG must not print it (see node-debug.ts).
   silenceNodeDebug();
-  const child = spawn(options.command, [...options.args], { cwd: options.cwd, env: options.env, stdio, shell: false });
+  let child: ReturnType<typeof spawn>;
+  try {
+    child = spawn(options.command, [...options.args], { cwd: options.cwd, env: options.env, stdio, shell: false });
+  } catch (error) {
+    // Some failures (E2BIG: environment and arguments over the system's limit) are thrown, not emitted.
+    return Promise.reject(spawnError(options.command, error as NodeJS.ErrnoException, options.env));
+  }
 
   const signalSource = options.signalSource ?? process;
   const forward = (signal: NodeJS.Signals) => {
@@ -77,7 +83,7 @@ export function spawnMasked(options: SpawnMaskedOptions): Promise<ChildOutcome> 
   return new Promise<ChildOutcome>((resolve, reject) => {
     child.once('error', (error: NodeJS.ErrnoException) => {
       stopForwarding();
-      reject(spawnError(options.command, error));
+      reject(spawnError(options.command, error, options.env));
     });
     child.once('close', (code, signal) => {
       stopForwarding();
@@ -110,7 +116,14 @@ function relay(source: Readable | null, destination: Writable, masker: Masker | 
   });
 }
 
-function spawnError(command: string, error: NodeJS.ErrnoException): EnvguardError {
+function spawnError(command: string, error: NodeJS.ErrnoException, env: NodeJS.ProcessEnv): EnvguardError {
+  if (error.code === 'E2BIG') {
+    const bytes = Object.entries(env).reduce((sum, [name, value]) => sum + name.length + (value?.length ?? 0) + 2, 0);
+    return new EnvguardError('IO_ERROR', `could not start ${command}: its environment (${Object.keys(env).length} variables, ${(bytes / 1024 / 1024).toFixed(1)} MB) is larger than the system allows a new process`, {
+      hint: 'Linux allows about 2 MB of environment and arguments (128 KB per variable): run with fewer or smaller variables (split the .env into environments), or have the program read its large values from a file',
+      cause: error,
+    });
+  }
   if (error.code === 'ENOENT') {
     return new EnvguardError('NOT_FOUND', `command not found: ${command}`, {
       hint: 'check the command name and PATH, e.g. `envguard run -- node server.js` (to use a shell: `envguard run -- sh -c "…"`)',

@@ -1,7 +1,8 @@
-import { EnvguardError } from '../errors.js';
+import { failure } from '../errors.js';
 import { approve, isApproved, revokeApproval } from '../io/command-approval.js';
 import { keyStoreHome } from '../io/key-store.js';
 import type { OpsContext } from './context.js';
+import { KEY_OP_MESSAGES } from './key-messages.js';
 
 export interface AllowResult {
   /** The command text, for the user to read; printed JSON-quoted so no control character acts. */
@@ -20,7 +21,7 @@ export function allowKeyCommand(ctx: OpsContext, options: { remove?: boolean; sh
   const root = ctx.repo.root;
   const command = ctx.config.keyCommand;
   if (command === undefined) {
-    throw new EnvguardError('NOT_FOUND', '.envguard.json has no keyCommand, so there is nothing to approve', { hint: 'add "keyCommand" to .envguard.json first' });
+    throw failure('NOT_FOUND', KEY_OP_MESSAGES.noKeyCommand());
   }
   const home = keyStoreHome(ctx.env);
   const before = isApproved(home, root, command);

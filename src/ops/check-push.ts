@@ -1,6 +1,7 @@
 import type { RefUpdate } from '../core/enforce/ref-updates.js';
 import type { Finding } from '../core/scan/types.js';
 import { notCommits } from '../io/git-range.js';
+import type { Git } from '../io/git.js';
 import type { OpsContext } from './context.js';
 import { ignoreListAt, scanCommits } from './support/scan-commits.js';
 import { projectKnownValues } from './scan.js';
@@ -25,23 +26,22 @@ export interface PushCheckResult {
  * commits no ref of that remote has. A push to a URL with no remote name has no tracking refs:
  * the branches' whole history is read.
  */
-export function pushedRevisions(root: string, remote: string, updates: readonly RefUpdate[]): string[] | undefined {
+export function pushedRevisions(git: Git, remote: string, updates: readonly RefUpdate[]): string[] | undefined {
   const tips = [...new Set(updates.flatMap((update) => (update.newSha === undefined ? [] : [update.newSha])))];
   if (tips.length === 0) return undefined;
   const olds = [...new Set(updates.flatMap((update) => (update.oldSha === undefined ? [] : [update.oldSha])))];
-  const absent = new Set(notCommits(root, olds));
+  const absent = new Set(notCommits(git, olds));
   return [...tips, ...olds.filter((sha) => !absent.has(sha)).map((sha) => `^${sha}`), '--not', `--remotes=${remote}`];
 }
 
 export async function checkPush(ctx: OpsContext, remote: string, updates: readonly RefUpdate[]): Promise<PushCheckResult> {
-  const root = ctx.cwd;
   const deletions = updates.filter((update) => update.newSha === undefined).length;
-  const revisions = pushedRevisions(root, remote, updates);
+  const revisions = pushedRevisions(ctx.git, remote, updates);
   if (!revisions) return { findings: [], commits: 0, deletions };
   const config = ctx.config;
   // This machine may hold the key: the project's values (and its keys and identities) are looked for too.
   const knownValues = config.scan.knownValues === false ? [] : projectKnownValues(ctx);
   const tip = revisions[0] as string;
-  const report = await scanCommits(ctx, { root, revisions, knownValues, ignore: ignoreListAt(root, tip), ignorePaths: config.scan.ignorePaths, sensitivity: { sensitiveNames: config.sensitiveNames, publicNames: config.publicNames } });
+  const report = await scanCommits(ctx, { revisions, knownValues, ignore: ignoreListAt(ctx.git, tip), ignorePaths: config.scan.ignorePaths, sensitivity: { sensitiveNames: config.sensitiveNames, publicNames: config.publicNames } });
   return { findings: report.findings, commits: report.commits, deletions };
 }

@@ -1,8 +1,9 @@
 import type { RefUpdate } from '../core/enforce/ref-updates.js';
 import type { Finding } from '../core/scan/types.js';
-import { EnvguardError } from '../errors.js';
+import { failure } from '../errors.js';
 import { notCommits } from '../io/git-range.js';
 import type { OpsContext } from './context.js';
+import { ENFORCE_MESSAGES } from './enforce-messages.js';
 import { ignoreListAt, scanCommits } from './support/scan-commits.js';
 
 /**
@@ -22,15 +23,11 @@ export interface ReceiveCheckResult {
 export async function checkReceive(ctx: OpsContext, updates: readonly RefUpdate[]): Promise<ReceiveCheckResult> {
   const incoming = updates.filter((update): update is RefUpdate & { newSha: string } => update.newSha !== undefined);
   if (incoming.length === 0) return { findings: [], commits: 0 };
-  const missing = notCommits(ctx.cwd, incoming.map((update) => update.newSha));
+  const missing = notCommits(ctx.git, incoming.map((update) => update.newSha));
   const first = incoming.find((update) => missing.includes(update.newSha));
-  if (first) {
-    throw new EnvguardError('NOT_FOUND', `pre-receive: ${first.ref} points to ${first.newSha.slice(0, 12)}, which is not a commit in this repository`, {
-      hint: 'push again (the pack did not arrive complete); a ref to a tree or blob cannot be checked',
-    });
-  }
+  if (first) throw failure('NOT_FOUND', ENFORCE_MESSAGES.receivedNotACommit(first.ref, first.newSha));
   // One walk for every ref (branches and tags alike): what this push brings that no ref has yet.
   const tips = [...new Set(incoming.map((update) => update.newSha))];
-  const report = await scanCommits(ctx, { root: ctx.cwd, revisions: [...tips, '--not', '--all'], ignore: ignoreListAt(ctx.cwd, tips[0] as string) });
+  const report = await scanCommits(ctx, { revisions: [...tips, '--not', '--all'], ignore: ignoreListAt(ctx.git, tips[0] as string) });
   return { findings: report.findings, commits: report.commits };
 }

@@ -1,6 +1,8 @@
 import type { Finding } from '../core/scan/types.js';
-import { EnvguardError, isEnvguardError } from '../errors.js';
+import { failure, isEnvguardError } from '../errors.js';
 import { isShallowRepository, resolveCommit } from '../io/git-range.js';
+import type { Git } from '../io/git.js';
+import type { Problem } from '../problem.js';
 import { withCwd, type OpsContext } from './context.js';
 import { checkRotationPolicy } from './rotation-policy.js';
 import { scanCommits } from './support/scan-commits.js';
@@ -8,6 +10,7 @@ import { projectKnownValues } from './scan.js';
 import { trackedForbiddenFiles, untrackHint } from './support/tracked-forbidden.js';
 import { verifyProject, type VerifyOptions, type VerifyResult } from './verify.js';
 import { verifyGrants } from './access/verify-grants.js';
+import { ENFORCE_MESSAGES } from './enforce-messages.js';
 
 /**
  * `envguard ci`: the checks that cannot be skipped, in one run with no key (DESIGN.md,
@@ -18,12 +21,16 @@ import { verifyGrants } from './access/verify-grants.js';
 
 export type CiCheckName = 'ledger' | 'commits' | 'tracked-files' | 'rotation' | 'access-grants';
 
-export interface CiProblem {
+/**
+ * One reason the run fails: a Problem (its `file` is what SARIF points at) under the check that
+ * found it, one code per situation (`SECRET_FOUND` in a commit, `PLAINTEXT_STAGED` tracked,
+ * `LEDGER_INVALID`, `KEY_MISMATCH`/`DECRYPT_FAILED` for a file, `TOKEN_REPLAY`, `ROTATION_OVERDUE`,
+ * `GRANT_INVALID`).
+ */
+export interface CiProblem extends Problem {
   check: CiCheckName;
-  /** Repository-relative file the problem is about, when there is one (for SARIF). */
-  file?: string;
-  message: string;
-  hint?: string;
+  /** The commit a finding of the `commits` check is in. */
+  commit?: string;
 }
 
 /**
@@ -34,7 +41,7 @@ export interface CiProblem {
  */
 export type CiExtensionCheck = { name: CiCheckName; run: (ctx: OpsContext, root: string) => CiProblem[] };
 export const CI_EXTENSION_CHECKS: CiExtensionCheck[] = [
-  { name: 'access-grants', run: (ctx, root) => verifyGrants({ ...ctx, cwd: root }).map((problem) => ({ check: 'access-grants', file: problem.path, message: problem.message, hint: 'see every grant with `envguard verify` or `envguard access list`' })) },
+  { name: 'access-grants', run: (ctx, root) => verifyGrants(withCwd(ctx, root)).map((problem) => ({ check: 'access-grants', code: 'GRANT_INVALID', file: problem.file, message: problem.message, hint: problem.hint })) },
 ];
 
 export interface CiOptions {
@@ -57,17 +64,17 @@ export interface CiResult {
 
 export async function runCi(ctx: OpsContext, options: CiOptions = {}): Promise<CiResult> {
   const root = ctx.repo.root;
-  const against = options.against === undefined ? undefined : requireBase(root, options.against);
+  const at = withCwd(ctx, root);
+  const against = options.against === undefined ? undefined : requireBase(at.git, options.against);
   const result: CiResult = { ok: true, against, checked: [], notChecked: [], problems: [], warnings: [], findings: [], commitsScanned: 0, verify: undefined };
 
-  verifyLedgers(withCwd(ctx, root), result);
+  verifyLedgers(at, result);
 
   const config = ctx.config;
-  if (!against && isShallowRepository(root)) result.warnings.push('this clone is shallow: only the commits it holds were scanned (fetch the full history, or pass --against REV)');
-  const scan = await scanCommits(ctx, {
-    root,
+  if (!against && isShallowRepository(at.git)) result.warnings.push(ENFORCE_MESSAGES.shallowClone);
+  const scan = await scanCommits(at, {
     revisions: against ? ['HEAD', `^${against}`] : ['HEAD'],
-    knownValues: config.scan.knownValues === false ? [] : projectKnownValues(withCwd(ctx, root)),
+    knownValues: config.scan.knownValues === false ? [] : projectKnownValues(at),
     ignorePaths: config.scan.ignorePaths,
     sensitivity: { sensitiveNames: config.sensitiveNames, publicNames: config.publicNames },
   });
@@ -75,19 +82,18 @@ export async function runCi(ctx: OpsContext, options: CiOptions = {}): Promise<C
   result.commitsScanned = scan.commits;
   result.findings.push(...scan.findings);
   for (const finding of scan.findings) {
-    result.problems.push({ check: 'commits', file: finding.file, message: `${finding.file}:${finding.line} ${finding.ruleId} in commit ${finding.commit?.slice(0, 12) ?? '?'}` });
+    result.problems.push({ check: 'commits', code: 'SECRET_FOUND', file: finding.file, line: finding.line, ...(finding.commit ? { commit: finding.commit } : {}), ...ENFORCE_MESSAGES.findingInCommit(finding) });
   }
 
   const tracked = trackedForbiddenFiles(ctx);
   result.checked.push('tracked-files');
   result.findings.push(...tracked);
-  if (tracked.length > 0) {
-    for (const finding of tracked) result.problems.push({ check: 'tracked-files', file: finding.file, message: `${finding.file} is tracked: ${finding.description}`, hint: untrackHint([finding]) });
-  }
+  // One command untracks them all: each problem's fix names every file (the text output prints it once).
+  for (const finding of tracked) result.problems.push({ check: 'tracked-files', code: 'PLAINTEXT_STAGED', file: finding.file, message: ENFORCE_MESSAGES.trackedFile(finding), hint: untrackHint(tracked) });
 
-  const policy = checkRotationPolicy(withCwd(ctx, root));
+  const policy = checkRotationPolicy(at);
   result.checked.push('rotation');
-  if (policy.problem && policy.block) result.problems.push({ check: 'rotation', message: policy.problem.message, hint: policy.problem.hint });
+  if (policy.problem && policy.block) result.problems.push({ check: 'rotation', code: 'ROTATION_OVERDUE', message: policy.problem.message, hint: policy.problem.hint });
   else if (policy.problem) result.warnings.push(`${policy.problem.message}; ${policy.problem.hint}`);
 
   for (const check of CI_EXTENSION_CHECKS) {
@@ -100,15 +106,11 @@ export async function runCi(ctx: OpsContext, options: CiOptions = {}): Promise<C
 }
 
 /** The base must be here: a shallow CI checkout without it cannot prove anything (exit 2, with the fetch). */
-function requireBase(root: string, rev: string): string {
-  const sha = resolveCommit(root, rev);
+function requireBase(git: Git, rev: string): string {
+  const sha = resolveCommit(git, rev);
   if (sha !== undefined) return sha;
-  if (isShallowRepository(root)) {
-    throw new EnvguardError('USAGE', `--against ${rev}: not in this clone, which is shallow`, {
-      hint: `fetch the history first: \`git fetch --unshallow origin\` (GitHub Actions: actions/checkout with \`fetch-depth: 0\`; GitLab CI: \`GIT_DEPTH: 0\`)`,
-    });
-  }
-  throw new EnvguardError('NOT_FOUND', `--against ${rev}: no such commit in this clone`, { hint: `fetch it first: \`git fetch origin ${rev.replace(/^origin\//, '')}\`` });
+  if (isShallowRepository(git)) throw failure('USAGE', ENFORCE_MESSAGES.baseNotInShallowClone(rev));
+  throw failure('NOT_FOUND', ENFORCE_MESSAGES.baseMissing(rev));
 }
 
 /**
@@ -124,19 +126,18 @@ function verifyLedgers(ctx: OpsContext, result: CiResult): void {
     result.verify = verifyProject(ctx, options);
   } catch (error) {
     if (isEnvguardError(error, 'NOT_FOUND')) {
-      result.warnings.push('no ledger at the repository top: nothing to verify (run `envguard init` to start one)');
+      result.warnings.push(ENFORCE_MESSAGES.noLedger);
       return;
     }
     throw error;
   }
   for (const environment of result.verify.environments) {
-    for (const problem of environment.report.problems) result.problems.push({ check: 'ledger', file: environment.ledgerFile, message: `${environment.ledgerFile}: ${problem.message}`, hint: problem.hint });
+    const hint = environment.fixes[0] ?? ENFORCE_MESSAGES.seeVerify;
+    for (const problem of environment.report.problems) result.problems.push({ check: 'ledger', code: 'LEDGER_INVALID', file: environment.ledgerFile, message: `${environment.ledgerFile}: ${problem.message}`, hint: problem.hint });
     for (const file of environment.files?.files ?? []) {
-      if (file.result !== 'ok') result.problems.push({ check: 'ledger', file: file.path, message: file.message ?? `${file.path}: ${file.result}` });
+      if (file.result !== 'ok') result.problems.push({ check: 'ledger', code: file.result === 'other-key' ? 'KEY_MISMATCH' : 'DECRYPT_FAILED', file: file.path, message: file.message ?? `${file.path}: ${file.result}`, hint });
     }
     // Token replay found by the anchored verify: an older token pasted back over a newer one.
-    for (const replay of (environment as { replays?: Array<{ file: string; message: string }> }).replays ?? []) {
-      result.problems.push({ check: 'ledger', file: replay.file, message: replay.message });
-    }
+    for (const replay of environment.replays ?? []) result.problems.push({ check: 'ledger', code: 'TOKEN_REPLAY', file: replay.file, line: replay.replay.line, message: replay.message, hint });
   }
 }

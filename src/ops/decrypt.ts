@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { EnvguardError } from '../errors.js';
+import { EnvguardError, failure } from '../errors.js';
 import { decryptEncryptedFile, parseEncryptedFile } from '../core/encrypted-file.js';
 import { envNameOf, plaintextPathFor } from '../core/env-files.js';
 import { shortKeyId, type FernetKey } from '../core/key.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { readText, readTextIfExists } from '../io/read-file.js';
 import type { OpsContext } from './context.js';
+import { ENV_OP_MESSAGES as M } from './env-messages.js';
 import { describeKeyChange } from './support/key-change.js';
 
 export interface DecryptInput {
@@ -38,7 +39,7 @@ export function decryptEnvFile(ctx: OpsContext, input: DecryptInput = {}): Decry
   if (file.format === 'values' && file.keyId !== shortKeyId(key)) {
     // Most often a teammate rotated: say who and when (from the ledger) rather than just "wrong key".
     const change = describeKeyChange(ctx, path.relative(ctx.cwd, envPath) || envPath, file.keyId);
-    throw new EnvguardError('KEY_MISMATCH', `${display} not decrypted: ${change.message}`, { hint: change.hint });
+    throw new EnvguardError('KEY_MISMATCH', M.notDecrypted(display, change.message), { hint: change.hint });
   }
   const text = decryptEncryptedFile(file, key, display);
   const keyId = shortKeyId(key);
@@ -48,10 +49,7 @@ export function decryptEnvFile(ctx: OpsContext, input: DecryptInput = {}): Decry
   if (current === text) return { encryptedPath, envPath, keyId, outcome: 'unchanged' };
   if (current !== undefined && !input.force) {
     const name = path.relative(ctx.cwd, envPath) || envPath;
-    throw new EnvguardError('LOCAL_CHANGES', `${name} differs from ${display}; not overwritten`, {
-      // Not "run envguard encrypt": when the encrypted file holds a teammate's change, that would write the old values back over it.
-      hint: `see the file's version with \`envguard decrypt --stdout\` and merge it into ${name} by hand (then commit), or discard your edits with \`envguard decrypt --force\``,
-    });
+    throw failure('LOCAL_CHANGES', M.localEdits(name, display));
   }
   writeFileAtomic(envPath, text, { mode: 0o600 });
   return { encryptedPath, envPath, keyId, outcome: 'written' };

@@ -1,10 +1,11 @@
 import { makePrivateDir, readText, removeFile } from '../io/read-file.js';
 import path from 'node:path';
 import { parseDotenv } from '../core/dotenv/parse.js';
-import { EnvguardError, isEnvguardError } from '../errors.js';
+import { isEnvguardError, failure } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { gitPath } from '../io/git.js';
 import type { OpsContext } from './context.js';
+import { ENV_OP_MESSAGES as M } from './env-messages.js';
 import { currentEnvText, envTarget, writeEnvChange } from './env-change.js';
 
 export interface EditResult {
@@ -23,7 +24,7 @@ export interface EditResult {
 export function editEnv(ctx: OpsContext, input: { envName?: string }, openEditor: (file: string) => number): EditResult {
   const target = envTarget(ctx, input.envName);
   const { text, key, previous } = currentEnvText(target);
-  const dir = gitPath(target.ctx.cwd, 'envguard/edit');
+  const dir = gitPath(target.ctx.git, 'envguard/edit');
   makePrivateDir(dir);
   const copy = path.join(dir, path.basename(target.envFile));
   writeFileAtomic(copy, text, { mode: 0o600 });
@@ -31,7 +32,7 @@ export function editEnv(ctx: OpsContext, input: { envName?: string }, openEditor
   let keep = false;
   try {
     const status = openEditor(copy);
-    if (status !== 0) throw new EnvguardError('CANCELLED', `the editor exited with status ${status}; ${target.envFile} is unchanged`, { hint: 'set $VISUAL or $EDITOR to an editor that waits for you (e.g. `code --wait`), then run `envguard edit` again' });
+    if (status !== 0) throw failure('CANCELLED', M.editorFailed(status, target.envFile));
     const edited = readText(copy, 'run `envguard edit` again');
     if (edited === text) return { ...result, changed: false };
     try {
@@ -39,7 +40,7 @@ export function editEnv(ctx: OpsContext, input: { envName?: string }, openEditor
     } catch (error) {
       if (!isEnvguardError(error)) throw error;
       keep = true;
-      throw new EnvguardError(error.code, `${error.message}; ${target.envFile} is unchanged`, { hint: `your edited text is kept in ${copy}: fix it there and copy it over ${target.envFile}, then run \`envguard encrypt\`` });
+      throw failure(error.code, M.editInvalid(error.message, target.envFile, copy));
     }
     writeEnvChange(target, edited, key, previous);
     return { ...result, changed: true };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { EnvguardError } from '../errors.js';
+import { failure } from '../errors.js';
 import { parseDotenv } from '../core/dotenv/parse.js';
 import { decryptEncryptedFile, encryptDocument, encryptWhole, parseEncryptedFile, type EncryptedFile } from '../core/encrypted-file.js';
 import { encryptedPathFor, envNameOf } from '../core/env-files.js';
@@ -7,6 +7,7 @@ import { shortKeyId, type FernetKey } from '../core/key.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { readText, readTextIfExists } from '../io/read-file.js';
 import type { OpsContext } from './context.js';
+import { ENV_OP_MESSAGES as M } from './env-messages.js';
 import { withoutConflictMarkers } from '../core/conflict-markers.js';
 
 export interface EncryptInput {
@@ -44,9 +45,7 @@ export function encryptEnvFile(ctx: OpsContext, input: EncryptInput = {}): Encry
   const previousText = readTextIfExists(encryptedPath);
   const previous = previousText === undefined ? undefined : parsePrevious(previousText, encryptedPath, ctx.cwd);
   if (previous?.format === 'values' && previous.keyId !== keyId && !input.force) {
-    throw new EnvguardError('KEY_MISMATCH', `${path.basename(encryptedPath)} is under key ${previous.keyId} but your key is ${keyId}`, {
-      hint: 'someone may have rotated the key: run `envguard status`, import the current key with `envguard key import`, or overwrite with `envguard encrypt --force`',
-    });
+    throw failure('KEY_MISMATCH', M.encryptUnderOtherKey(path.basename(encryptedPath), previous.keyId, keyId));
   }
 
   const now = Math.floor(ctx.now().getTime() / 1000);
@@ -57,7 +56,7 @@ export function encryptEnvFile(ctx: OpsContext, input: EncryptInput = {}): Encry
 
   // Never write a file we could not read back: decrypt what we made before it replaces anything.
   if (decryptEncryptedFile(parseEncryptedFile(output, encryptedPath), key, encryptedPath) !== text) {
-    throw new EnvguardError('VERIFY_FAILED', `encrypting ${display} did not round-trip; nothing was written`, { hint: 'report this as a bug' });
+    throw failure('VERIFY_FAILED', M.notRoundTrip(display));
   }
   const entries = doc.nodes.filter((node) => node.kind === 'entry');
   const reused = previous?.format === 'values' ? countReused(previous, output) : 0;

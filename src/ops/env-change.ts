@@ -3,12 +3,13 @@ import { parseDotenv } from '../core/dotenv/parse.js';
 import { decryptEncryptedFile, encryptDocument, parseEncryptedFile, type EncryptedFile } from '../core/encrypted-file.js';
 import { checkEnvName, encryptedPathFor, envFileFor, envNameOf, ledgerPathFor } from '../core/env-files.js';
 import { shortKeyId, type FernetKey } from '../core/key.js';
-import { EnvguardError } from '../errors.js';
+import { EnvguardError, failure } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { findLedgerEnvironments } from '../io/ledger-file.js';
 import { pathExists, readTextIfExists } from '../io/read-file.js';
 import { stateDirIn, writePendingSyncState } from '../io/sync-state.js';
 import { withCwd, type OpsContext } from './context.js';
+import { ENV_OP_MESSAGES as M } from './env-messages.js';
 import { describeKeyChange } from './support/key-change.js';
 
 /** One managed environment at the repository top, as `set`/`unset`/`edit`/`get` work on it. */
@@ -29,9 +30,7 @@ export function envTarget(ctx: OpsContext, envName = 'default'): EnvTarget {
   const encryptedFile = encryptedPathFor(envFile);
   if (!pathExists(path.join(root, encryptedFile)) && !pathExists(path.join(root, ledgerPathFor(envFile)))) {
     const known = findLedgerEnvironments(root);
-    throw new EnvguardError('NOT_FOUND', `no environment ${envName} here (no ${encryptedFile})${known.length > 0 ? `; environments: ${known.join(', ')}` : ''}`, {
-      hint: `create it with \`envguard init${envName === 'default' ? '' : ` --env ${envName}`}\``,
-    });
+    throw failure('NOT_FOUND', M.noSuchEnvironment(envName, encryptedFile, known));
   }
   return { ctx: withCwd(ctx, root), envName, envFile, encryptedFile };
 }
@@ -43,7 +42,7 @@ export function currentEnvText(target: EnvTarget): { text: string; key: FernetKe
   const previous = readPrevious(target, key);
   const local = readTextIfExists(path.join(ctx.cwd, envFile));
   if (local !== undefined) return { text: local, key, previous };
-  if (!previous) throw new EnvguardError('NOT_FOUND', `neither ${envFile} nor ${encryptedFile} exists`, { hint: `create ${envFile}, then run \`envguard init\`` });
+  if (!previous) throw failure('NOT_FOUND', M.noEnvFiles(envFile, encryptedFile));
   return { text: decryptEncryptedFile(previous, key, encryptedFile), key, previous };
 }
 
@@ -59,7 +58,7 @@ export function writeEnvChange(target: EnvTarget, text: string, key: FernetKey, 
   const encrypted = encryptDocument(doc, key, { now, random: ctx.random, previous });
   // Never write a file we could not read back.
   if (decryptEncryptedFile(parseEncryptedFile(encrypted, encryptedFile), key, encryptedFile) !== text) {
-    throw new EnvguardError('VERIFY_FAILED', `encrypting ${envFile} did not round-trip; nothing was written`, { hint: 'report this as a bug' });
+    throw failure('VERIFY_FAILED', M.notRoundTrip(envFile));
   }
   // The ciphertext first: if writing .env then fails, the pre-commit hook still sees .env as edited.
   writeFileAtomic(path.join(ctx.cwd, encryptedFile), encrypted);
@@ -75,9 +74,9 @@ function readPrevious(target: EnvTarget, key: FernetKey): EncryptedFile | undefi
   if (text === undefined) return undefined;
   const previous = parseEncryptedFile(text, encryptedFile);
   if (previous.format === 'values' && previous.keyId !== shortKeyId(key)) {
-    // Someone rotated: re-encrypting under the old key would undo their rotation.
+    // Someone rotated: re-encrypting under the old key would undo their rotation (KEY_MISMATCH, as in encrypt and decrypt).
     const change = describeKeyChange(ctx, envFile, previous.keyId);
-    throw new EnvguardError('DECRYPT_FAILED', `cannot change ${envFile}: ${change.message}`, { hint: change.hint });
+    throw new EnvguardError('KEY_MISMATCH', M.cannotChange(envFile, change.message), { hint: change.hint });
   }
   return previous;
 }

@@ -1,12 +1,16 @@
 import path from 'node:path';
 import { isEncryptedEnvFile, isPlaintextEnvFile, envNameOf } from '../core/env-files.js';
 import type { EncryptedFile } from '../core/encrypted-file.js';
-import { parseStrictJson, verifyLedger, type Ledger } from '../core/ledger/index.js';
+import { parseLedgerJson, verifyLedger, type Ledger, type LedgerProblem } from '../core/ledger/index.js';
 import { findReplayedTokens, type ReplayedToken } from '../core/token-replay.js';
 import type { Git } from '../io/git.js';
 import { gitBlobId } from '../io/index-blob.js';
+import { pathExists } from '../io/read-file.js';
 import { ledgerFileName, readLedgerJson } from '../io/ledger-file.js';
+import type { Problem } from '../problem.js';
 import type { OpsContext } from './context.js';
+import { ENV_OP_MESSAGES } from './env-messages.js';
+import { LEDGER_MESSAGES } from './ledger-messages.js';
 import { checkKnownLedger } from './support/known-ledger.js';
 import { parsedOrUndefined, textAtRevision } from './support/encrypted-at-revision.js';
 
@@ -16,36 +20,30 @@ import { parsedOrUndefined, textAtRevision } from './support/encrypted-at-revisi
  * replay; Ledger: anchored). The ops call these in one line each.
  */
 
-/** What the hooks show for one refusal: never a value. */
-export interface IncomingRefusal {
-  file: string;
-  message: string;
-  fix: string;
-}
-
 /**
  * pre-commit: each staged encrypted file against HEAD's (a token for a name older than HEAD's is
- * refused), and each staged ledger against what this machine has seen.
+ * refused: `TOKEN_REPLAY`), and each staged ledger against what this machine has seen
+ * (`LEDGER_INVALID`). Never a value.
  *
  * @param staged the text git is about to commit for a path, or undefined when it is not staged
  */
-export function stagedRollbackRefusals(ctx: OpsContext, paths: readonly string[], staged: (file: string) => string | undefined): IncomingRefusal[] {
-  const refusals: IncomingRefusal[] = [];
+export function stagedRollbackRefusals(ctx: OpsContext, paths: readonly string[], staged: (file: string) => string | undefined): Problem[] {
+  const refusals: Problem[] = [];
   for (const file of paths) {
     if (isEncryptedEnvFile(file)) {
       const incoming = parsedOrUndefined(staged(file), file);
       const head = incoming && parsedOrUndefined(textAtRevision(ctx.git, 'HEAD', file), file);
       if (!incoming || !head) continue;
       // A merge may take the other branch's token, older than ours but that branch's own latest.
-      const theirs = mergeHead(ctx.git) && parsedOrUndefined(textAtRevision(ctx.git, 'MERGE_HEAD', file), file);
+      const theirs = mergeInProgress(ctx) && parsedOrUndefined(textAtRevision(ctx.git, 'MERGE_HEAD', file), file);
       const theirsReplayed = theirs ? new Set(findReplayedTokens(theirs, incoming).map((replay) => replay.name)) : undefined;
       for (const replay of findReplayedTokens(head, incoming)) {
         if (theirsReplayed && !theirsReplayed.has(replay.name)) continue;
-        refusals.push({ file, message: replayMessage(file, replay, 'the one in HEAD'), fix: replayFix(plaintextOf(file), file) });
+        refusals.push({ code: 'TOKEN_REPLAY', file, message: replayMessage(file, replay, 'the one in HEAD'), hint: LEDGER_MESSAGES.replayFix(plaintextOf(file), file) });
       }
     } else if (/^\.env(\.[^/]+)?\.ledger\.json$/.test(file)) {
       const problem = knownLedgerProblem(ctx, strictJson(staged(file), file), file, {});
-      if (problem) refusals.push({ file, message: problem.message, fix: problem.fix });
+      if (problem) refusals.push({ code: 'LEDGER_INVALID', file, message: problem.message, hint: problem.hint });
     }
   }
   return refusals;
@@ -55,7 +53,7 @@ export function stagedRollbackRefusals(ctx: OpsContext, paths: readonly string[]
  * post-checkout / post-merge / post-rewrite: why the incoming encrypted file must not be applied
  * to `.env`, or undefined. `baseEncrypted` is the encrypted text `.env` was last synced from.
  */
-export function refuseIncoming(ctx: OpsContext, envFile: string, incoming: EncryptedFile, baseEncrypted: string | undefined): { message: string; hint: string } | undefined {
+export function refuseIncoming(ctx: OpsContext, envFile: string, incoming: EncryptedFile, baseEncrypted: string | undefined): Problem | undefined {
   const encryptedFile = `${envFile}.encrypted`;
   const ledgerFile = ledgerFileName(envNameOf(envFile));
   let ledger: unknown;
@@ -65,35 +63,29 @@ export function refuseIncoming(ctx: OpsContext, envFile: string, incoming: Encry
     ledger = undefined; // no ledger, or a damaged one: other checks report it
   }
   const problem = knownLedgerProblem(ctx, ledger, ledgerFile, { remember: true, allowShorter: true });
-  if (problem) return { message: `${envFile} not decrypted: ${problem.message}`, hint: problem.fix };
+  if (problem) return { code: 'LEDGER_INVALID', file: ledgerFile, message: ENV_OP_MESSAGES.notDecrypted(envFile, problem.message), hint: problem.hint };
   const base = parsedOrUndefined(baseEncrypted, encryptedFile);
   const [replay] = base ? findReplayedTokens(base, incoming) : [];
   // Older tokens are legitimate on a commit from before the change (a branch switch, `git checkout
   // HEAD~3`); they are a replay when the commit descends from the version with the newer tokens.
   if (!replay || baseEncrypted === undefined || !inHistoryOfHead(ctx.git, encryptedFile, baseEncrypted)) return undefined;
-  return { message: `${envFile} not updated: ${replayMessage(encryptedFile, replay, `the one ${envFile} was last synced from`)}`, hint: replayFix(envFile, encryptedFile) };
+  return { code: 'TOKEN_REPLAY', file: encryptedFile, message: LEDGER_MESSAGES.notUpdated(envFile, replayMessage(encryptedFile, replay, `the one ${envFile} was last synced from`)), hint: LEDGER_MESSAGES.replayFix(envFile, encryptedFile) };
 }
 
 /** `<file>:<line>: the token of NAME (time) is older than …`: names and times only. */
 export function replayMessage(file: string, replay: ReplayedToken, than: string): string {
   const what = replay.name === '*' ? 'the whole-file token' : `the token of ${replay.name}`;
-  const older = replay.incomingTime < replay.baseTime ? `is older than ${than}` : `is an earlier token than ${than}`;
-  return `${file}:${replay.line}: ${what} (${isoTime(replay.incomingTime)}) ${older} (${isoTime(replay.baseTime)}): an old value pasted back (token replay)`;
+  return LEDGER_MESSAGES.replay(file, replay.line, what, isoTime(replay.incomingTime), replay.incomingTime < replay.baseTime, than, isoTime(replay.baseTime));
 }
 
-function replayFix(envFile: string, encryptedFile: string): string {
-  return `edit ${envFile} to restore an old value (it gets a fresh token); otherwise restore the file with \`git checkout HEAD -- ${encryptedFile}\``;
-}
-
-function knownLedgerProblem(ctx: OpsContext, value: unknown, file: string, options: { remember?: boolean; allowShorter?: boolean }): { message: string; fix: string } | undefined {
+function knownLedgerProblem(ctx: OpsContext, value: unknown, file: string, options: { remember?: boolean; allowShorter?: boolean }): LedgerProblem | undefined {
   if (value === undefined || !verifyLedger(value, { file }).valid) return undefined;
-  const problem = checkKnownLedger(ctx, value as Ledger, file, options);
-  return problem && { message: problem.message, fix: problem.hint };
+  return checkKnownLedger(ctx, value as Ledger, file, options);
 }
 
 function strictJson(text: string | undefined, file: string): unknown {
   try {
-    return text === undefined ? undefined : parseStrictJson(text, file);
+    return text === undefined ? undefined : parseLedgerJson(text, file);
   } catch {
     return undefined; // not JSON: the ledger checks say so
   }
@@ -105,8 +97,13 @@ function inHistoryOfHead(git: Git, file: string, text: string): boolean {
   return found.status === 0 && found.stdout.toString('utf8').trim() !== '';
 }
 
-function mergeHead(git: Git): boolean {
-  return git.exec(['rev-parse', '-q', '--verify', 'MERGE_HEAD'], { okCodes: [1, 128] }).status === 0;
+/**
+ * A merge is being concluded: git keeps MERGE_HEAD in the (per-worktree) git dir until the merge
+ * commit exists. A file check, not `git rev-parse MERGE_HEAD` (a spawn on every commit): a
+ * MERGE_HEAD that names no commit only makes the `git show` below find nothing, as before.
+ */
+function mergeInProgress(ctx: OpsContext): boolean {
+  return pathExists(path.join(ctx.repo.gitDir, 'MERGE_HEAD'));
 }
 
 function plaintextOf(encryptedFile: string): string {

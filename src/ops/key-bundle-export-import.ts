@@ -3,11 +3,12 @@ import { parseEncryptedFile } from '../core/encrypted-file.js';
 import { encryptedPathFor, envFileFor } from '../core/env-files.js';
 import { formatKeyBundle, parseKeyBundle } from '../core/key-bundle.js';
 import { formatKey, shortKeyId } from '../core/key.js';
-import { EnvguardError } from '../errors.js';
+import { failure } from '../errors.js';
 import { findLedgerEnvironments } from '../io/ledger-file.js';
 import { readProjectId } from '../io/project.js';
 import { readTextIfExists } from '../io/read-file.js';
 import { withCwd, type OpsContext } from './context.js';
+import { KEY_OP_MESSAGES } from './key-messages.js';
 import { keyMismatchError, parseImportedKey } from './support/key-import-checks.js';
 import { importKey, type ImportResult } from './key-export-import.js';
 
@@ -18,7 +19,7 @@ export function exportKeyBundle(ctx: OpsContext): string {
   const projectId = readProjectId(root);
   const environments = findLedgerEnvironments(root);
   if (projectId === undefined || environments.length === 0) {
-    throw new EnvguardError('NOT_FOUND', 'no ledger here, so there are no environments to export', { hint: 'run this in the project root, or `envguard init` first' });
+    throw failure('NOT_FOUND', KEY_OP_MESSAGES.noEnvironmentsToExport());
   }
   const keys = Object.fromEntries(environments.map((envName) => [envName, formatKey(here.keys.require(envName).key)]));
   return formatKeyBundle(projectId, keys);
@@ -34,12 +35,10 @@ export function importKeyBundle(ctx: OpsContext, text: string, options: { force?
   const bundle = parseKeyBundle(text);
   const projectId = readProjectId(root);
   if (projectId === undefined) {
-    throw new EnvguardError('NOT_FOUND', 'no ledger here, so there is no project to store the keys for', { hint: 'run this in the project root after `git pull`' });
+    throw failure('NOT_FOUND', KEY_OP_MESSAGES.noProjectForBundle());
   }
   if (bundle.projectId !== projectId) {
-    throw new EnvguardError('KEY_MISMATCH', `this key bundle is for another project (${bundle.projectId}); this one is ${projectId}; nothing stored`, {
-      hint: 'export the bundle from a clone of this project: `envguard key export --all` there',
-    });
+    throw failure('KEY_MISMATCH', KEY_OP_MESSAGES.bundleForAnotherProject(bundle.projectId, projectId));
   }
   for (const [envName, keyText] of Object.entries(bundle.keys)) {
     const key = parseImportedKey(keyText, envName);

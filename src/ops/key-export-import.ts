@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { EnvguardError, isEnvguardError } from '../errors.js';
+import { failure, isEnvguardError } from '../errors.js';
 import { parseEncryptedFile } from '../core/encrypted-file.js';
 import { encryptedPathFor, envFileFor } from '../core/env-files.js';
 import { fingerprint, formatKey, shortKeyId, type FernetKey } from '../core/key.js';
@@ -10,6 +10,7 @@ import { stateDirIn, writeSyncState } from '../io/sync-state.js';
 import { syncEnvFile } from './sync-env.js';
 import { decryptEnvFile } from './decrypt.js';
 import type { OpsContext } from './context.js';
+import { KEY_OP_MESSAGES } from './key-messages.js';
 import { keyMismatchError, parseImportedKey } from './support/key-import-checks.js';
 
 export interface KeyInfo {
@@ -31,7 +32,7 @@ export function exportKey(ctx: OpsContext, options: { envName: string; format: '
   const variable = options.envName === 'default' ? 'ENVGUARD_KEY' : (keyVariablesFor(options.envName)[0] as string);
   if (options.format === 'env') return `${variable}=${formatKey(key)}\n`;
   if (options.format === 'k8s-secret') {
-    if (!options.name) throw new EnvguardError('USAGE', '--format k8s-secret needs --name', { hint: 'e.g. `envguard key export --format k8s-secret --name myapp-envguard`' });
+    if (!options.name) throw failure('USAGE', KEY_OP_MESSAGES.k8sNeedsName());
     return k8sSecretManifest({ name: options.name, namespace: options.namespace, variable, keyText: formatKey(key) });
   }
   return `${formatKey(key)}\n`;
@@ -56,9 +57,7 @@ export function importKey(ctx: OpsContext, options: { envName: string; keyText: 
   const key = parseImportedKey(extractKeyText(options.keyText), options.envName);
   const projectId = ctx.keys.projectId(options.envName);
   if (projectId === undefined) {
-    throw new EnvguardError('NOT_FOUND', `no ledger (${envFile}.ledger.json) here, so there is no project to store the key for`, {
-      hint: 'run this in the project root after `git pull`, or run `envguard init` to start a new project',
-    });
+    throw failure('NOT_FOUND', KEY_OP_MESSAGES.noProjectForKey(envFile));
   }
   const encrypted = readTextIfExists(path.join(ctx.cwd, encryptedPathFor(envFile)));
   if (encrypted !== undefined && !options.force) {
@@ -106,7 +105,7 @@ function decryptIfMissing(ctx: OpsContext, envFile: string, key: FernetKey): boo
     decryptEnvFile(ctx, { encryptedPath, key });
   } catch (error) {
     if (!isEnvguardError(error)) throw error;
-    ctx.log.warn(`key stored, but ${encryptedPathFor(envFile)} could not be decrypted: ${error.message}`);
+    ctx.log.warn(KEY_OP_MESSAGES.storedNotDecrypted(encryptedPathFor(envFile), error.message));
     return false;
   }
   const stateDirectory = safeStateDir(ctx);

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { parseDotenv } from '../core/dotenv/parse.js';
 import { encryptedPathFor, envFileFor } from '../core/env-files.js';
-import { EnvguardError } from '../errors.js';
+import { failure } from '../errors.js';
 import { readTextIfExists } from '../io/read-file.js';
 import type { OpsContext } from './context.js';
+import { ENV_OP_MESSAGES as M } from './env-messages.js';
 import { decryptEnvFile } from './decrypt.js';
 import type { RunVariable } from './run.js';
 
@@ -18,9 +19,7 @@ export function loadRunVariables(ctx: OpsContext, envNames: readonly string[]): 
     const envPath = envFileFor(envName);
     const encryptedPath = encryptedPathFor(envPath);
     if (readTextIfExists(path.join(ctx.cwd, encryptedPath)) === undefined) {
-      throw new EnvguardError('NOT_FOUND', `${encryptedPath} does not exist (environment ${envName})`, {
-        hint: `encrypt it with \`envguard encrypt${envName === 'default' ? '' : ` --env-path ${envPath}`}\`, or pick another --env`,
-      });
+      throw failure('NOT_FOUND', M.runMissing(encryptedPath, envName, envPath));
     }
     const { text = '' } = decryptEnvFile(ctx, { encryptedPath, stdout: true });
     const display = path.basename(encryptedPath);

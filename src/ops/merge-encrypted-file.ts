@@ -11,7 +11,9 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { savePreMergeRecord } from '../io/pre-merge-record.js';
 import { readText, readTextIfExists } from '../io/read-file.js';
 import type { Problem } from '../problem.js';
+import type { Wording } from '../errors.js';
 import type { OpsContext } from './context.js';
+import { MERGE_MESSAGES } from './merge-messages.js';
 
 /** The three versions git hands a merge driver (%O %A %B) and the path it merges (%P). */
 export interface EncryptedMergeRequest {
@@ -47,12 +49,12 @@ export function mergeEncryptedFile(ctx: OpsContext, request: EncryptedMergeReque
   const baseText = readTextIfExists(basePath);
   const base = baseText && baseText.trim() ? read(basePath) : undefined;
   if (!resolved) {
-    return refused('KEY_MISSING', displayPath, 'cannot merge per variable: no key on this machine; leaving a whole-file conflict', 'run `envguard key import`, then merge again');
+    return refused('KEY_MISSING', displayPath, MERGE_MESSAGES.noKeyToMerge());
   }
   const key = resolved.key;
   const keyId = shortKeyId(key);
   if ([ours, theirs].some((f) => f.format === 'values' && f.keyId !== keyId)) {
-    return refused('KEY_MISMATCH', displayPath, 'cannot merge per variable: one side is under another key (a rotation on a branch)', 'import the current key, then re-encrypt with `envguard encrypt --force`');
+    return refused('KEY_MISMATCH', displayPath, MERGE_MESSAGES.sidesUnderOtherKeys());
   }
   const docOf = (file: EncryptedFile) => parseDotenv(decryptEncryptedFile(file, key, displayPath), envFile);
   const oursDoc = docOf(ours);
@@ -63,23 +65,23 @@ export function mergeEncryptedFile(ctx: OpsContext, request: EncryptedMergeReque
   // Both branches reworded comments or reordered lines: both are committed, so taking theirs loses
   // nothing for good; say so rather than put empty conflict markers in the file.
   const merge = { ...merged, conflicts: merged.conflicts.filter((name) => name !== STRUCTURE_CONFLICT) };
-  if (merge.conflicts.length !== merged.conflicts.length) ctx.log.warn(`${displayPath}: both sides changed comments or line order; kept the incoming side's (yours is in the history)`);
+  if (merge.conflicts.length !== merged.conflicts.length) ctx.log.warn(MERGE_MESSAGES.layoutConflict(displayPath));
   const now = Math.floor(ctx.now().getTime() / 1000);
   const encrypted = encryptDocument(merge.doc, key, { now, random: ctx.random, previous: [ours, theirs] });
   if (merge.conflicts.length === 0) {
     writeFileAtomic(oursPath, encrypted);
-    ctx.log.info(`merged ${displayPath} per variable`);
+    ctx.log.info(MERGE_MESSAGES.merged(displayPath));
     return { clean: true, problems: [] };
   }
 
   const oursText = readText(oursPath, 'git passes the merge driver the paths of its three versions');
   writeFileAtomic(oursPath, withConflictMarkers(encrypted, merge.conflicts, ours, theirs));
   const hint = writeConflictView(ctx, envFile, oursDoc, theirsDoc, merge.conflicts, oursText);
-  return refused('CONFLICT', displayPath, `both sides changed ${merge.conflicts.join(', ')}`, hint);
+  return refused('CONFLICT', displayPath, { message: MERGE_MESSAGES.bothChanged(merge.conflicts), hint });
 }
 
-function refused(code: Problem['code'], file: string, message: string, hint: string): EncryptedMergeResult {
-  return { clean: false, problems: [{ code, file, message, hint }] };
+function refused(code: Problem['code'], file: string, wording: Wording): EncryptedMergeResult {
+  return { clean: false, problems: [{ code, file, ...wording }] };
 }
 
 /** Replaces each conflicting variable's line with both sides' lines between standard markers. */
@@ -132,7 +134,5 @@ function writeConflictView(ctx: OpsContext, envFile: string, ours: EnvDocument, 
   // An aborted merge runs no hook that could undo the view: keep what restores .env (tokens only).
   if (target === envFile) savePreMergeRecord(ctx.repo.gitDir, { envFile, encrypted: oursEncrypted, viewSha256: sha256(view), head: ctx.git.text(['rev-parse', 'HEAD']) });
   writeFileAtomic(path.join(ctx.cwd, target), view, { mode: 0o600 });
-  return target === envFile
-    ? `the decrypted conflict is in ${envFile}: resolve it there, then run \`envguard encrypt\` and \`git add ${envFile}.encrypted\``
-    : `${envFile} has local edits, so the decrypted conflict is in ${target}: resolve it into ${envFile}, delete ${target}, then run \`envguard encrypt\` and \`git add ${envFile}.encrypted\``;
+  return target === envFile ? MERGE_MESSAGES.conflictInEnv(envFile) : MERGE_MESSAGES.conflictBeside(envFile, target);
 }

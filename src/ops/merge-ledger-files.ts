@@ -2,6 +2,7 @@ import { mergeLedgers, schemaProblems, type Ledger } from '../core/ledger/index.
 import { writeLedger } from '../io/ledger-file.js';
 import { readTextIfExists } from '../io/read-file.js';
 import type { Problem } from '../problem.js';
+import { MERGE_MESSAGES } from './merge-messages.js';
 
 /** The two sides git hands the ledger merge driver (%A, also where the result goes, and %B) and the path (%P). */
 export interface LedgerMergeRequest {
@@ -22,8 +23,7 @@ export function mergeLedgerFiles(request: LedgerMergeRequest): { clean: boolean;
   const ours = readLedger(oursPath);
   const theirs = readLedger(theirsPath);
   if (!ours || !theirs) {
-    const message = 'one side is not a valid ledger, so it cannot be merged entry by entry; ours is kept';
-    return { clean: false, problems: [{ code: 'LEDGER_INVALID', file: displayPath, message, hint: 'resolve it by hand, then run `envguard verify`' }] };
+    return { clean: false, problems: [{ code: 'LEDGER_INVALID', file: displayPath, ...MERGE_MESSAGES.ledgerNotMergeable() }] };
   }
   const merge = mergeLedgers(ours, theirs, displayPath);
   writeLedger(oursPath, merge.ledger);

@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { readPreMergeRecords, removePreMergeDirIfEmpty, removePreMergeRecord } from '../io/pre-merge-record.js';
 import { readTextIfExists } from '../io/read-file.js';
 import type { OpsContext } from './context.js';
+import { MERGE_MESSAGES } from './merge-messages.js';
 
 /**
  * After a merge with an env-file conflict ends without a commit (`git merge --abort`, `git reset
@@ -28,12 +29,12 @@ export function restoreAbortedMergeViews(ctx: OpsContext): string[] {
     if (now === undefined || sha256(now) !== record.viewSha256) continue;
     const key = ctx.keys.current(envNameOf(record.envFile));
     if (!key) {
-      ctx.log.warn(`${record.envFile} still holds the conflict view of an aborted merge, and this machine has no key to restore it; run \`envguard decrypt --force\` once you have the key`);
+      ctx.log.warn(MERGE_MESSAGES.abortedNoKey(record.envFile));
       continue;
     }
     const encryptedFile = `${record.envFile}.encrypted`;
     writeFileAtomic(envPath, decryptEncryptedFile(parseEncryptedFile(record.encrypted, encryptedFile), key.key, encryptedFile), { mode: 0o600 });
-    ctx.log.info(`the merge was aborted: restored ${record.envFile} as it was before it (the conflict view is gone)`);
+    ctx.log.info(MERGE_MESSAGES.abortedRestored(record.envFile));
     restored.push(record.envFile);
   }
   removePreMergeDirIfEmpty(ctx.repo.gitDir);

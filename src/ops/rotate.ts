@@ -9,7 +9,7 @@ import { rotationLockFiles, withRotationLock } from '../io/rotation-lock.js';
 import { crashInjector } from '../io/test-crash.js';
 import type { OpsContext } from './context.js';
 import { runForward, type PlaintextCache } from './rotation/forward.js';
-import { preflight, type RotationPlan } from './rotation/preflight.js';
+import { PLAINTEXT_BUDGET, preflight, type RotationPlan } from './rotation/preflight.js';
 import { rollBack } from './rotation/roll-back.js';
 import { planRotationAccess, saveAccessBefore } from './rotation/rewrap.js';
 import { envFlag, journalKeys, newRotationKey, persistNewKey, readWorkFile, removeTree, saveJournal, writeCopy, type RotationRun } from './rotation/rotation-run.js';
@@ -68,13 +68,14 @@ function rotateLocked(ctx: OpsContext, root: string, environments: readonly stri
   if (mode === 'start') {
     // Every environment passes its checks (no interrupted rotation, ledger, key, every file
     // decrypts) before any of them changes: `--all` never stops half-way on a missing key.
+    const budget = { characters: PLAINTEXT_BUDGET };
     const planned = runs.map(({ run, journal }) => {
       if (journal) {
         throw new EnvguardError('ROTATION_INTERRUPTED', `a rotation of "${run.environment}" started ${journal.startedAt} was interrupted (phase ${journal.phase})`, {
           hint: `finish it with \`envguard rotate${envFlag(run.environment)} --resume\` or undo it with \`envguard rotate${envFlag(run.environment)} --rollback\``,
         });
       }
-      const plan = preflight(run);
+      const plan = preflight(run, budget);
       return { run, plan, access: planRotationAccess(run, readVerifiedLedger(run.ledgerFile), options.revoke?.[run.environment] ?? []) };
     });
     return planned.map(({ run, plan, access }) => start(run, plan, options, access));

@@ -4,6 +4,7 @@ import { findLedgerEnvironments, ledgerPath, readLedgerJson } from '../io/ledger
 import { schemaProblems } from '../core/ledger/schema.js';
 import type { Problem } from '../problem.js';
 import type { OpsContext } from './context.js';
+import { LEDGER_MESSAGES } from './ledger-messages.js';
 import { environmentStatus } from './status.js';
 
 export interface OverdueEnvironment {
@@ -50,10 +51,9 @@ export function checkRotationPolicy(ctx: OpsContext): RotationPolicyResult {
   }
   if (environments.length === 0) return none;
   const block = config.overdue === 'block';
-  const list = environments.map((e) => `${e.environment} (due ${e.due.slice(0, 10)}, ${e.daysOverdue} day${e.daysOverdue === 1 ? '' : 's'} overdue)`).join(', ');
   const command = environments.length === 1 ? `envguard rotate${envFlag(environments[0]?.environment ?? 'default')}` : 'envguard rotate --all';
-  const hint = `run \`${command}\`${block ? ' (.envguard.json "overdue": "block" refuses until then)' : ''}`;
-  return { overdue: true, block, problem: { code: 'ROTATION_OVERDUE', message: `key rotation overdue: ${list}`, hint }, environments };
+  const overdue = environments.map((e) => ({ environment: e.environment, due: e.due.slice(0, 10), daysOverdue: e.daysOverdue }));
+  return { overdue: true, block, problem: { code: 'ROTATION_OVERDUE', ...LEDGER_MESSAGES.rotationOverdue(overdue, command, block) }, environments };
 }
 
 export interface NotDueEnvironment {

@@ -1,9 +1,10 @@
 import type { ScanReport } from '../core/scan/types.js';
-import { EnvguardError } from '../errors.js';
+import { failure } from '../errors.js';
 import { commitExists } from '../io/git-range.js';
 import { withCwd, type OpsContext } from './context.js';
 import { ignoreListAt, scanCommits } from './support/scan-commits.js';
 import { projectKnownValues } from './scan.js';
+import { ENFORCE_MESSAGES } from './enforce-messages.js';
 
 /**
  * `envguard scan --history`: every commit reachable from HEAD (or from every ref with `all`),
@@ -22,19 +23,19 @@ export interface HistoryScanOptions {
 
 export async function scanHistory(ctx: OpsContext, options: HistoryScanOptions = {}): Promise<ScanReport & { commits: number }> {
   const root = ctx.repo.root;
-  if (options.since !== undefined && !commitExists(root, options.since)) {
-    throw new EnvguardError('NOT_FOUND', `--since ${options.since}: no such commit`, { hint: 'pass a commit, branch or tag, e.g. `envguard scan --history --since v1.0`' });
+  const at = withCwd(ctx, root);
+  if (options.since !== undefined && !commitExists(at.git, options.since)) {
+    throw failure('NOT_FOUND', ENFORCE_MESSAGES.noSuchSince(options.since));
   }
-  const headExists = commitExists(root, 'HEAD');
+  const headExists = commitExists(at.git, 'HEAD');
   if (!headExists && !options.all) return { findings: [], filesScanned: 0, commits: 0 };
   const config = ctx.config;
   const useKnown = options.useKnownValues !== false && config.scan.knownValues !== false;
   const revisions = [options.all ? '--all' : 'HEAD', ...(options.since === undefined ? [] : [`^${options.since}`])];
-  const report = await scanCommits(ctx, {
-    root,
+  const report = await scanCommits(at, {
     revisions,
-    knownValues: useKnown ? projectKnownValues(withCwd(ctx, root)) : [],
-    ...(headExists ? { ignore: ignoreListAt(root, 'HEAD') } : {}),
+    knownValues: useKnown ? projectKnownValues(at) : [],
+    ...(headExists ? { ignore: ignoreListAt(at.git, 'HEAD') } : {}),
     ignorePaths: config.scan.ignorePaths,
     sensitivity: { sensitiveNames: config.sensitiveNames, publicNames: config.publicNames },
   });

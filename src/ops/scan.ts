@@ -3,15 +3,18 @@ import { DEFAULT_SALT, IGNORE_FILE, parseIgnoreFile, UPGRADE_COMMAND, upgradeIgn
 import { isDefaultSkippedPath } from '../core/scan/default-skips.js';
 import { COMMIT_MARKER, parseUnifiedDiff, type DiffFile } from '../core/scan/diff-parser.js';
 import { createPathFilter } from '../core/scan/path-filter.js';
+import { SMALL_INPUT } from '../core/scan/keyword-search.js';
 import { createScanner, type Scanner } from '../core/scan/scanner.js';
 import type { Finding, KnownValue, ScanReport } from '../core/scan/types.js';
 import type { SensitivityPolicy } from '../core/sensitivity.js';
-import { EnvguardError } from '../errors.js';
+import { failure } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { pathExists } from '../io/read-file.js';
 import { readProjectId } from '../io/project.js';
 import { envFileFolders, readBlobs, readOptionalText, readScanFile, walkFiles } from '../io/scan-files.js';
 import { withCwd, type OpsContext } from './context.js';
+import { ENV_OP_MESSAGES as M } from './env-messages.js';
+import { ENFORCE_MESSAGES } from './enforce-messages.js';
 import { loadProjectEnvs } from './support/load-env.js';
 import { keyKnownValues } from './support/key-known-values.js';
 
@@ -97,7 +100,9 @@ export async function scanStaged(ctx: OpsContext, options: ScanOptions = {}): Pr
   if (files.length === 0) return { findings: [], filesScanned: 0 };
   const resolved = resolveOptions(ctx, root, options);
   const ignoreStaged = files.some((file) => file.path === IGNORE_FILE);
-  const scanner = createScanner({ knownValues: resolved.knownValues, sensitivity: resolved.sensitivity, ignore: loadIgnoreList(ctx, root, { staged: true, ignoreStaged }), fingerprintSalt: projectSalt(root) });
+  // A commit's added lines are usually a few kilobytes: then building the automata in full costs more than the search.
+  const smallInput = diff.length <= SMALL_INPUT && !files.some((file) => file.binary);
+  const scanner = createScanner({ knownValues: resolved.knownValues, sensitivity: resolved.sensitivity, ignore: loadIgnoreList(ctx, root, { staged: true, ignoreStaged }), fingerprintSalt: projectSalt(root), smallInput });
   // Git shows no lines of a binary file (NUL bytes, `-diff`): its staged blob is searched as bytes.
   const blobs = resolved.knownValues.length === 0 ? new Map<string, Buffer>() : readBlobs(root, files.filter((file) => file.binary).map((file) => `:${file.path}`), undefined, ctx.env);
   return scanDiff(scanner, files, resolved.ignorePaths, ctx, (file) => blobs.get(`:${file.path}`));
@@ -108,7 +113,7 @@ export async function scanSince(ctx: OpsContext, rev: string, options: ScanOptio
   const root = ctx.repo.root;
   const verified = ctx.git.exec(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd: root, okCodes: [1, 128] });
   if (verified.status !== 0) {
-    throw new EnvguardError('NOT_FOUND', `--since ${rev}: no such commit`, { hint: 'pass a commit, branch or tag, e.g. `envguard scan --since origin/main`' });
+    throw failure('NOT_FOUND', M.noSuchSince(rev));
   }
   const log = ctx.git.exec(['-c', 'core.quotepath=off', 'log', '-p', '--no-merges', ...DIFF_FLAGS, `--format=${COMMIT_MARKER}%H`, `${rev}..HEAD`], { cwd: root });
   const resolved = resolveOptions(ctx, root, options);
@@ -232,7 +237,7 @@ function loadIgnoreList(ctx: OpsContext, root: string, { staged, ignoreStaged = 
   text ??= readOptionalText(file);
   const list = parseIgnoreFile(text ?? '');
   if (list.legacyEntries > 0) {
-    ctx.log.warn(`${IGNORE_FILE}: ${list.legacyEntries} entr${list.legacyEntries === 1 ? 'y uses' : 'ies use'} a bare sha256 fingerprint, which anyone can test guesses of a short secret against; run \`${UPGRADE_COMMAND}\` to key them`);
+    ctx.log.warn(ENFORCE_MESSAGES.legacyIgnoreEntries(IGNORE_FILE, list.legacyEntries, UPGRADE_COMMAND));
   }
   return list;
 }

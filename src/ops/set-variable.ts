@@ -3,8 +3,9 @@ import { parseDotenv } from '../core/dotenv/parse.js';
 import { removeEntry } from '../core/dotenv/remove-entry.js';
 import { serializeDotenv } from '../core/dotenv/serialize.js';
 import { setEntryValue } from '../core/dotenv/set-entry-value.js';
-import { EnvguardError } from '../errors.js';
+import { EnvguardError, failure } from '../errors.js';
 import type { OpsContext } from './context.js';
+import { ENV_OP_MESSAGES as M } from './env-messages.js';
 import { currentEnvText, envTarget, writeEnvChange } from './env-change.js';
 
 /** What `set`/`unset` did; never carries the value. */
@@ -50,5 +51,5 @@ export function getVariable(ctx: OpsContext, input: { envName?: string; name: st
 
 function notSet(envFile: string, name: string, envName: string): EnvguardError {
   const flag = envName === 'default' ? '' : ` --env ${envName}`;
-  return new EnvguardError('NOT_FOUND', `${envFile} has no variable named ${name}`, { hint: `list the names with \`envguard show${flag}\`, or set it with \`envguard set${flag} ${name} -\`` });
+  return failure('NOT_FOUND', M.noVariableToUnset(envFile, name, flag));
 }

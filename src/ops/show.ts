@@ -2,12 +2,13 @@ import path from 'node:path';
 import { describeVariables, type VariableInfo, type VariableSource } from '../core/describe-variables.js';
 import { parseDotenv } from '../core/dotenv/parse.js';
 import { decryptEncryptedFile, decryptEntry, parseEncryptedFile, type EncryptedFile } from '../core/encrypted-file.js';
-import { encryptedPathFor, envFileFor, envFlag, envNameOf } from '../core/env-files.js';
+import { encryptedPathFor, envFileFor, envNameOf } from '../core/env-files.js';
 import { shortKeyId, type FernetKey } from '../core/key.js';
-import { EnvguardError } from '../errors.js';
+import { failure } from '../errors.js';
 import { findLedgerEnvironments } from '../io/ledger-file.js';
 import { readTextIfExists } from '../io/read-file.js';
 import type { OpsContext } from './context.js';
+import { ENV_OP_MESSAGES as M } from './env-messages.js';
 
 export interface ShowResult {
   envName: string;
@@ -31,9 +32,7 @@ export function revealVariable(ctx: OpsContext, envName: string, name: string): 
   // As dotenv does, the last definition of a name is the one that counts.
   const found = sources.filter((source) => source.name === name).pop();
   if (!found) {
-    throw new EnvguardError('NOT_FOUND', `${file} has no variable named ${name}`, {
-      hint: `list the names with \`envguard show${envFlag(envName)}\``,
-    });
+    throw failure('NOT_FOUND', M.noVariable(file, name, envName));
   }
   return found.value;
 }
@@ -44,9 +43,7 @@ function readSources(ctx: OpsContext, envName: string): { file: string; sources:
   const text = readTextIfExists(path.join(ctx.cwd, file));
   if (text === undefined) {
     const known = findLedgerEnvironments(ctx.cwd);
-    throw new EnvguardError('NOT_FOUND', `${file} does not exist (environment ${envName})${known.length > 0 ? `; environments here: ${known.join(', ')}` : ''}`, {
-      hint: known.length > 0 && !known.includes(envName) ? `pass one of them: \`envguard show --env ${known[0]}\`, or create ${envName} with \`envguard init --env ${envName}\`` : `run \`envguard encrypt${envName === 'default' ? '' : ` --env ${envName}`}\` first, or pass another --env`,
-    });
+    throw failure('NOT_FOUND', M.showMissing(file, envName, known));
   }
   const parsed = parseEncryptedFile(text, file);
   const { key } = ctx.keys.require(envNameOf(envPath));

@@ -1,10 +1,11 @@
 import { fingerprint, shortKeyId } from '../core/key.js';
 import { envFlag } from '../core/env-files.js';
 import { currentKeyEntry, daysUntilDue, genesisEntry, lastRotation, verifyLedger, type Actor, type Ledger } from '../core/ledger/index.js';
-import { EnvguardError } from '../errors.js';
+import { EnvguardError, failure } from '../errors.js';
 import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
 import { journalPathIn, readJournal, type RotationPhase } from '../io/rotation-journal.js';
-import type { OpsContext } from './context.js';
+import { withCwd, type OpsContext } from './context.js';
+import { LEDGER_MESSAGES } from './ledger-messages.js';
 import { hookHealth, type HookHealth } from './init/hook-health.js';
 import { checkKnownLedger } from './support/known-ledger.js';
 import { trackedPlaintextEnvFiles, unmanagedEnvFiles, type EnvFileNotice } from './unmanaged-env-files.js';
@@ -62,13 +63,14 @@ export function projectStatus(ctx: OpsContext): StatusResult {
   const root = ctx.repo.root;
   const environments = findLedgerEnvironments(root);
   if (environments.length === 0) {
-    throw new EnvguardError('NOT_FOUND', 'no ledger found (.env.ledger.json or .env.<name>.ledger.json at the repository top)', { hint: 'run `envguard init` to create keys and ledgers' });
+    throw failure('NOT_FOUND', LEDGER_MESSAGES.noLedger());
   }
+  const top = withCwd(ctx, root).git;
   return {
     environments: environments.map((environment) => environmentStatus(ctx, root, environment)),
-    hooks: hookHealth(root),
+    hooks: hookHealth(top, root),
     unmanaged: unmanagedEnvFiles(root),
-    trackedPlaintext: trackedPlaintextEnvFiles(root),
+    trackedPlaintext: trackedPlaintextEnvFiles(top),
   };
 }
 
@@ -84,7 +86,7 @@ export function environmentStatus(ctx: OpsContext, root: string, environment: st
       startedAt: journal.startedAt,
       actor: journal.actor,
       newKeyId: shortKeyId(journal.newKeyFingerprint),
-      hint: `finish it with \`envguard rotate${flag} --resume\` or undo it with \`envguard rotate${flag} --rollback\``,
+      hint: LEDGER_MESSAGES.interruptedRotation(flag),
     };
   }
   let value: unknown;
@@ -92,7 +94,7 @@ export function environmentStatus(ctx: OpsContext, root: string, environment: st
     value = readLedgerJson(ledgerPath(root, environment));
   } catch (error) {
     if (!(error instanceof EnvguardError)) throw error;
-    status.problems.push({ code: error.code, file: ledgerFile, message: error.message, hint: error.hint ?? `restore it with \`git checkout HEAD -- ${ledgerFile}\`` });
+    status.problems.push({ code: error.code, file: ledgerFile, message: error.message, hint: error.hint ?? LEDGER_MESSAGES.restoreLedger(ledgerFile) });
     return status;
   }
   const report = verifyLedger(value, { file: ledgerFile });
@@ -126,7 +128,7 @@ export function environmentStatus(ctx: OpsContext, root: string, environment: st
 function localKeyStatus(ctx: OpsContext, root: string, ledger: Ledger, wanted: string): Pick<EnvironmentStatus, 'hasCurrentKey' | 'keySource' | 'localKey'> {
   try {
     const resolved = ctx.keys.current(ledger.environment);
-    if (!resolved) return { hasCurrentKey: false, localKey: { problem: 'no key on this machine' } };
+    if (!resolved) return { hasCurrentKey: false, localKey: { problem: LEDGER_MESSAGES.noKeyHere } };
     if (fingerprint(resolved.key) === wanted) return { hasCurrentKey: true, keySource: resolved.source };
     return { hasCurrentKey: false, keySource: resolved.source, localKey: { keyId: shortKeyId(resolved.key) } };
   } catch (error) {

@@ -9,6 +9,7 @@ import { readTextIfExists } from '../io/read-file.js';
 import { sha256 } from '../core/sha256.js';
 import { readSyncState, writeSyncState } from '../io/sync-state.js';
 import type { OpsContext } from './context.js';
+import { ENV_OP_MESSAGES } from './env-messages.js';
 import { decryptWithKnownKeys } from './support/known-keys.js';
 import { describeKeyChange } from './support/key-change.js';
 import { keepIncomingBeside, mergeWithBase } from './support/merge-with-base.js';
@@ -55,7 +56,7 @@ export function syncEnvFile(ctx: OpsContext, encryptedRel: string, stateDirector
   if (!resolved) {
     const missing = missingKeyError(envNameOf(envFile));
     const lost = file.format === 'values' ? describeLostAccess(ctx, envFile, envNameOf(envFile), file.keyId) : undefined;
-    return { kind: 'no-key', envFile, message: `${envFile} not decrypted: ${lost?.message ?? missing.message}`, hint: lost?.hint ?? missing.hint };
+    return { kind: 'no-key', envFile, message: ENV_OP_MESSAGES.notDecrypted(envFile, lost?.message ?? missing.message), hint: lost?.hint ?? missing.hint };
   }
   if (file.format === 'values' && file.keyId !== shortKeyId(resolved.key)) {
     // A teammate rotated (or revoked someone): the new key may be waiting in this machine's access file.
@@ -68,7 +69,7 @@ export function syncEnvFile(ctx: OpsContext, encryptedRel: string, stateDirector
   }
   if (file.format === 'values' && file.keyId !== shortKeyId(resolved.key)) {
     const change = describeLostAccess(ctx, envFile, envNameOf(envFile), file.keyId) ?? describeKeyChange(ctx, envFile, file.keyId);
-    return { kind: 'key-changed', envFile, message: `${envFile} not decrypted: ${change.message}`, hint: change.hint };
+    return { kind: 'key-changed', envFile, message: ENV_OP_MESSAGES.notDecrypted(envFile, change.message), hint: change.hint };
   }
 
   let incoming: string;
@@ -107,5 +108,5 @@ export function syncEnvFile(ctx: OpsContext, encryptedRel: string, stateDirector
 
 function invalid(envFile: string, error: unknown): SyncOutcome {
   if (!isEnvguardError(error)) throw error;
-  return { kind: 'invalid', envFile, message: `${envFile} not decrypted: ${error.message}`, hint: error.hint };
+  return { kind: 'invalid', envFile, message: ENV_OP_MESSAGES.notDecrypted(envFile, error.message), hint: error.hint };
 }

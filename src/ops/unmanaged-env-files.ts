@@ -1,7 +1,8 @@
 import { listDirectory } from '../io/read-file.js';
 import { isEnvironmentFile } from '../core/env-file-kind.js';
 import { encryptedPathFor, envNameOf, isPlaintextEnvFile, ledgerPathFor } from '../core/env-files.js';
-import { gitLinesZ } from '../io/git.js';
+import type { Git } from '../io/git.js';
+import { ENV_OP_MESSAGES } from './env-messages.js';
 
 /** A plaintext env file that needs the user: never encrypted (made after `init`), or tracked by git. */
 export interface EnvFileNotice {
@@ -22,22 +23,18 @@ export function unmanagedEnvFiles(root: string): EnvFileNotice[] {
     .filter((name) => isEnvironmentFile(name) && !present.has(ledgerPathFor(name)) && !present.has(encryptedPathFor(name)))
     .sort()
     .map((file) => {
-      const envName = envNameOf(file);
-      return {
-        file,
-        message: `${file} is not an envguard environment: it is never encrypted or committed`,
-        fix: `envguard init${envName === 'default' ? '' : ` --env ${envName}`}`,
-      };
+      const { message, hint } = ENV_OP_MESSAGES.notAnEnvironment(file, envNameOf(file));
+      return { file, message, fix: hint };
     });
 }
 
-/** Plaintext env files git tracks (their content, secrets included, is in the history). */
-export function trackedPlaintextEnvFiles(root: string): EnvFileNotice[] {
-  return gitLinesZ(['ls-files', '-z'], { cwd: root })
+/** Plaintext env files git tracks (their content, secrets included, is in the history); `git` runs at the repository top. */
+export function trackedPlaintextEnvFiles(git: Git): EnvFileNotice[] {
+  return git
+    .linesZ(['ls-files', '-z'])
     .filter((file) => isPlaintextEnvFile(file))
-    .map((file) => ({
-      file,
-      message: `${file} is tracked by git in plaintext`,
-      fix: `git rm --cached -- '${file}' && git commit -m "Stop tracking ${file}", then change the secrets it held: they stay in the history`,
-    }));
+    .map((file) => {
+      const { message, hint } = ENV_OP_MESSAGES.trackedPlaintext(file);
+      return { file, message, fix: hint };
+    });
 }

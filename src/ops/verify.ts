@@ -1,15 +1,16 @@
 import path from 'node:path';
-import { EnvguardError } from '../errors.js';
+import { failure } from '../errors.js';
 import { currentKeyEntry, currentPublicKey, verifyLedger, type Ledger, type LedgerReport } from '../core/ledger/index.js';
 import type { ReplayedToken } from '../core/token-replay.js';
 import { shortKeyId } from '../core/key.js';
 import { findLedgerEnvironments, ledgerFileName, ledgerPath, readLedgerJson } from '../io/ledger-file.js';
 import type { OpsContext } from './context.js';
+import { LEDGER_MESSAGES } from './ledger-messages.js';
 import { anchorAgainstRevision, resolveRevision, type Revision } from './support/verify-against.js';
 import { checkKnownLedger, trustLedger } from './support/known-ledger.js';
 import { verifyEnvironmentFiles, type FilesVerification } from './support/verify-files.js';
 import { verifyFixes } from './support/verify-fixes.js';
-import { checkEnvironmentGrants, type GrantProblemReport } from './access/verify-grants.js';
+import { checkEnvironmentGrants, type AccessProblem } from './access/verify-grants.js';
 
 export interface EnvironmentVerification {
   environment: string;
@@ -19,7 +20,7 @@ export interface EnvironmentVerification {
   /** The encrypted files checked against the ledger's current key (present when the ledger verified). */
   files?: FilesVerification;
   /** Access files checked against the ledger's current key (present when the ledger verified). */
-  access?: { members: number; problems: GrantProblemReport[] };
+  access?: { members: number; problems: AccessProblem[] };
   /** With `against`: tokens in the checked-out encrypted files older than the revision's (token replay). */
   replays?: { file: string; replay: ReplayedToken; message: string }[];
   /** What to do about it (`verifyFixes`); empty when it verified. */
@@ -52,7 +53,7 @@ export function verifyProject(ctx: OpsContext, options: VerifyOptions = {}): Ver
   const root = ctx.repo.root;
   const environments = options.environment ? [options.environment] : findLedgerEnvironments(root);
   if (environments.length === 0) {
-    throw new EnvguardError('NOT_FOUND', 'no ledger found (.env.ledger.json or .env.<name>.ledger.json at the repository top)', { hint: 'run `envguard init` to create keys and ledgers' });
+    throw failure('NOT_FOUND', LEDGER_MESSAGES.noLedger());
   }
   const revision = options.against === undefined ? undefined : resolveRevision(ctx, options.against);
   const results = environments.map((environment) => {
@@ -74,10 +75,10 @@ function verifyEnvironment(ctx: OpsContext, root: string, environment: string, r
     report.valid = false;
     report.problems.push({
       code: 'header',
+      file: ledgerFile,
       entry: null,
       path: '/environment',
-      message: `${path.basename(file)} records environment "${String(declared)}" but its file name is for "${environment}"`,
-      hint: `rename the file to ${ledgerFileName(String(declared))}, or restore it with \`git checkout HEAD -- ${ledgerFile}\``,
+      ...LEDGER_MESSAGES.wrongEnvironment(path.basename(file), String(declared), environment, ledgerFileName(String(declared)), ledgerFile),
     });
   }
   if (!report.valid || report.currentKeyFingerprint === undefined) return { environment, ledgerFile, report };
@@ -96,10 +97,10 @@ function verifyEnvironment(ctx: OpsContext, root: string, environment: string, r
     report.valid = false;
     report.problems.push({
       code: 'signature',
+      file: ledgerFile,
       entry: currentKeyEntry(ledger).seq,
       path: `/entries/${currentKeyEntry(ledger).seq}/newPublicKey`,
-      message: `the ledger's public key for the current key ${shortKeyId(report.currentKeyFingerprint)} is not derived from that key: its signatures were made by someone else's key`,
-      hint: `do not trust this ledger; restore it from a trusted copy (\`git log -p -- ${ledgerFile}\`)`,
+      ...LEDGER_MESSAGES.foreignPublicKey(shortKeyId(report.currentKeyFingerprint), ledgerFile),
     });
   }
   const grants = checkEnvironmentGrants(root, environment, ledger);

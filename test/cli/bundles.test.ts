@@ -18,7 +18,17 @@ describe('bundle structure on the hook path', () => {
     expect(read('cli.cjs').startsWith('#!/usr/bin/env node\n')).toBe(true);
     const requires = [...read('cli.cjs').matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
     expect(requires.length).toBeGreaterThan(0);
-    for (const name of requires) expect(['crypto', 'fs', 'module', 'path', 'vm']).toContain(name);
+    for (const name of requires) expect(['crypto', 'fs', 'path', 'vm', 'zlib']).toContain(name);
+  });
+
+  it('the bundles the launcher starts are ASCII (a non-ASCII character makes V8 decode and hold the source as two-byte text)', () => {
+    for (const file of ['hook.cjs', 'main.cjs']) expect(/[\u0080-\uffff]/.test(read(file)), file).toBe(false);
+  });
+
+  it('dist/hook.cjs loads node:child_process only on its first spawn (src/io/child-process.ts): a post-checkout that spawns nothing skips ~10M instructions', () => {
+    const hook = read('hook.cjs');
+    expect([...hook.matchAll(/require\("(?:node:)?child_process"\)/g)]).toHaveLength(1);
+    expect(hook).toContain('getBuiltinModule("node:child_process")');
   });
 
   it('dist/hook.cjs holds no commander, chalk, command tree or CLI output code', () => {

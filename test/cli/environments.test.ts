@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, runCli } from '../helpers/run-cli.js';
-import { createTempRepo, type TempRepo } from '../helpers/temp-repo.js';
+import { createTempRepo, repoTemplate, type TempRepo } from '../helpers/temp-repo.js';
 
 const PASSWORD = 'Zq8-real-db-password-4471';
 let repo: TempRepo;
@@ -12,17 +12,21 @@ afterEach(() => repo?.cleanup());
 const cli = (args: string[], env: NodeJS.ProcessEnv = repo.env) => runCli(args, { cwd: repo.dir, env });
 const exists = (file: string) => existsSync(path.join(repo.dir, file));
 
-/** A project initialised with `.env`, per-developer overrides and an example file. */
-function project(): void {
-  repo = createTempRepo();
-  repo.write('.env', `DB_PASSWORD=${PASSWORD}\nPORT=3000\n`);
-  repo.write('.env.local', 'PORT=4000\n');
-  repo.write('.env.staging.local', 'PORT=5000\n');
-  repo.write('.env.example', 'DB_PASSWORD=\nPORT=3000\n');
-  const init = cli(['init']);
+/** A project initialised with `.env`, per-developer overrides and an example file (set up once, copied per test). */
+const initialized = repoTemplate((made) => {
+  made.write('.env', `DB_PASSWORD=${PASSWORD}\nPORT=3000\n`);
+  made.write('.env.local', 'PORT=4000\n');
+  made.write('.env.staging.local', 'PORT=5000\n');
+  made.write('.env.example', 'DB_PASSWORD=\nPORT=3000\n');
+  const init = runCli(['init'], { cwd: made.dir, env: made.env });
   expect(init.status, init.stderr).toBe(0);
-  repo.git('add', '-A');
-  repo.git('commit', '-q', '-m', 'Add envguard');
+  made.git('add', '-A');
+  made.git('commit', '-q', '-m', 'Add envguard');
+});
+afterAll(() => initialized.cleanup());
+
+function project(): void {
+  repo = initialized.copy();
 }
 
 describe('environments: conventions, ls, --env', () => {

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatKey, generateKey } from '../../src/core/key.js';
-import { createTempRepo, type TempRepo } from '../helpers/temp-repo.js';
+import { createTempRepo, repoTemplate, type TempRepo } from '../helpers/temp-repo.js';
 import { CLI, ensureBuilt, runCli, type CliResult } from '../helpers/run-cli.js';
 
 const PASSWORD = 'Tr0ub4dor&3-horse-battery';
@@ -15,19 +15,24 @@ let repo: TempRepo;
 beforeAll(() => ensureBuilt());
 afterEach(() => repo?.cleanup());
 
-/** A project with `.env.encrypted` and `.env.production.encrypted`, and no plaintext file left. */
-function project(): NodeJS.ProcessEnv {
-  repo = createTempRepo();
-  const env = { ...repo.env, ENVGUARD_KEY: KEY, ENVGUARD_KEY_PRODUCTION: PROD_KEY };
-  repo.write('.env', `DB_PASSWORD=${PASSWORD}\nAPI_TOKEN="${API_TOKEN}"\nPORT=3000\nLOG_LEVEL=debug\n`);
-  repo.write('.env.production', `DB_PASSWORD=${PROD_PASSWORD}\nPORT=8080\n`);
+const keys = (made: TempRepo): NodeJS.ProcessEnv => ({ ...made.env, ENVGUARD_KEY: KEY, ENVGUARD_KEY_PRODUCTION: PROD_KEY });
+
+/** A project with `.env.encrypted` and `.env.production.encrypted`, and no plaintext file left (made once, copied per test). */
+const encrypted = repoTemplate((made) => {
+  made.write('.env', `DB_PASSWORD=${PASSWORD}\nAPI_TOKEN="${API_TOKEN}"\nPORT=3000\nLOG_LEVEL=debug\n`);
+  made.write('.env.production', `DB_PASSWORD=${PROD_PASSWORD}\nPORT=8080\n`);
   for (const envPath of ['.env', '.env.production']) {
-    const result = runCli(['encrypt', '--env-path', envPath, '--encrypted-path', `${envPath}.encrypted`], { cwd: repo.dir, env });
+    const result = runCli(['encrypt', '--env-path', envPath, '--encrypted-path', `${envPath}.encrypted`], { cwd: made.dir, env: keys(made) });
     expect(result.status, result.stderr).toBe(0);
   }
-  repo.git('rm', '-q', '--cached', '--ignore-unmatch', '.env');
-  for (const envPath of ['.env', '.env.production']) repo.write(envPath, '');
-  return env;
+  made.git('rm', '-q', '--cached', '--ignore-unmatch', '.env');
+  for (const envPath of ['.env', '.env.production']) made.write(envPath, '');
+});
+afterAll(() => encrypted.cleanup());
+
+function project(): NodeJS.ProcessEnv {
+  repo = encrypted.copy();
+  return keys(repo);
 }
 
 function expectNoSecrets(result: CliResult): void {

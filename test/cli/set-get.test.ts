@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatKey, generateKey } from '../../src/core/key.js';
 import { CLI, ensureBuilt, runCli } from '../helpers/run-cli.js';
 import { runInPty } from '../helpers/run-in-pty.js';
-import { createTempRepo, type TempRepo } from '../helpers/temp-repo.js';
+import { repoTemplate, type TempRepo } from '../helpers/temp-repo.js';
 
 const KEY = formatKey(generateKey((n) => Buffer.alloc(n, 21)));
 const SECRET = 'n3w-S3cret-value-9f8e7d6c';
@@ -12,13 +12,17 @@ let repo: TempRepo;
 beforeAll(() => ensureBuilt());
 afterEach(() => repo?.cleanup());
 
-function project(): NodeJS.ProcessEnv {
-  repo = createTempRepo();
-  const env = { ...repo.env, ENVGUARD_KEY: KEY };
-  repo.write('.env', 'PORT=3000\n');
-  const init = runCli(['init'], { cwd: repo.dir, env });
+/** `.env` with PORT, initialised (once per file, copied per test). */
+const initialized = repoTemplate((made) => {
+  made.write('.env', 'PORT=3000\n');
+  const init = runCli(['init'], { cwd: made.dir, env: { ...made.env, ENVGUARD_KEY: KEY } });
   expect(init.status, init.stderr).toBe(0);
-  return env;
+});
+afterAll(() => initialized.cleanup());
+
+function project(): NodeJS.ProcessEnv {
+  repo = initialized.copy();
+  return { ...repo.env, ENVGUARD_KEY: KEY };
 }
 
 describe('envguard set / get / unset', () => {

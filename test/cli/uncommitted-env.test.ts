@@ -1,26 +1,30 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, runCli } from '../helpers/run-cli.js';
-import { createTempRepo, type TempRepo } from '../helpers/temp-repo.js';
+import { repoTemplate, type TempRepo } from '../helpers/temp-repo.js';
 
 let repo: TempRepo;
 beforeAll(() => ensureBuilt(), 120_000);
 afterEach(() => repo?.cleanup());
 
-/** main has A=one, B=two; branch other changes A. */
+/** main has A=one, B=two; branch other changes A (set up once, copied per test). */
+const branches = repoTemplate((made) => {
+  made.write('.env', 'A=one-value-xyz\nB=two\n');
+  expect(runCli(['init'], { cwd: made.dir, env: made.env }).status).toBe(0);
+  made.git('add', '-A');
+  made.git('commit', '-q', '-m', 'init');
+  made.git('checkout', '-q', '-b', 'other');
+  made.write('.env', 'A=other-value-xyz\nB=two\n');
+  const c = made.gitRaw(['commit', '-q', '-m', 'A on other']);
+  if (c.status !== 0) expect(made.gitRaw(['commit', '-q', '-m', 'A on other']).status).toBe(0);
+  made.git('checkout', '-q', 'main');
+  expect(made.read('.env')).toBe('A=one-value-xyz\nB=two\n');
+});
+afterAll(() => branches.cleanup());
+
 function project(): void {
-  repo = createTempRepo();
-  repo.write('.env', 'A=one-value-xyz\nB=two\n');
-  expect(runCli(['init'], { cwd: repo.dir, env: repo.env }).status).toBe(0);
-  repo.git('add', '-A');
-  repo.git('commit', '-q', '-m', 'init');
-  repo.git('checkout', '-q', '-b', 'other');
-  repo.write('.env', 'A=other-value-xyz\nB=two\n');
-  const c = repo.gitRaw(['commit', '-q', '-m', 'A on other']);
-  if (c.status !== 0) expect(repo.gitRaw(['commit', '-q', '-m', 'A on other']).status).toBe(0);
-  repo.git('checkout', '-q', 'main');
-  expect(repo.read('.env')).toBe('A=one-value-xyz\nB=two\n');
+  repo = branches.copy();
 }
 
 // issue 16.6: pre-commit recorded ".env is in sync" before the commit happened, so after a

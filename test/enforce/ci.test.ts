@@ -66,9 +66,13 @@ describe('envguard ci', () => {
 
     const json = runCli(['ci', '--against', p.base, '--json'], { cwd: repo.dir, env: repo.env });
     expect(json.status).toBe(1);
-    const parsed = JSON.parse(json.stdout) as { ok: boolean; problems: Array<{ check: string }>; notChecked: string[] };
+    const parsed = JSON.parse(json.stdout) as { ok: boolean; problems: Array<{ check: string; code: string; hint: string; commit?: string }>; notChecked: string[] };
     expect(parsed.ok).toBe(false);
     expect(parsed.problems.map((problem) => problem.check).sort()).toEqual(['commits', 'tracked-files']);
+    // Each problem is a Problem: one code per situation and its fix (issue 9).
+    const oops = repo.git('rev-parse', 'HEAD').trim();
+    expect(parsed.problems.map((problem) => [problem.check, problem.code, problem.commit]).sort()).toEqual([['commits', 'SECRET_FOUND', oops], ['tracked-files', 'PLAINTEXT_STAGED', undefined]]);
+    expect(parsed.problems.every((problem) => problem.hint.length > 0)).toBe(true);
     expect(parsed.notChecked).toEqual([]);
 
     const sarif = runCli(['ci', '--against', p.base, '--format', 'sarif'], { cwd: repo.dir, env: repo.env });

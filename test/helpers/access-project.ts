@@ -1,10 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { Ledger } from '../../src/core/ledger/index.js';
-import { runCli, type CliResult } from './run-cli.js';
-import { createTempRepo, type TempRepo } from './temp-repo.js';
+import { runCli, runCliAsync, type CliResult } from './run-cli.js';
+import { copyTempRepo, createTempRepo, type TempRepo } from './temp-repo.js';
 
 /**
  * A repository where Alice ran `envguard init` (she is the first member) and committed, plus
@@ -15,6 +14,8 @@ export interface AccessProject {
   secret: string;
   /** Runs the built CLI as a machine (alice by default) in the repository. */
   as(machine: string, args: string[], extraEnv?: NodeJS.ProcessEnv): CliResult;
+  /** `as` without blocking the worker, for `it.concurrent` tests. */
+  asAsync(machine: string, args: string[], extraEnv?: NodeJS.ProcessEnv): Promise<CliResult>;
   /** A machine's environment: its own HOME, ENVGUARD_HOME and git identity. */
   envOf(machine: string): NodeJS.ProcessEnv;
   /** A machine's recipient (`access id`, creating its identity). */
@@ -33,12 +34,14 @@ export function createAccessProject(options: { root?: string; init?: boolean } =
     const name = machine[0]?.toUpperCase() + machine.slice(1);
     return { ...repo.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), ENVGUARD_HOME: path.join(home, 'envguard'), GIT_AUTHOR_NAME: name, GIT_AUTHOR_EMAIL: `${machine}@example.com`, GIT_COMMITTER_NAME: name, GIT_COMMITTER_EMAIL: `${machine}@example.com` };
   };
+  // Crash points exist only in the test bundle (src/io/test-crash.ts).
+  const cliOptions = (machine: string, extraEnv: NodeJS.ProcessEnv) => ({ cwd: repo.dir, env: { ...envOf(machine), ...extraEnv }, bundle: extraEnv.ENVGUARD_TEST_CRASH_AT ? ('test' as const) : ('release' as const) });
   const project: AccessProject = {
     repo,
     secret,
     envOf,
-    // Crash points exist only in the test bundle (src/io/test-crash.ts).
-    as: (machine, args, extraEnv = {}) => runCli(args, { cwd: repo.dir, env: { ...envOf(machine), ...extraEnv }, bundle: extraEnv.ENVGUARD_TEST_CRASH_AT ? 'test' : 'release' }),
+    as: (machine, args, extraEnv = {}) => runCli(args, cliOptions(machine, extraEnv)),
+    asAsync: (machine, args, extraEnv = {}) => runCliAsync(args, cliOptions(machine, extraEnv)),
     recipientOf: (machine) => {
       const result = project.as(machine, ['access', 'id']);
       expect(result.status, result.stderr).toBe(0);
@@ -59,9 +62,7 @@ export function createAccessProject(options: { root?: string; init?: boolean } =
 
 /** A copy of the project's whole temp root (repo and every machine's home) to crash in. */
 export function copyProject(project: AccessProject): AccessProject {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'envguard-access-copy-'));
-  cpSync(path.dirname(project.repo.dir), root, { recursive: true });
-  const copy = createAccessProject({ root });
+  const copy = createAccessProject({ root: path.dirname(copyTempRepo(project.repo).dir) });
   return { ...copy, secret: project.secret };
 }
 

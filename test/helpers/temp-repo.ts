@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { SHARED_CODE_CACHE } from './global-setup.js';
 
 /**
  * A real git repository in a temp dir, isolated from the machine's git config and key store:
@@ -39,6 +40,8 @@ export function isolatedEnv(root: string): NodeJS.ProcessEnv {
     GIT_TERMINAL_PROMPT: '0',
     ENVGUARD_HOME: path.join(home, 'envguard'),
     NO_COLOR: '1',
+    // The run's one warm code cache (global-setup.ts); a private one when run outside vitest.
+    XDG_CACHE_HOME: process.env[SHARED_CODE_CACHE] ?? path.join(home, '.cache'),
   };
 }
 
@@ -72,6 +75,41 @@ export function createTempRepo(options: { init?: boolean; root?: string } = {}):
     },
     cleanup() {
       rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A copy of a temp repo's whole root (repository, HOME, key store) in a new temp dir, with its own
+ * environment: for tests that each start from one state set up once per file (`envguard init` and a
+ * commit cost far more than a copy). The copy's index is refreshed, as after a fresh checkout.
+ */
+export function copyTempRepo(source: TempRepo): TempRepo {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'envguard-test-'));
+  cpSync(path.dirname(source.dir), root, { recursive: true, verbatimSymlinks: true });
+  const copy = createTempRepo({ root, init: false });
+  if (existsSync(path.join(copy.dir, '.git', 'index'))) copy.gitRaw(['update-index', '-q', '--refresh']);
+  return copy;
+}
+
+/**
+ * A state set up once per test file and copied for each test: `copy()` runs `setUp` on a new temp
+ * repo the first time, then returns a fresh copy of it every time (tests may change their copy).
+ */
+export function repoTemplate(setUp: (repo: TempRepo) => void): { copy(): TempRepo; cleanup(): void } {
+  let template: TempRepo | undefined;
+  return {
+    copy() {
+      if (!template) {
+        const made = createTempRepo();
+        setUp(made);
+        template = made;
+      }
+      return copyTempRepo(template);
+    },
+    cleanup() {
+      template?.cleanup();
+      template = undefined;
     },
   };
 }

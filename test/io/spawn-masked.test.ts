@@ -132,6 +132,16 @@ describe('spawnMasked', () => {
     expect(result.stdout).toBe(`${SECRET.length} chars`);
   });
 
+  it('fails with a clear IO_ERROR, not an unexpected error, when the environment is over the system limit', async () => {
+    // 100,000 variables of 100 bytes (a 10 MB .env) cannot be handed to a process: E2BIG, thrown by spawn itself.
+    const huge: NodeJS.ProcessEnv = { ...childEnv };
+    for (let i = 0; i < 40_000; i++) huge[`SERVICE_${i}_API_KEY`] = `sk_${'x'.repeat(70)}`;
+    await expect(spawnMasked({ command: process.execPath, args: ['-e', '0'], cwd: process.cwd(), env: huge, masker, stdin: Readable.from([]), stdout: new PassThrough(), stderr: new PassThrough(), signalSource: new EventEmitter() })).rejects.toMatchObject({
+      code: 'IO_ERROR',
+      message: expect.stringMatching(/^could not start .*node: its environment \(\d+ variables, [\d.]+ MB\) is larger than the system allows a new process$/),
+    });
+  });
+
   it('fails with NOT_FOUND for a missing command, naming only the command', async () => {
     await expect(spawnMasked({ command: 'envguard-no-such-command', args: [SECRET], cwd: process.cwd(), env: childEnv, masker, stdin: Readable.from([]), stdout: new PassThrough(), stderr: new PassThrough(), signalSource: new EventEmitter() })).rejects.toMatchObject({
       code: 'NOT_FOUND',

@@ -37,29 +37,30 @@ function copy(project: AccessProject): AccessProject {
   return result;
 }
 
-describe('access revoke survives SIGKILL', () => {
-  it.each(['key:1', 'replace:1', 'grant:1', 'rewrap:1', 'rewrap:2', 'journal:4', 'stage:1'])('killed at %s: resumes to revoked, rolls back to as before', (point) => {
+// Each case works on its own copies and mostly waits for CLI runs: they run concurrently.
+describe.concurrent('access revoke survives SIGKILL', () => {
+  it.each(['key:1', 'replace:1', 'grant:1', 'rewrap:1', 'rewrap:2', 'journal:4', 'stage:1'])('killed at %s: resumes to revoked, rolls back to as before', async (point) => {
     const crashed = copy(template);
-    const killed = crashed.as('alice', ['access', 'revoke', 'bob', '--reason', 'left'], { ENVGUARD_TEST_CRASH_AT: point });
+    const killed = await crashed.asAsync('alice', ['access', 'revoke', 'bob', '--reason', 'left'], { ENVGUARD_TEST_CRASH_AT: point });
     expect(killed.signal).toBe('SIGKILL');
 
     const resumed = copy(crashed);
-    const resume = resumed.as('alice', ['rotate', '--resume']);
+    const resume = await resumed.asAsync('alice', ['rotate', '--resume']);
     expect(resume.status, resume.stderr).toBe(0);
     expect(existsSync(path.join(resumed.repo.dir, '.envguard/access/default/bob.json'))).toBe(false);
     expect(existsSync(path.join(resumed.repo.dir, '.envguard/access/default/bob.age'))).toBe(false);
     const ledger = resumed.ledger();
     expect(verifyLedger(ledger).valid).toBe(true);
     expect(ledger.entries.at(-1)).toMatchObject({ status: 'completed', reason: 'left', access: { revoked: [{ memberId: 'bob' }], rewrapped: [{ memberId: 'test-user' }] } });
-    expect(resumed.as('alice', ['verify']).status).toBe(0);
-    expect(resumed.as('bob', ['decrypt', '--stdout']).status).not.toBe(0);
+    expect((await resumed.asAsync('alice', ['verify'])).status).toBe(0);
+    expect((await resumed.asAsync('bob', ['decrypt', '--stdout'])).status).not.toBe(0);
 
     const rolled = copy(crashed);
-    const rollback = rolled.as('alice', ['rotate', '--rollback']);
+    const rollback = await rolled.asAsync('alice', ['rotate', '--rollback']);
     expect(rollback.status, rollback.stderr).toBe(0);
     for (const [file, text] of accessBefore) expect(rolled.repo.read(file), file).toBe(text);
-    expect(rolled.as('alice', ['verify']).status).toBe(0);
-    const bob = rolled.as('bob', ['decrypt', '--stdout']);
+    expect((await rolled.asAsync('alice', ['verify'])).status).toBe(0);
+    const bob = await rolled.asAsync('bob', ['decrypt', '--stdout']);
     expect(bob.status, bob.stderr).toBe(0);
     expect(bob.stdout).toContain(template.secret);
   });

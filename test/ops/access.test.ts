@@ -7,16 +7,22 @@ import { buildGrant } from '../../src/core/access/index.js';
 import { parseRecipient } from '../../src/core/age/index.js';
 import { generateKey } from '../../src/core/key.js';
 import { ensureBuilt } from '../helpers/run-cli.js';
-import { createAccessProject, type AccessProject } from '../helpers/access-project.js';
+import { copyProject, createAccessProject, type AccessProject } from '../helpers/access-project.js';
 
 const projects: AccessProject[] = [];
+let initialized: AccessProject;
+/** A copy of Alice's initialized project for one test (init and its commit run once per file). */
 function project(): AccessProject {
-  const made = createAccessProject();
+  const made = copyProject(initialized);
   projects.push(made);
   return made;
 }
 
-beforeAll(() => ensureBuilt(), 120_000);
+beforeAll(() => {
+  ensureBuilt();
+  initialized = createAccessProject();
+  projects.push(initialized);
+}, 120_000);
 afterAll(() => {
   for (const made of projects) made.repo.cleanup();
 });
@@ -163,18 +169,21 @@ describe('planted and damaged access files are refused, never used', () => {
     p.repo.write('.envguard/access/default/eve.age', p.repo.read('.envguard/access/default/test-user.age'));
     const verify = p.as('alice', ['verify', '--json']);
     expect(verify.status).toBe(1);
-    const problems = (JSON.parse(verify.stdout) as { environments: Array<{ access: { problems: Array<{ code: string; path: string }> } }> }).environments[0]?.access.problems;
-    expect(problems?.map((problem) => [problem.code, problem.path])).toEqual([
-      ['hash-mismatch', '.envguard/access/default/bob.json'],
-      ['age-without-grant', '.envguard/access/default/eve.age'],
+    const problems = (JSON.parse(verify.stdout) as { environments: Array<{ access: { problems: Array<{ code: string; path: string; file: string; hint: string }> } }> }).environments[0]?.access.problems;
+    expect(problems?.map((problem) => [problem.code, problem.path, problem.file])).toEqual([
+      ['hash-mismatch', '.envguard/access/default/bob.json', '.envguard/access/default/bob.json'],
+      ['age-without-grant', '.envguard/access/default/eve.age', '.envguard/access/default/eve.age'],
     ]);
+    expect(problems?.map((problem) => problem.hint)).toEqual(['restore it from git or grant again', 'delete it, or grant the member again (`envguard access grant`)']);
     expect(p.as('bob', ['decrypt', '--stdout']).status).toBe(1);
     // `envguard ci` (no key) fails on the same files.
     const ci = p.as('nobody', ['ci', '--json']);
     expect(ci.status).toBe(1);
-    const result = JSON.parse(ci.stdout) as { checked: string[]; problems: Array<{ check: string; file: string }> };
+    const result = JSON.parse(ci.stdout) as { checked: string[]; problems: Array<{ check: string; file: string; code: string; hint: string }> };
     expect(result.checked).toContain('access-grants');
-    expect(result.problems.filter((problem) => problem.check === 'access-grants').map((problem) => problem.file)).toEqual(['.envguard/access/default/bob.json', '.envguard/access/default/eve.age']);
+    const grants = result.problems.filter((problem) => problem.check === 'access-grants');
+    expect(grants.map((problem) => [problem.code, problem.file])).toEqual([['GRANT_INVALID', '.envguard/access/default/bob.json'], ['GRANT_INVALID', '.envguard/access/default/eve.age']]);
+    expect(grants.map((problem) => problem.hint)).toEqual(problems?.map((problem) => problem.hint));
   });
 });
 

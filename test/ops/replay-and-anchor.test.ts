@@ -52,7 +52,7 @@ describe('token replay is refused where values enter (issue 15 item 3)', () => {
     const { ctx, repo } = replayedProject();
     repo.git('add', '.env.encrypted');
     const result = preCommit(ctx, mkdtempSync(path.join(os.tmpdir(), 'envguard-state-')));
-    expect(result.refusals).toMatchObject([{ file: '.env.encrypted', message: expect.stringMatching(/^\.env\.encrypted:2: the token of DB_PASSWORD .* is older than the one in HEAD/), hint: expect.stringContaining('edit .env to restore an old value') }]);
+    expect(result.refusals).toMatchObject([{ code: 'TOKEN_REPLAY', file: '.env.encrypted', message: expect.stringMatching(/^\.env\.encrypted:2: the token of DB_PASSWORD .* is older than the one in HEAD/), hint: expect.stringContaining('edit .env to restore an old value') }]);
   });
 
   it('the checkout/merge sync refuses to write the old value into .env', () => {
@@ -108,6 +108,16 @@ describe('anchored ledger (issue 15 items 4, 5)', () => {
     expect(projectStatus(ctx).environments[0]).toMatchObject({ ledgerValid: false, problems: [expect.objectContaining({ code: 'LEDGER_INVALID', message: expect.stringContaining('different genesis') })] });
     // A legitimate re-init: the user says so, and from then on this ledger is the known one.
     expect(verifyProject(ctx, { trustLedger: true }).environments[0]?.report.problems).toEqual([]);
+  });
+
+  it('pre-commit refuses a staged ledger that is not the chain this machine has seen, as LEDGER_INVALID', () => {
+    project = createRotationProject({ files: 1, variables: 2 });
+    const ctx = defaultContext({ cwd: project.repo.dir, env: project.repo.env });
+    expect(verifyProject(ctx).valid).toBe(true); // this machine now knows the genesis
+    replaceLedger(project);
+    project.repo.git('add', '.env.ledger.json');
+    const refusals = preCommit(ctx, mkdtempSync(path.join(os.tmpdir(), 'envguard-state-'))).refusals;
+    expect(refusals).toContainEqual(expect.objectContaining({ code: 'LEDGER_INVALID', file: '.env.ledger.json', message: expect.stringContaining('different genesis') }));
   });
 
   it('a dropped tail (a failed attempt deleted) fails verify --against with no key, and verify on a machine that saw it', () => {

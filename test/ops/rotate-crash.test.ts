@@ -1,14 +1,13 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint, formatKey, parseKey } from '../../src/core/key.js';
 import { allStoredKeys } from '../../src/io/key-store.js';
 import { currentKeyFingerprint, verifyLedger } from '../../src/core/ledger/index.js';
 import { readFileSync } from 'node:fs';
-import { ensureBuilt, runCli } from '../helpers/run-cli.js';
+import { ensureBuilt, runCliAsync } from '../helpers/run-cli.js';
 import { createRotationProject, decryptWithStore, keyStoreDir, readLedger, type RotationProject } from '../helpers/rotation-project.js';
-import { createTempRepo } from '../helpers/temp-repo.js';
+import { copyTempRepo } from '../helpers/temp-repo.js';
 
 /**
  * Kills `envguard rotate` with SIGKILL at many instants across a rotation, then proves that (a)
@@ -18,7 +17,8 @@ import { createTempRepo } from '../helpers/temp-repo.js';
  *
  * The crash points run on a 12-file project (each point is one killed rotation plus a resume and
  * a rollback: on 100 files the whole list took about 60 s); one case keeps the 100-file project,
- * where a crash lands in the middle of many files.
+ * where a crash lands in the middle of many files. Every case works on its own copies, so the
+ * cases run concurrently: each spends most of its time waiting for a CLI run to end.
  */
 const FILES = 12;
 const POINTS = [
@@ -61,10 +61,9 @@ afterAll(() => {
 
 /** A copy of a project's whole temp root (repo and isolated key store) with its own environment. */
 function copyOf(project: RotationProject): RotationProject {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'envguard-crash-'));
-  roots.push(root);
-  cpSync(path.dirname(project.repo.dir), root, { recursive: true });
-  return { ...project, repo: createTempRepo({ root, init: false }) };
+  const repo = copyTempRepo(project.repo);
+  roots.push(path.dirname(repo.dir));
+  return { ...project, repo };
 }
 
 /** Every file envguard keeps under .git/envguard (journal, work dir, backups). */
@@ -77,7 +76,7 @@ function gitDirTexts(project: RotationProject): string[] {
 }
 
 function envguard(project: RotationProject, args: string[], crashAt?: string) {
-  return runCli(args, { cwd: project.repo.dir, env: { ...project.repo.env, ...(crashAt ? { ENVGUARD_TEST_CRASH_AT: crashAt } : {}) }, bundle: 'test' });
+  return runCliAsync(args, { cwd: project.repo.dir, env: { ...project.repo.env, ...(crashAt ? { ENVGUARD_TEST_CRASH_AT: crashAt } : {}) }, bundle: 'test' });
 }
 
 function expectEveryValueReadable(project: RotationProject): void {
@@ -92,15 +91,15 @@ function expectNoSecrets(project: RotationProject, ...outputs: string[]): void {
   for (const output of outputs) for (const value of project.secretValues) expect(output).not.toContain(value);
 }
 
-describe('rotate survives SIGKILL at any instant', () => {
+describe.concurrent('rotate survives SIGKILL at any instant', () => {
   it.each(POINTS)('killed at %s: readable, reported, resumable and reversible', (point) => crashAndRecover(template, point));
 
   it('on a 100-file project, killed half-way through replacing: readable, reported, resumable and reversible', () => crashAndRecover(large, 'replace:50'));
 
-  function crashAndRecover(project: RotationProject, point: string): void {
+  async function crashAndRecover(project: RotationProject, point: string): Promise<void> {
     const originalTexts = project === template ? originals : new Map([...project.plaintexts.keys()].map((file) => [file, project.repo.read(file)]));
     const crashed = copyOf(project);
-    const killed = envguard(crashed, ['rotate', '--force'], point);
+    const killed = await envguard(crashed, ['rotate', '--force'], point);
     expect(killed.signal).toBe('SIGKILL');
     expectEveryValueReadable(crashed);
     // What a crash leaves under the git dir (journal, work dir) holds no key and no value.
@@ -109,16 +108,16 @@ describe('rotate survives SIGKILL at any instant', () => {
     expect(keyTexts.length).toBeGreaterThanOrEqual(1);
     for (const text of leftovers) for (const secret of [...keyTexts, ...crashed.secretValues]) expect(text.includes(secret)).toBe(false);
 
-    const status = JSON.parse(envguard(crashed, ['status', '--json']).stdout) as { environments: Array<{ interruptedRotation?: { phase: string } }> };
+    const status = JSON.parse((await envguard(crashed, ['status', '--json'])).stdout) as { environments: Array<{ interruptedRotation?: { phase: string } }> };
     if (point === 'cleanup:1') expect(status.environments[0]?.interruptedRotation).toBeUndefined();
     else expect(status.environments[0]?.interruptedRotation?.phase).toMatch(/^(started|prepared|replacing|replaced|recorded)$/);
 
     // Starting over is refused while a rotation is interrupted.
-    if (point !== 'cleanup:1') expect(envguard(crashed, ['rotate', '--force']).stderr).toContain('--resume');
+    if (point !== 'cleanup:1') expect((await envguard(crashed, ['rotate', '--force'])).stderr).toContain('--resume');
 
     const resumed = copyOf(crashed);
     if (point !== 'cleanup:1') {
-      const result = envguard(resumed, ['rotate', '--resume']);
+      const result = await envguard(resumed, ['rotate', '--resume']);
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
       expectNoSecrets(resumed, result.stdout);
@@ -136,7 +135,7 @@ describe('rotate survives SIGKILL at any instant', () => {
 
     if (point === 'cleanup:1') return; // finished: nothing left to roll back
     const rolled = copyOf(crashed);
-    const result = envguard(rolled, ['rotate', '--rollback']);
+    const result = await envguard(rolled, ['rotate', '--rollback']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const afterRollback = readLedger(rolled);
@@ -154,16 +153,16 @@ describe('rotate survives SIGKILL at any instant', () => {
     for (const [file, text] of originalTexts) expect(rolled.repo.read(file), file).toBe(text);
   }
 
-  it.each(['prepare:6', 'replace:6', 'journal:5'])('with --no-backup, killed at %s: resumes and rolls back, leaving no copies', (point) => {
+  it.each(['prepare:6', 'replace:6', 'journal:5'])('with --no-backup, killed at %s: resumes and rolls back, leaving no copies', async (point) => {
     const crashed = copyOf(template);
-    expect(envguard(crashed, ['rotate', '--force', '--no-backup'], point).signal).toBe('SIGKILL');
+    expect((await envguard(crashed, ['rotate', '--force', '--no-backup'], point)).signal).toBe('SIGKILL');
     expectEveryValueReadable(crashed);
     const resumed = copyOf(crashed);
-    expect(envguard(resumed, ['rotate', '--resume']).status).toBe(0);
+    expect((await envguard(resumed, ['rotate', '--resume'])).status).toBe(0);
     expectEveryValueReadable(resumed);
     expect(readLedger(resumed).entries.at(-1)).toMatchObject({ status: 'completed', backupPaths: [] });
     const rolled = copyOf(crashed);
-    expect(envguard(rolled, ['rotate', '--rollback']).status).toBe(0);
+    expect((await envguard(rolled, ['rotate', '--rollback'])).status).toBe(0);
     for (const [file, text] of originals) expect(rolled.repo.read(file), file).toBe(text);
     for (const project of [resumed, rolled]) {
       expect(existsSync(path.join(project.repo.dir, '.git/envguard/backups'))).toBe(false);
@@ -171,21 +170,21 @@ describe('rotate survives SIGKILL at any instant', () => {
     }
   });
 
-  it('survives being killed again while resuming and while rolling back', () => {
+  it('survives being killed again while resuming and while rolling back', async () => {
     const crashed = copyOf(template);
-    expect(envguard(crashed, ['rotate', '--force'], 'replace:5').signal).toBe('SIGKILL');
+    expect((await envguard(crashed, ['rotate', '--force'], 'replace:5')).signal).toBe('SIGKILL');
     const resumed = copyOf(crashed);
-    expect(envguard(resumed, ['rotate', '--resume'], 'replace:3').signal).toBe('SIGKILL');
+    expect((await envguard(resumed, ['rotate', '--resume'], 'replace:3')).signal).toBe('SIGKILL');
     expectEveryValueReadable(resumed);
-    expect(envguard(resumed, ['rotate', '--resume']).status).toBe(0);
+    expect((await envguard(resumed, ['rotate', '--resume'])).status).toBe(0);
     expect(verifyLedger(readLedger(resumed)).valid).toBe(true);
     expectEveryValueReadable(resumed);
 
     const rolled = copyOf(crashed);
-    expect(envguard(rolled, ['rotate', '--rollback'], 'rollback:2').signal).toBe('SIGKILL');
+    expect((await envguard(rolled, ['rotate', '--rollback'], 'rollback:2')).signal).toBe('SIGKILL');
     expectEveryValueReadable(rolled);
-    expect(envguard(rolled, ['rotate', '--rollback'], 'ledger:1').signal).toBe('SIGKILL');
-    expect(envguard(rolled, ['rotate', '--rollback']).status).toBe(0);
+    expect((await envguard(rolled, ['rotate', '--rollback'], 'ledger:1')).signal).toBe('SIGKILL');
+    expect((await envguard(rolled, ['rotate', '--rollback'])).status).toBe(0);
     const ledger = readLedger(rolled);
     expect(verifyLedger(ledger).valid).toBe(true);
     expect(ledger.entries.map((entry) => (entry.type === 'rotation' ? entry.status : 'genesis'))).toEqual(['genesis', 'rolled_back']);

@@ -28,7 +28,7 @@ describe('scanCommits', () => {
       { name: 'GREETING', file: '.env', value: 'hello there friend' },
     ];
     const scan = (sensitivity?: { sensitiveNames: string[]; publicNames: string[] }) =>
-      scanCommits(ctx, { root: repo.dir, revisions: ['HEAD'], knownValues, ignorePaths: ['vendor/**'], ...(sensitivity ? { sensitivity } : {}) });
+      scanCommits(ctx, { revisions: ['HEAD'], knownValues, ignorePaths: ['vendor/**'], ...(sensitivity ? { sensitivity } : {}) });
     const plain = await scan();
     const found = (report: typeof plain) => report.findings.filter((f) => f.kind === 'known-value').map((f) => [f.commit, f.file]).sort();
     expect(found(plain)).toEqual([[binary, 'data/app.sqlite'], [vendored, 'vendor/lib/conf.js']].sort());

@@ -1,13 +1,14 @@
 import { Command } from 'commander';
-import { EnvguardError } from '../../errors.js';
+import { failure } from '../../errors.js';
 import { grantAccess } from '../../ops/access/grant.js';
 import { listAccess } from '../../ops/access/list.js';
 import { accessRequest } from '../../ops/access/request.js';
 import { revokeAccess } from '../../ops/access/revoke.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import { runAction } from '../run-command.js';
 import { report as reportRotation } from './rotate.js';
 import { envOption } from '../env-option.js';
+import { ACCESS_CLI_MESSAGES as M } from '../messages/access-messages.js';
 
 interface EnvFlags {
   env?: string;
@@ -15,7 +16,7 @@ interface EnvFlags {
 }
 
 function checkEnvFlags(flags: EnvFlags): void {
-  if (flags.env && flags.all) throw new EnvguardError('USAGE', '--env and --all cannot be used together', { hint: 'use `--env NAME` for one environment or `--all` for every one' });
+  if (flags.env && flags.all) throw failure('USAGE', M.envWithAll());
 }
 
 /**
@@ -34,7 +35,7 @@ export function accessCommand(): Command {
         const result = accessRequest(cliContext(output));
         if (flags.json) output.json({ recipient: result.recipient, source: result.source, created: result.created });
         else output.out(result.recipient);
-        if (result.created) output.err(`envguard: created your identity in ${result.source} (keep it private; back it up like an ssh key)`);
+        if (result.created) output.err(M.identityCreated(result.source));
         return 0;
       }),
     );
@@ -45,7 +46,7 @@ export function accessCommand(): Command {
     .action((flags: { env?: string }) =>
       runAction((output) => {
         const result = accessRequest(cliContext(output), { environment: flags.env });
-        output.err('envguard: send this line to a teammate who has the key; once they commit and push it, your next `git pull` decrypts .env:');
+        output.err(M.sendRequest);
         output.out(result.command);
         return 0;
       }),
@@ -66,8 +67,8 @@ export function accessCommand(): Command {
           output.json(results);
           return 0;
         }
-        for (const result of results) output.out(`${output.color.green(result.replaced ? 're-granted' : 'granted')} ${result.memberId} access to ${result.environment} (staged ${result.files.join(', ')})`);
-        output.out('  next: git commit -m "Grant access" && git push; their next pull decrypts it');
+        for (const result of results) output.out(M.granted(output.color, result.replaced, result.memberId, result.environment, result.files));
+        output.out(M.grantNext);
         return 0;
       }),
     );
@@ -80,13 +81,8 @@ export function accessCommand(): Command {
       runAction((output) => {
         const rows = listAccess(cliContext(output), { environment: flags.env });
         if (flags.json) output.json(rows);
-        else if (rows.length === 0) output.out('no access files yet: `envguard access grant <recipient> --name …` adds a member');
-        else {
-          for (const row of rows) {
-            if (row.valid) output.out(`${row.environment}  ${row.memberId}  ${row.kind}  ${row.name}  granted by ${row.grantedBy} on ${row.grantedAt.slice(0, 10)}`);
-            else output.out(`${output.color.red('INVALID')} ${row.environment}  ${row.memberId}  ${row.problem ?? ''}`);
-          }
-        }
+        else if (rows.length === 0) output.out(M.noAccessFiles);
+        else for (const row of rows) output.out(row.valid ? M.member(row) : M.invalidMember(output.color, row));
         return rows.every((row) => row.valid) ? 0 : 1;
       }),
     );
@@ -103,7 +99,7 @@ export function accessCommand(): Command {
         const results = revokeAccess(cliContext(output), { member, environment: flags.env, all: flags.all, reason: flags.reason });
         if (flags.json) output.json(results);
         else for (const result of results) reportRotation(output, result);
-        if (!flags.json) output.out('  remember: they still have the old key and every commit up to now; change the credentials themselves if they leaked');
+        if (!flags.json) output.out(M.revokedStillHaveOldKey);
         return results.some((result) => result.status === 'failed') ? 1 : 0;
       }),
     );

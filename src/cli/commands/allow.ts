@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { allowKeyCommand } from '../../ops/allow.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import { runAction } from '../run-command.js';
+import { ENV_MESSAGES as M } from '../messages/env-messages.js';
 
 /** `envguard allow [--show|--remove]`: approve the repository's keyCommand on this machine. */
 export function allowCommand(): Command {
@@ -19,9 +20,9 @@ export function allowCommand(): Command {
         }
         // JSON quoting shows the exact text and keeps any control character inert.
         const quoted = JSON.stringify(result.command);
-        if (options.show) output.err(`envguard: keyCommand ${quoted} is ${result.approved ? 'approved' : 'not approved'} on this machine`);
-        else if (options.remove) output.err(`envguard: ${result.changed ? 'withdrew the approval of' : 'there was no approval for'} keyCommand ${quoted}`);
-        else output.err(`envguard: ${result.changed ? 'approved' : 'already approved:'} keyCommand ${quoted}; envguard may now run it to fetch keys`);
+        if (options.show) output.err(M.approvalShown(quoted, result.approved));
+        else if (options.remove) output.err(M.approvalRemoved(quoted, result.changed));
+        else output.err(M.approved(quoted, result.changed));
         return 0;
       }),
     );

@@ -4,9 +4,10 @@ import { formatFindingLine } from '../../core/scan/format-text.js';
 import { ignoreEntry } from '../../core/scan/allow-list.js';
 import { runCi, type CiResult } from '../../ops/ci.js';
 import { VERSION } from '../../version.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import type { Output } from '../output.js';
 import { runAction } from '../run-command.js';
+import { CHECK_MESSAGES as M } from '../messages/checks-messages.js';
 
 /** `envguard ci [--against REV] [--format text|json|sarif]`: exit 0 clean, 1 on any problem, 2 when REV is not here. */
 export function ciCommand(): Command {
@@ -29,7 +30,7 @@ export function ciCommand(): Command {
 
 function sarifProblems(result: CiResult): CiSarifProblem[] {
   const ids = { ledger: 'ledger-invalid', rotation: 'rotation-overdue', 'access-grants': 'access-grant-invalid' } as const;
-  return result.problems.flatMap((problem) => (problem.check === 'ledger' || problem.check === 'rotation' || problem.check === 'access-grants' ? [{ ruleId: ids[problem.check], file: problem.file, message: problem.message }] : []));
+  return result.problems.flatMap((problem) => (problem.check === 'ledger' || problem.check === 'rotation' || problem.check === 'access-grants' ? [{ ruleId: ids[problem.check], file: problem.file, ...(problem.line === undefined ? {} : { line: problem.line }), message: problem.message }] : []));
 }
 
 function jsonReport(result: CiResult) {
@@ -48,17 +49,18 @@ function jsonReport(result: CiResult) {
 
 function printText(output: Output, result: CiResult): void {
   const { color } = output;
-  const range = result.against ? `${result.against.slice(0, 12)}..HEAD` : 'all of HEAD';
   for (const finding of result.findings) output.out(formatFindingLine(finding));
   for (const problem of result.problems.filter((p) => p.check !== 'commits' && p.check !== 'tracked-files')) {
-    output.out(`${problem.check}: ${problem.message}`);
-    if (problem.hint) output.out(`  fix: ${problem.hint}`);
+    output.out(M.ciProblem(problem.check, problem.message));
+    output.out(M.fix(problem.hint));
   }
-  const tracked = result.problems.find((p) => p.check === 'tracked-files');
-  if (tracked?.hint) output.out(`  fix: ${tracked.hint}`);
-  if (result.findings.some((finding) => finding.commit !== undefined)) output.out('  fix: rewrite the commits named above (`git rebase -i <commit>^`, see docs/remediation.md) and rotate what was exposed');
-  for (const warning of result.warnings) output.out(color.yellow(`warning: ${warning}`));
-  for (const name of result.notChecked) output.out(color.yellow(`not checked: ${name} (this version of envguard has no ${name} check)`));
-  const summary = `${result.commitsScanned} commit(s) scanned (${range}); checked: ${result.checked.join(', ')}`;
-  output.out(result.ok ? `${color.green('ok')}  ${summary}` : `${color.red('FAIL')} ${result.problems.length} problem(s); ${summary}`);
+  // The findings were printed above; their fix (one for all of them) once per check.
+  for (const check of ['tracked-files', 'commits'] as const) {
+    const first = result.problems.find((p) => p.check === check);
+    if (first) output.out(M.fix(first.hint));
+  }
+  for (const warning of result.warnings) output.out(M.ciWarning(color, warning));
+  for (const name of result.notChecked) output.out(M.ciNotChecked(color, name));
+  const summary = M.ciSummary(result.commitsScanned, M.ciRange(result.against), result.checked);
+  output.out(result.ok ? `${M.ok(color)}${summary}` : M.ciFailed(color, result.problems.length, summary));
 }

@@ -2,8 +2,9 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { decryptEnvFile } from '../../ops/decrypt.js';
 import { envOption, envPaths } from '../env-option.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import { runAction } from '../run-command.js';
+import { ENV_MESSAGES as M } from '../messages/env-messages.js';
 
 /** `envguard decrypt`: `.env.encrypted` → `.env`, never over local edits without --force. */
 export function decryptCommand(): Command {
@@ -22,8 +23,8 @@ export function decryptCommand(): Command {
         const rel = (p: string) => path.relative(ctx.cwd, p) || p;
         if (result.outcome === 'stdout') process.stdout.write(result.text ?? '');
         else if (options.json) output.json({ encryptedPath: rel(result.encryptedPath), envPath: rel(result.envPath), keyId: result.keyId, outcome: result.outcome });
-        else if (result.outcome === 'unchanged') output.err(`envguard: ${rel(result.envPath)} is up to date`);
-        else output.err(`envguard: decrypted ${rel(result.encryptedPath)} into ${rel(result.envPath)} (key ${result.keyId})`);
+        else if (result.outcome === 'unchanged') output.err(M.decryptedUpToDate(rel(result.envPath)));
+        else output.err(M.decrypted(rel(result.encryptedPath), rel(result.envPath), result.keyId));
         return 0;
       }),
     );

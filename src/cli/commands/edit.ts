@@ -1,8 +1,9 @@
 import { Command } from 'commander';
 import { runEditor } from '../../io/run-editor.js';
 import { editEnv } from '../../ops/edit-env.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import { runAction } from '../run-command.js';
+import { ENV_MESSAGES as M } from '../messages/env-messages.js';
 import { envOption } from '../env-option.js';
 
 /** `envguard edit [--env E]`: `.env` in `$VISUAL`/`$EDITOR`, then encrypted and staged. */
@@ -14,8 +15,7 @@ export function editCommand(): Command {
       runAction((output) => {
         const ctx = cliContext(output);
         const result = editEnv(ctx, { envName: options.env }, (file) => runEditor(file, ctx.env));
-        if (!result.changed) output.err(`envguard: ${result.envFile} not changed`);
-        else output.err(`envguard: ${result.envFile} saved; ${result.encryptedFile} is staged: commit with \`git commit\``);
+        output.err(result.changed ? M.edited(result.envFile, result.encryptedFile) : M.notEdited(result.envFile));
         return 0;
       }),
     );

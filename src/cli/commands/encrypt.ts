@@ -2,8 +2,9 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { encryptEnvFile } from '../../ops/encrypt.js';
 import { envOption, envPaths } from '../env-option.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import { runAction } from '../run-command.js';
+import { ENV_MESSAGES as M } from '../messages/env-messages.js';
 
 /** `envguard encrypt`: `.env` → `.env.encrypted`. */
 export function encryptCommand(): Command {
@@ -21,11 +22,8 @@ export function encryptCommand(): Command {
         const result = encryptEnvFile(ctx, { ...options, ...envPaths(command, options.env) });
         const rel = (p: string) => path.relative(ctx.cwd, p) || p;
         if (options.json) output.json({ ...result, envPath: rel(result.envPath), encryptedPath: rel(result.encryptedPath) });
-        else if (!result.written) output.err(`envguard: ${rel(result.encryptedPath)} is up to date (key ${result.keyId})`);
-        else
-          output.err(
-            `envguard: encrypted ${result.variables} variable(s) from ${rel(result.envPath)} into ${rel(result.encryptedPath)} (key ${result.keyId}${result.reused ? `, ${result.reused} unchanged` : ''})`,
-          );
+        else if (!result.written) output.err(M.encryptedUpToDate(rel(result.encryptedPath), result.keyId));
+        else output.err(M.encrypted(result.variables, rel(result.envPath), rel(result.encryptedPath), result.keyId, result.reused));
         return 0;
       }),
     );

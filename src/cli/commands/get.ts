@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { getVariable } from '../../ops/set-variable.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import { runAction } from '../run-command.js';
 import { envOption } from '../env-option.js';
 

@@ -1,12 +1,13 @@
 import { Command, Option } from 'commander';
-import { EnvguardError } from '../../errors.js';
+import { failure } from '../../errors.js';
 import { looksLikeKeyBundle } from '../../core/key-bundle.js';
 import { readStdin } from '../../io/read-stdin.js';
 import { exportKeyBundle, importKeyBundle } from '../../ops/key-bundle-export-import.js';
 import { describeKey, exportKey, importKey } from '../../ops/key-export-import.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import { runAction } from '../run-command.js';
 import { envOption } from '../env-option.js';
+import { KEY_MESSAGES as M } from '../messages/key-messages.js';
 
 /** `envguard key export|import|fingerprint`: move a key between machines. */
 export function keyCommand(): Command {
@@ -23,11 +24,11 @@ export function keyCommand(): Command {
     .action((options: { env: string; format: 'text' | 'env' | 'k8s-secret'; name?: string; namespace?: string; all?: boolean }, command: Command) =>
       runAction((output) => {
         if (options.all && (command.getOptionValueSource('env') === 'cli' || options.format !== 'text')) {
-          throw new EnvguardError('USAGE', '--all exports every environment as one bundle; it takes no --env or --format', { hint: 'run `envguard key export --all`' });
+          throw failure('USAGE', M.exportAllTakesNoFlags());
         }
         const ctx = cliContext(output);
         process.stdout.write(options.all ? exportKeyBundle(ctx) : exportKey(ctx, { envName: options.env, format: options.format, name: options.name, namespace: options.namespace }));
-        if (process.stdout.isTTY) output.err('envguard: this is a secret: share it over a secure channel, never in chat or git');
+        if (process.stdout.isTTY) output.err(M.exportedSecret);
         return 0;
       }),
     );
@@ -40,20 +41,20 @@ export function keyCommand(): Command {
     .option('--json', 'print the result as JSON')
     .action((options: { env: string; force?: boolean; json?: boolean }, command: Command) =>
       runAction(async (output) => {
-        if (process.stdin.isTTY) output.err('envguard: paste the key (or the bundle from `key export --all`), then press Enter and Ctrl-D');
-        const keyText = (await readStdin('the key', 'pipe it in: `envguard key import < key.txt`')).toString('utf8');
+        if (process.stdin.isTTY) output.err(M.pasteKey);
+        const keyText = (await readStdin(M.stdinWhat, M.stdinHint)).toString('utf8');
         if (looksLikeKeyBundle(keyText)) {
-          if (command.getOptionValueSource('env') === 'cli') throw new EnvguardError('USAGE', 'a key bundle names its environments; --env does not apply', { hint: 'run `envguard key import` without --env' });
+          if (command.getOptionValueSource('env') === 'cli') throw failure('USAGE', M.bundleTakesNoEnv());
           const results = importKeyBundle(cliContext(output), keyText, { force: options.force });
           if (options.json) output.json(results);
-          else for (const result of results) output.err(`envguard: stored key ${result.keyId} for environment "${result.envName}"${result.decrypted ? '; decrypted the env file' : ''}`);
+          else for (const result of results) output.err(M.stored(result.keyId, result.envName, result.decrypted));
           return 0;
         }
         const result = importKey(cliContext(output), { envName: options.env, keyText, force: options.force });
         if (options.json) output.json(result);
         else {
-          output.err(`envguard: stored key ${result.keyId} for environment "${result.envName}"${result.decrypted ? '; decrypted the env file' : ''}`);
-          if (result.notice) output.err(`envguard: ${result.notice}`);
+          output.err(M.stored(result.keyId, result.envName, result.decrypted));
+          if (result.notice) output.err(M.notice(result.notice));
         }
         return 0;
       }),
@@ -68,7 +69,7 @@ export function keyCommand(): Command {
       runAction((output) => {
         const info = describeKey(cliContext(output), options.env);
         if (options.json) output.json(info);
-        else output.out(`${info.fingerprint}  (key id ${info.keyId}, from ${info.source})`);
+        else output.out(M.fingerprint(info));
         return 0;
       }),
     );

@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { listEnvironments } from '../../ops/list-environments.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import { runAction } from '../run-command.js';
+import { ACCESS_CLI_MESSAGES as M } from '../messages/access-messages.js';
 
 /** `envguard ls [--json]`: the project's environments, their files, key ids and who has access here. */
 export function lsCommand(): Command {
@@ -19,10 +20,10 @@ export function lsCommand(): Command {
           environment.name,
           [environment.files.plaintext, environment.files.encrypted, environment.files.ledger].filter((file) => file.exists).map((file) => file.path).join(' '),
           environment.keyId ?? '-',
-          environment.managed ? environment.access : `not managed: run \`envguard init --env ${environment.name}\``,
+          environment.managed ? environment.access : M.notManaged(environment.name),
           environment.members ?? '-',
         ]);
-        const header = ['ENVIRONMENT', 'FILES', 'KEY', 'ACCESS', 'MEMBERS'];
+        const header = M.lsHeader;
         const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)));
         for (const row of [header, ...rows]) output.out(row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  '));
         return 0;

@@ -1,14 +1,15 @@
 import { createInterface } from 'node:readline/promises';
 import { Command } from 'commander';
 import { envFlag, keyVariableFor } from '../../core/env-files.js';
-import { EnvguardError } from '../../errors.js';
+import { failure } from '../../errors.js';
 import type { OpsContext } from '../../ops/context.js';
 import { rotate, type RotateResult } from '../../ops/rotate.js';
 import { rotationTargets } from '../../ops/rotation-policy.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import type { Output } from '../output.js';
 import { runAction } from '../run-command.js';
 import { envOption } from '../env-option.js';
+import { ROTATE_MESSAGES as M } from '../messages/rotate-messages.js';
 
 interface RotateFlags {
   env?: string;
@@ -37,8 +38,8 @@ export function rotateCommand(): Command {
 }
 
 async function rotateAction(output: Output, flags: RotateFlags): Promise<number> {
-  if (flags.resume && flags.rollback) throw new EnvguardError('USAGE', '--resume and --rollback cannot be used together', { hint: 'pick one: `envguard rotate --resume` or `envguard rotate --rollback`' });
-  if (flags.all && flags.env) throw new EnvguardError('USAGE', '--env and --all cannot be used together', { hint: 'use `envguard rotate --env NAME` or `envguard rotate --all`' });
+  if (flags.resume && flags.rollback) throw failure('USAGE', M.resumeWithRollback());
+  if (flags.all && flags.env) throw failure('USAGE', M.envWithAll());
   const ctx = cliContext(output);
   const mode = flags.resume ? 'resume' : flags.rollback ? 'rollback' : 'start';
   if (mode === 'start' && !flags.force && !(await confirmed(ctx, output, flags))) return 1;
@@ -58,16 +59,14 @@ async function confirmed(ctx: OpsContext, output: Output, flags: RotateFlags): P
   if (!interactive) {
     const first = notDue[0];
     if (!first) return true;
-    throw new EnvguardError('NOT_DUE', `the ${first.environment} key is not due for rotation until ${first.due.slice(0, 10)} (${first.daysLeft} day(s) left)`, {
-      hint: `rotate now anyway with \`envguard rotate${envFlag(first.environment)} --force\``,
-    });
+    throw failure('NOT_DUE', M.notDue(first.environment, first.due.slice(0, 10), first.daysLeft, envFlag(first.environment)));
   }
-  const due = notDue.length === 0 ? 'due' : `not due yet (${notDue.map((s) => `${s.environment}: ${s.daysLeft} day(s) left`).join(', ')})`;
+  const due = notDue.length === 0 ? 'due' : M.notDueYet(notDue);
   const readline = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    const answer = await readline.question(`Rotate the key of ${environments.join(', ')} (${due})? Teammates, CI and deployments will need the new key. [y/N] `);
+    const answer = await readline.question(M.confirm(environments, due));
     if (/^y(es)?$/i.test(answer.trim())) return true;
-    output.err('envguard: rotation cancelled; nothing changed');
+    output.err(M.cancelled);
     return false;
   } finally {
     readline.close();
@@ -80,33 +79,31 @@ export function report(output: Output, result: RotateResult): void {
   const env = envFlag(result.environment);
   if (result.status === 'failed') {
     const bad = result.files.filter((file) => !file.verified).map((file) => file.path);
-    output.err(color.red(`envguard: rotation of ${result.environment} failed verification (${bad[0] ?? 'a file'} did not decrypt to the same values with the new key); everything was put back and the attempt recorded as failed in ${result.ledgerFile}`));
-    output.err('  fix: run `envguard verify` and report this as a bug; your files and key are unchanged');
+    output.err(color.red(M.failed(result.environment, bad[0], result.ledgerFile)));
+    output.err(M.failedFix);
     return;
   }
   if (result.status === 'rolled_back' && !result.recorded) {
-    output.out(`${color.yellow('rolled back')} ${result.environment}: the rotation was interrupted before its new key was saved, so nothing had changed; key ${result.oldKeyId} is current`);
+    output.out(M.rolledBackUnrecorded(color, result.environment, result.oldKeyId));
     return;
   }
   if (result.status === 'rolled_back') {
-    output.out(`${color.yellow('rolled back')} ${result.environment}: files, ledger and key restored to ${result.oldKeyId}; recorded as rolled_back in ${result.ledgerFile} (staged)`);
+    output.out(M.rolledBack(color, result.environment, result.oldKeyId, result.ledgerFile));
     return;
   }
-  output.out(`${color.green('rotated')} ${result.environment}: key ${result.oldKeyId} -> ${color.bold(result.newKeyId)}, ${result.files.length} file(s) re-encrypted and verified`);
-  if (result.backupPaths.length > 0) output.out(`  backups: ${result.backupPaths[0]?.replace(/\/[^/]*$/, '')}/ (${result.backupPaths.length} file(s))`);
-  output.out(`  staged: ${[...result.files.map((file) => file.path), result.ledgerFile].slice(0, 4).join(', ')}${result.files.length > 3 ? ', …' : ''}`);
-  output.out(`  next: git commit -m "Rotate ${result.environment} key"`);
+  output.out(M.rotated(color, result.environment, result.oldKeyId, result.newKeyId, result.files.length));
+  if (result.backupPaths.length > 0) output.out(M.backups(result.backupPaths[0]?.replace(/\/[^/]*$/, ''), result.backupPaths.length));
+  output.out(M.staged([...result.files.map((file) => file.path), result.ledgerFile].slice(0, 4), result.files.length > 3));
+  output.out(M.commitNext(result.environment));
   if (result.access) {
-    if (result.access.revoked.length > 0) output.out(`  revoked: ${result.access.revoked.map((member) => member.memberId).join(', ')} (their access files deleted; recorded in ${result.ledgerFile})`);
-    output.out(`  re-wrapped the new key for ${result.access.rewrapped.length} member(s): ${result.access.rewrapped.map((member) => member.memberId).join(', ')}; their next pull or run finds it`);
-    output.out('  anyone else who holds the key outside access files needs the new one:');
+    if (result.access.revoked.length > 0) output.out(M.revoked(result.access.revoked.map((member) => member.memberId), result.ledgerFile));
+    output.out(M.rewrapped(result.access.rewrapped.map((member) => member.memberId)));
+    output.out(M.othersNeedKey);
   } else {
-    output.out('  hand the new key over (or give each teammate access once: `envguard access grant`):');
-    output.out(`    teammates:   \`envguard key export${env}\` here, \`envguard key import${env}\` on their machine`);
+    output.out(M.handOver);
+    output.out(M.handOverTeammates(env));
   }
-  output.out(`    CI:          set ${result.environment === 'default' ? 'ENVGUARD_KEY' : keyVariableFor(result.environment)} to the output of \`envguard key export${env}\``);
-  output.out(`    Kubernetes:  \`envguard key export${env} --format k8s-secret --name <secret-name> | kubectl apply -f -\`, then restart the workloads`);
-  for (const source of result.staleKeySources) {
-    output.err(color.yellow(`envguard: warning: ${source} on this machine supplies a key other than the new ${result.newKeyId} and takes precedence over the key store: update or unset it`));
-  }
+  output.out(M.handOverCi(result.environment === 'default' ? 'ENVGUARD_KEY' : keyVariableFor(result.environment), env));
+  output.out(M.handOverKubernetes(env));
+  for (const source of result.staleKeySources) output.err(color.yellow(M.staleKeySource(source, result.newKeyId)));
 }

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { loadRunVariables } from '../../ops/load-run-env.js';
 import { runWithVariables } from '../../ops/run.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import { envOption } from '../env-option.js';
 import { runAction } from '../run-command.js';
 

@@ -3,14 +3,15 @@ import { formatJson } from '../../core/scan/format-json.js';
 import { formatSarif } from '../../core/scan/format-sarif.js';
 import { formatText } from '../../core/scan/format-text.js';
 import type { ScanReport } from '../../core/scan/types.js';
-import { EnvguardError } from '../../errors.js';
+import { failure } from '../../errors.js';
 import type { OpsContext } from '../../ops/context.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import { scanPaths, scanSince, scanStaged, upgradeIgnoreFile, type ScanOptions } from '../../ops/scan.js';
 import { VERSION } from '../../version.js';
 import { scanHistory } from '../../ops/scan-history.js';
 import { repositoryTop, trackedForbiddenFiles } from '../../ops/support/tracked-forbidden.js';
 import { runAction } from '../run-command.js';
+import { CHECK_MESSAGES as M } from '../messages/checks-messages.js';
 
 interface ScanFlags {
   staged?: boolean;
@@ -41,7 +42,7 @@ export function scanCommand(): Command {
         const ctx = cliContext(output);
         if (flags.upgradeIgnore) {
           const result = await upgradeIgnoreFile(ctx);
-          output.out(`envguard: ${result.upgraded} .envguardignore entr${result.upgraded === 1 ? 'y' : 'ies'} keyed${result.remaining > 0 ? `, ${result.remaining} left as they were (their secret is no longer in the working tree; delete them if no longer needed)` : ''}`);
+          output.out(M.ignoreUpgraded(result.upgraded, result.remaining));
           return 0;
         }
         const options: ScanOptions = { useKnownValues: flags.knownValues };
@@ -58,7 +59,7 @@ export function scanCommand(): Command {
 function runScan(ctx: OpsContext, paths: string[], flags: ScanFlags, options: ScanOptions): Promise<ScanReport> {
   const modes = [flags.staged === true, flags.since !== undefined, paths.length > 0].filter(Boolean).length;
   if (modes > 1) {
-    throw new EnvguardError('USAGE', 'choose one of --staged, --since REV or PATH…', { hint: 'run `envguard scan --staged`, `envguard scan --since main` or `envguard scan src/`' });
+    throw failure('USAGE', M.scanModes());
   }
   if (flags.since !== undefined) return scanSince(ctx, flags.since, options);
   if (paths.length > 0) return scanPaths(ctx, paths, options);
@@ -68,7 +69,7 @@ function runScan(ctx: OpsContext, paths: string[], flags: ScanFlags, options: Sc
 /** `--history` (with `--since`, `--all`): every commit, env and key files included (ops/scan-history.ts). */
 function runHistoryScan(ctx: Parameters<typeof scanHistory>[0], paths: string[], flags: ScanFlags): Promise<ScanReport> {
   if (!flags.history || flags.staged || paths.length > 0) {
-    throw new EnvguardError('USAGE', '--history scans commits: it takes no PATH and no --staged (and --all goes with --history)', { hint: 'run `envguard scan --history` (add `--since REV` or `--all`)' });
+    throw failure('USAGE', M.historyModes());
   }
   return scanHistory(ctx, { since: flags.since, all: flags.all, useKnownValues: flags.knownValues });
 }

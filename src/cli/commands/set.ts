@@ -1,8 +1,9 @@
 import { Command } from 'commander';
 import { readSecretInput } from '../../io/read-secret-input.js';
 import { setVariable, unsetVariable } from '../../ops/set-variable.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import { runAction } from '../run-command.js';
+import { ENV_MESSAGES as M } from '../messages/env-messages.js';
 import { envOption } from '../env-option.js';
 
 /**
@@ -24,8 +25,8 @@ export function setCommand(): Command {
         const given = value === undefined || value === '-' ? await readSecretInput() : value;
         const change = setVariable(ctx, { envName: options.env, name, value: given });
         if (options.json) output.json(change);
-        else if (change.outcome === 'unchanged') output.err(`envguard: ${name} already has that value in ${change.envFile}; nothing changed`);
-        else output.err(`envguard: ${change.outcome} ${name} in ${change.envFile}; ${change.encryptedFile} is staged: commit with \`git commit\``);
+        else if (change.outcome === 'unchanged') output.err(M.sameValue(name, change.envFile));
+        else output.err(M.set(change.outcome, name, change.envFile, change.encryptedFile));
         return 0;
       }),
     );
@@ -42,7 +43,7 @@ export function unsetCommand(): Command {
       runAction((output) => {
         const change = unsetVariable(cliContext(output), { envName: options.env, name });
         if (options.json) output.json(change);
-        else output.err(`envguard: removed ${name} from ${change.envFile}; ${change.encryptedFile} is staged: commit with \`git commit\``);
+        else output.err(M.unset(name, change.envFile, change.encryptedFile));
         return 0;
       }),
     );

@@ -1,8 +1,9 @@
 import { Command } from 'commander';
 import { formatAge, type VariableInfo } from '../../core/describe-variables.js';
 import { revealVariable, showEnv } from '../../ops/show.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import { runAction } from '../run-command.js';
+import { ENV_MESSAGES as M } from '../messages/env-messages.js';
 import { envOption } from '../env-option.js';
 
 interface ShowOptions {
@@ -36,15 +37,14 @@ export function showCommand(): Command {
           output.json(result);
           return 0;
         }
-        output.out(`${result.file} (environment ${result.envName}, key ${result.keyId}): ${result.variables.length} variable(s)`);
-        const shownValue = (variable: VariableInfo) => (variable.value !== undefined ? JSON.stringify(variable.value).slice(1, -1) : `**** (${variable.length} chars)`);
+        output.out(M.showHeader(result.file, result.envName, result.keyId, result.variables.length));
+        const shownValue = (variable: VariableInfo) => (variable.value !== undefined ? JSON.stringify(variable.value).slice(1, -1) : M.maskedValue(variable.length));
         const width = Math.max(4, ...result.variables.map((variable) => variable.name.length));
         const valueWidth = Math.max(4, ...result.variables.map((variable) => shownValue(variable).length));
         for (const variable of result.variables) {
           const shown = shownValue(variable).padEnd(valueWidth);
-          const since = variable.ageSeconds === null ? undefined : formatAge(variable.ageSeconds);
-          const age = since === undefined ? 'age unknown' : since === 'just now' ? 'set just now' : `set ${since} ago`;
-          const flag = variable.sensitive ? output.color.yellow(' sensitive') : '';
+          const age = M.valueAge(variable.ageSeconds === null ? undefined : formatAge(variable.ageSeconds));
+          const flag = variable.sensitive ? output.color.yellow(M.sensitive) : '';
           output.out(`  ${variable.name.padEnd(width)}  ${shown}  ${output.color.dim(age)}${flag}`.trimEnd());
         }
         return 0;

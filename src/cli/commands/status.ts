@@ -1,11 +1,12 @@
 import { Command } from 'commander';
 import { envFlag } from '../../core/env-files.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import { projectStatus, type EnvironmentStatus } from '../../ops/status.js';
 import type { HookHealth } from '../../ops/init/hook-health.js';
 import type { Output } from '../output.js';
 import { runAction } from '../run-command.js';
 import { printTrackedForbidden, trackedForbiddenIn } from '../tracked-forbidden-output.js';
+import { CHECK_MESSAGES as M } from '../messages/checks-messages.js';
 
 /** `envguard status [--json]`: per environment, key, rotation history and due date, ledger validity. */
 export function statusCommand(): Command {
@@ -23,7 +24,7 @@ export function statusCommand(): Command {
           // Tracked plaintext files are printed below with the other tracked forbidden files.
           for (const notice of result.unmanaged) {
             output.out(output.color.yellow(notice.message));
-            output.out(`  fix: ${notice.fix}`);
+            output.out(M.fix(notice.fix));
           }
         }
         // status reports; it refuses nothing (verify and the hooks do).
@@ -38,34 +39,25 @@ function printEnvironment(output: Output, status: EnvironmentStatus): void {
   output.out(color.bold(`${status.environment} (${status.ledgerFile})`));
   const line = (label: string, text: string) => output.out(`  ${label.padEnd(14)}${text}`);
   if (status.keyId) line('key', status.keyId);
-  if (status.created) line('created', `${day(status.created.time)} by ${status.created.actor.name} <${status.created.actor.email}>`);
-  line('last rotation', status.lastRotation ? `${day(status.lastRotation.time)} by ${status.lastRotation.actor.name} <${status.lastRotation.actor.email}>: ${status.lastRotation.reason}` : 'never');
-  if (status.nextRotationDue !== undefined && status.daysLeft !== undefined) {
-    const when = status.daysLeft < 0 ? color.red(`${-status.daysLeft} day(s) overdue`) : `${status.daysLeft} day(s) left`;
-    line('next due', `${day(status.nextRotationDue)} (${when})`);
-  }
-  if (status.keyId) {
-    const local = status.hasCurrentKey
-      ? color.green(`yes (${status.keySource})`)
-      : color.red(`no: ${status.localKey?.keyId ? `this machine has ${status.localKey.keyId} from ${status.keySource}` : (status.localKey?.problem ?? 'not found')}; get it with \`envguard key import${envFlag(status.environment)}\``);
-    line('key here', local);
-  }
-  line('ledger', status.ledgerValid ? color.green('valid') : color.red(`INVALID (${status.problems.length} problem(s); run \`envguard verify --env ${status.environment}\`)`));
+  if (status.created) line('created', M.statusCreated(day(status.created.time), status.created.actor));
+  line('last rotation', M.statusLastRotation(status.lastRotation && { ...status.lastRotation, day: day(status.lastRotation.time) }));
+  if (status.nextRotationDue !== undefined && status.daysLeft !== undefined) line('next due', M.statusDue(color, day(status.nextRotationDue), status.daysLeft));
+  if (status.keyId) line('key here', M.statusKeyHere(color, status, envFlag(status.environment)));
+  line('ledger', M.statusLedger(color, status.ledgerValid, status.problems.length, status.environment));
   for (const problem of status.problems.slice(0, 3)) output.out(`    ${problem.message}`);
   if (status.interruptedRotation) {
-    const r = status.interruptedRotation;
-    line('rotation', color.yellow(`INTERRUPTED at phase "${r.phase}" (started ${r.startedAt} by ${r.actor.name}, new key ${r.newKeyId})`));
-    output.out(`    fix: ${r.hint}`);
+    line('rotation', M.statusInterrupted(color, status.interruptedRotation));
+    output.out(`  ${M.fix(status.interruptedRotation.hint)}`);
   }
 }
 
 function printHooks(output: Output, hooks: HookHealth): void {
   if (hooks.active) {
-    output.out(`hooks         ${output.color.green(`active (${hooks.manager})`)}`);
+    output.out(M.hooksActive(output.color, hooks.manager));
     return;
   }
-  output.out(`hooks         ${output.color.red(`NOT ACTIVE: ${hooks.problem ?? 'envguard does not run on commit'}`)}`);
-  if (hooks.hint) output.out(`    fix: ${hooks.hint}`);
+  output.out(M.hooksInactive(output.color, hooks.problem));
+  if (hooks.hint) output.out(`  ${M.fix(hooks.hint)}`);
 }
 
 function day(iso: string): string {

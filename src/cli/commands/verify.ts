@@ -1,10 +1,11 @@
 import { Command } from 'commander';
 import { shortKeyId } from '../../core/key.js';
-import { cliContext } from '../context.js';
+import { cliContext } from '../cli-context.js';
 import { verifyProject } from '../../ops/verify.js';
 import { runAction } from '../run-command.js';
 import { printTrackedForbidden, trackedForbiddenIn } from '../tracked-forbidden-output.js';
 import { envOption } from '../env-option.js';
+import { CHECK_MESSAGES as M } from '../messages/checks-messages.js';
 
 /** `envguard verify [--json] [--env NAME] [--against REV] [--trust-ledger]`: exit 0 when every ledger verifies, 1 otherwise. */
 export function verifyCommand(): Command {
@@ -24,32 +25,31 @@ export function verifyCommand(): Command {
           output.json({ ...result, valid: result.valid && tracked.length === 0, trackedForbiddenFiles: tracked });
           return result.valid && tracked.length === 0 ? 0 : 1;
         }
+        const { color } = output;
         for (const { environment, ledgerFile, report, files, replays, access, fixes } of result.environments) {
           if (report.valid && replays && replays.length > 0) {
-            output.out(`${output.color.red('FAIL')} ${environment} (${ledgerFile}): ${replays.length} token(s) older than at ${options.against ?? 'the revision'}`);
+            output.out(M.replays(M.fail(color), environment, ledgerFile, replays.length, options.against ?? 'the revision'));
             for (const { message } of replays) output.out(`  ${message}`);
-            for (const fix of fixes) output.out(`  fix: ${fix}`);
+            for (const fix of fixes) output.out(M.fix(fix));
             continue;
           }
           if (report.valid && access && access.members + access.problems.length > 0) {
             const bad = access.problems;
-            output.out(`${bad.length === 0 ? output.color.green('ok') + '  ' : output.color.red('FAIL')} ${environment} access: ${access.members} member(s)${bad.length === 0 ? ', every grant signed by the current key and its wrapped file intact' : `, ${bad.length} problem(s)`}`);
-            for (const problem of bad) output.out(`  ${problem.message}`);
+            output.out(M.access(bad.length === 0 ? M.ok(color) : M.fail(color), environment, access.members, bad.length));
+            for (const problem of bad) output.out(`  ${problem.message}\n  ${M.fix(problem.hint)}`);
           }
           if (report.valid) {
             const bad = (files?.files ?? []).filter((file) => file.result !== 'ok');
-            const checked = files && files.files.length > 0 ? `; ${files.files.length} encrypted file(s) ${files.keyAvailable ? 'decrypt with it' : 'name it (no key here to decrypt them)'}` : '';
-            const status = bad.length === 0 ? output.color.green('ok') + '  ' : output.color.red('FAIL');
-            output.out(`${status} ${environment} (${ledgerFile}): ${report.entries} entr${report.entries === 1 ? 'y' : 'ies'}, chain and signatures valid, current key ${shortKeyId(report.currentKeyFingerprint ?? '')}${bad.length === 0 ? checked : ''}`);
+            const checked = files && files.files.length > 0 ? M.filesChecked(files.files.length, files.keyAvailable) : '';
+            const status = bad.length === 0 ? M.ok(color) : M.fail(color);
+            output.out(M.ledgerValid(status, environment, ledgerFile, report.entries, shortKeyId(report.currentKeyFingerprint ?? ''), bad.length === 0 ? checked : ''));
             for (const file of bad) output.out(`  ${file.message ?? `${file.path}: ${file.result}`}`);
-            for (const fix of fixes) output.out(`  fix: ${fix}`);
+            for (const fix of fixes) output.out(M.fix(fix));
             continue;
           }
-          output.out(`${output.color.red('FAIL')} ${environment} (${ledgerFile}): ${report.problems.length} problem(s)`);
-          for (const problem of report.problems) {
-            output.out(`  ${problem.entry === null ? 'file' : `entry ${problem.entry}`} [${problem.code}] ${problem.message}`);
-          }
-          for (const fix of fixes) output.out(`  fix: ${fix}`);
+          output.out(M.ledgerInvalid(M.fail(color), environment, ledgerFile, report.problems.length));
+          for (const problem of report.problems) output.out(M.ledgerProblem(problem.entry, problem.code, problem.message));
+          for (const fix of fixes) output.out(M.fix(fix));
         }
         const tracked = trackedForbiddenIn(ctx);
         printTrackedForbidden(output, tracked);

@@ -5,6 +5,5 @@ export { grantSigningInput, serializeGrant, sha256Of, signGrant, type GrantRecor
 export { memberIdFor, memberSlug } from './member-id.js';
 export { openAccessFile, type OpenAccessInput } from './open-access-file.js';
 export { parseGrant } from './parse-grant.js';
-export { parseStrictJson } from './strict-json.js';
 export { describeGrantProblem, verifyGrant, type GrantLocation, type GrantProblem } from './verify-grant.js';
 export { unwrapKey, wrapKey, wrappedKeyPayload } from './wrapped-key.js';

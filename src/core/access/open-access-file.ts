@@ -30,7 +30,10 @@ export function openAccessFile(input: OpenAccessInput): FernetKey | undefined {
   const parsed = parseGrant(input.grantText);
   if ('reason' in parsed) throw new EnvguardError('VERIFY_FAILED', `${paths.grant} ${parsed.reason}`, { hint: 'restore it from git, or delete it and grant again' });
   const problem = verifyGrant(parsed.grant, input.ageFile, input.ledgerPublicKey, input.currentFingerprint, { envName: input.envName, memberId: input.memberId });
-  if (problem) throw new EnvguardError('VERIFY_FAILED', describeGrantProblem(problem, paths.grant), { hint: 'run `envguard verify` to see every grant' });
+  if (problem) {
+    const { message, hint } = describeGrantProblem(problem, paths.grant);
+    throw new EnvguardError('VERIFY_FAILED', message, { hint: `${hint} (\`envguard verify\` shows every grant)` });
+  }
   let key: FernetKey;
   try {
     key = unwrapKey(input.ageFile, input.identities, paths.age);

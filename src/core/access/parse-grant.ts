@@ -1,6 +1,6 @@
 import type { GrantRecord } from './grant-record.js';
 import { MEMBER_ID_PATTERN } from './access-paths.js';
-import { parseStrictJson } from './strict-json.js';
+import { strictJsonValue } from '../strict-json.js';
 
 /**
  * Reads a grant file strictly: exactly the known fields with the right types, no duplicate keys.
@@ -8,7 +8,7 @@ import { parseStrictJson } from './strict-json.js';
  * The reason never quotes the file: it is unverified.
  */
 export function parseGrant(text: string): { grant: GrantRecord } | { reason: string } {
-  const value = parseStrictJson(text);
+  const value = strictJsonValue(text);
   if (!isObject(value)) return { reason: 'not a JSON object (or has duplicate keys)' };
   const keys = ['format', 'env', 'memberId', 'memberName', 'recipient', 'kind', 'keyFingerprint', 'ageFileSha256', 'grantedBy', 'grantedAt', 'signature'];
   const extra = Object.keys(value).filter((key) => !keys.includes(key));

@@ -40,17 +40,17 @@ export function verifyGrant(grant: GrantRecord, ageFileBytes: Uint8Array, curren
   return undefined;
 }
 
-/** One line for a problem, naming the file by its path (never quoting the unverified grant). */
-export function describeGrantProblem(problem: GrantProblem, grantPath: string): string {
+/** What is wrong (one line, naming the file by its path, never quoting the unverified grant) and the fix. */
+export function describeGrantProblem(problem: GrantProblem, grantPath: string): { message: string; hint: string } {
   switch (problem.code) {
     case 'old-key':
-      return `${grantPath} grants an old key, not the environment's current one: re-grant after the rotation (\`envguard access grant\`) or delete it`;
+      return { message: `${grantPath} grants an old key, not the environment's current one`, hint: 're-grant after the rotation (`envguard access grant`) or delete it' };
     case 'bad-signature':
-      return `${grantPath} is not signed by the environment's current key: someone without the key wrote or changed it; restore it from git or delete it`;
+      return { message: `${grantPath} is not signed by the environment's current key: someone without the key wrote or changed it`, hint: 'restore it from git or delete it' };
     case 'hash-mismatch':
-      return `${grantPath.replace(/\.json$/, '.age')} is not the file its grant was signed for: restore it from git or grant again`;
+      return { message: `${grantPath.replace(/\.json$/, '.age')} is not the file its grant was signed for`, hint: 'restore it from git or grant again' };
     case 'misplaced':
-      return `${grantPath} was signed for another environment or member: delete it and grant again`;
+      return { message: `${grantPath} was signed for another environment or member`, hint: 'delete it and grant again' };
   }
 }
 

@@ -74,7 +74,7 @@ class X25519Identity implements AgeIdentity {
     return unwrapWithSharedSecret(x25519(this.#secret, share), Buffer.concat([share, this.#publicKey]), LABEL, stanza.body);
   }
 
-  /** The `AGE-SECRET-KEY-1…` text; only for writing the identity file, never for output. */
+  /** The `AGE-SECRET-KEY-1...` text; only for writing the identity file, never for output. */
   encode(): string {
     return bech32Encode(IDENTITY_HRP, this.#secret).toUpperCase();
   }

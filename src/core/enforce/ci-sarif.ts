@@ -9,6 +9,8 @@ import type { Finding } from '../scan/types.js';
 export interface CiSarifProblem {
   ruleId: 'ledger-invalid' | 'rotation-overdue' | 'access-grant-invalid';
   file: string | undefined;
+  /** 1-based line in `file`, when the problem is at one (a replayed token); the file's first line otherwise. */
+  line?: number;
   message: string;
 }
 
@@ -39,7 +41,7 @@ export function formatCiSarif(findings: readonly Finding[], problems: readonly C
       level: 'error',
       // Ledger messages never quote the ledger's own text (DESIGN.md), so they are safe here.
       message: { text: withoutControlCharacters(problem.message) },
-      locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(problem.file ?? '.env.ledger.json'), uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } } }],
+      locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(problem.file ?? '.env.ledger.json'), uriBaseId: '%SRCROOT%' }, region: { startLine: problem.line ?? 1 } } }],
     });
   }
   return `${JSON.stringify(log, null, 2)}\n`;

@@ -1,7 +1,7 @@
 import { canonicalJson } from './canonical-json.js';
 import { entryHash, sameText } from './entry-hash.js';
 import type { Ledger, LedgerEntry } from './types.js';
-import type { LedgerProblem } from './verify.js';
+import type { LedgerProblem } from './verify-ledger.js';
 
 /**
  * Anchoring (DESIGN.md, Ledger): a chain that verifies from its own genesis proves nothing when
@@ -32,7 +32,7 @@ export function anchorOf(ledger: Ledger): LedgerAnchor {
  */
 export function ledgerExtends(base: Ledger, head: Ledger, labels: { base: string; head: string; file: string }): LedgerProblem[] {
   const hint = `do not trust this ledger: compare \`git log -p -- ${labels.file}\` and restore the ${labels.base} version with \`git checkout ${labels.base} -- ${labels.file}\` (then re-apply legitimate entries with envguard)`;
-  const problem = (entry: number | null, message: string): LedgerProblem => ({ code: 'anchor', entry, path: entry === null ? '/entries' : `/entries/${entry}`, message, hint });
+  const problem = (entry: number | null, message: string): LedgerProblem => ({ code: 'anchor', file: labels.file, entry, path: entry === null ? '/entries' : `/entries/${entry}`, message, hint });
   if (!sameEntry(base.entries[0], head.entries[0])) {
     return [problem(0, `the genesis entry differs from the one at ${labels.base}: the ledger was replaced`)];
   }
@@ -54,7 +54,7 @@ export function ledgerExtends(base: Ledger, head: Ledger, labels: { base: string
  */
 export function checkAgainstAnchor(ledger: Ledger, anchor: LedgerAnchor, file: string): LedgerProblem | undefined {
   const hint = `if you know why (the project was re-initialised on purpose, or you checked out a commit from before the entries this machine saw), run \`envguard verify --trust-ledger\` to make this ledger the one this machine knows; otherwise restore ${file} from a trusted copy (\`git log -p -- ${file}\`)`;
-  const problem = (entry: number | null, message: string): LedgerProblem => ({ code: 'anchor', entry, path: entry === null ? '/entries' : `/entries/${entry}`, message, hint });
+  const problem = (entry: number | null, message: string): LedgerProblem => ({ code: 'anchor', file, entry, path: entry === null ? '/entries' : `/entries/${entry}`, message, hint });
   const now = anchorOf(ledger);
   if (!sameText(now.genesisHash, anchor.genesisHash)) return problem(0, `${file} starts from a different genesis than the one this machine has seen for this project: the ledger was replaced`);
   if (ledger.entries.length < anchor.entries) {

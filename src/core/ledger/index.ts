@@ -18,8 +18,8 @@ export {
   nextRotationDue,
 } from './queries.js';
 export { mergeLedgers, type LedgerMerge } from './merge.js';
-export { findDuplicateKey, parseStrictJson } from './strict-json.js';
+export { parseLedgerJson } from './ledger-json.js';
 export { schemaProblems, type SchemaProblem } from './schema.js';
 export { ledgerPublicKey, ledgerSigner, verifySignature, type LedgerSigner } from './signing-key.js';
 export * from './types.js';
-export { verifyLedger, type LedgerProblem, type LedgerProblemCode, type LedgerReport, type VerifyOptions } from './verify.js';
+export { verifyLedger, type LedgerProblem, type LedgerProblemCode, type LedgerReport, type VerifyOptions } from './verify-ledger.js';

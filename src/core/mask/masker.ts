@@ -2,7 +2,7 @@ import { byteString } from '../aho-corasick.js';
 import { secretForms } from '../secret-forms.js';
 import type { SensitivityPolicy } from '../sensitivity.js';
 import { buildMaskTable, type MaskPattern } from './mask-table.js';
-import { MaskScanner } from './scanner.js';
+import { IncrementalMasker } from './incremental-masker.js';
 import { maskMode } from './select.js';
 
 /** A variable offered for masking. `sensitive` overrides what its name says when given. */
@@ -24,7 +24,7 @@ export interface Masker {
   /** Masks a whole byte buffer at once. */
   maskBytes(data: Uint8Array): Buffer;
   /** A fresh incremental scanner for one stream (chunks may split a secret anywhere). */
-  createScanner(): MaskScanner;
+  createScanner(): IncrementalMasker;
   /** Names of the variables whose values are masked (never the values). */
   readonly maskedNames: readonly string[];
   /** How many byte patterns are searched for (values times their encoded forms). */
@@ -52,7 +52,7 @@ export function createMasker(values: readonly MaskableValue[], options: MaskerOp
     for (const form of secretForms(entry.value)) patterns.push({ text: byteString(form.text), wholeWord: mode === 'word' });
   }
   const table = buildMaskTable(patterns);
-  const createScanner = () => new MaskScanner(table, replacement);
+  const createScanner = () => new IncrementalMasker(table, replacement);
   const maskBytes = (data: Uint8Array): Buffer => {
     const scanner = createScanner();
     return Buffer.concat([...scanner.push(data), ...scanner.end()]);

@@ -72,9 +72,13 @@ export class KnownValueMatcher {
   readonly patterns: readonly KnownValuePattern[];
   private readonly automaton: AhoCorasick;
 
-  constructor(patterns: readonly KnownValuePattern[]) {
+  /** `denseDepth`: as the automaton option (a matcher searched over a few kilobytes wants 2). */
+  constructor(patterns: readonly KnownValuePattern[], options: { denseDepth?: number } = {}) {
     this.patterns = patterns;
-    this.automaton = new AhoCorasick(patterns.map((pattern) => pattern.text.slice(0, PREFIX)));
+    this.automaton = new AhoCorasick(
+      patterns.map((pattern) => pattern.text.slice(0, PREFIX)),
+      options.denseDepth === undefined ? {} : { denseDepth: options.denseDepth },
+    );
   }
 
   /** Calls `onMatch(pattern, byteStart)` for each occurrence of a whole form, in order of its prefix's end. */

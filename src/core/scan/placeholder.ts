@@ -5,7 +5,7 @@
 
 const TEMPLATE = /\$\{[^}]*\}|\{\{[^}]*\}\}|<[^<>]{1,60}>|%\(?[a-z_]*\)?s|^\$[A-Z_][A-Z0-9_]*$|^%[A-Z_]+%$/i;
 const PLACEHOLDER_WORDS =
-  /x{4}|\*{3}|#{3}|\.{3}|…|(?:^|[_-])here$|example|changeme|change[_-]me|placeholder|your[_-]?(?:own[_-]?)?(?:api|secret|key|token|pass|password)|replace[_-]?(?:me|this|with)|insert[_-]?(?:here|your)|redacted|dummy|sample|fixme|todo|not[_-]?a[_-]?(?:real|secret)/i;
+  /x{4}|\*{3}|#{3}|\.{3}|\u2026|(?:^|[_-])here$|example|changeme|change[_-]me|placeholder|your[_-]?(?:own[_-]?)?(?:api|secret|key|token|pass|password)|replace[_-]?(?:me|this|with)|insert[_-]?(?:here|your)|redacted|dummy|sample|fixme|todo|not[_-]?a[_-]?(?:real|secret)/i;
 /** Whole values that are words people put in config examples, not secrets. */
 const COMMON = new Set([
   'password', 'passwd', 'pass', 'secret', 'token', 'apikey', 'api_key', 'root', 'admin', 'administrator', 'user', 'username',

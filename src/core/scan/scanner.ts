@@ -1,11 +1,11 @@
-import { AhoCorasick } from '../aho-corasick.js';
 import type { SensitivityPolicy } from '../sensitivity.js';
 import { inlineAllow, secretFingerprint, type IgnoreList } from './allow-list.js';
 import { isBinaryText, isDefaultSkippedValue } from './default-skips.js';
 import { classifyEncryptedLine, isEncryptedEnvPath, leakedPart, PLAINTEXT_IN_ENCRYPTED_RULE_ID } from './encrypted-file-rule.js';
 import { findGenericSecrets, GENERIC_KEYWORDS, GENERIC_RULE_ID } from './generic-rule.js';
+import { createKeywordSearch } from './keyword-search.js';
 import { KnownValueMatcher, knownValuePatterns, type KnownValuePattern } from './known-values.js';
-import { maskSecret } from './mask.js';
+import { maskSecret } from './mask-secret.js';
 import { isPlaceholder } from './placeholder.js';
 import { providerRules } from './rules/index.js';
 import { LineIndex } from './line-index.js';
@@ -34,6 +34,12 @@ export interface ScannerOptions {
   fingerprintSalt?: string;
   /** Run the generic keyword-plus-entropy rule (default true). */
   generic?: boolean;
+  /**
+   * The scanner will see a few kilobytes at most (a commit's added lines): its automata then get
+   * dense rows for their shallowest states only, as building a 256-entry row costs more than the
+   * lookups it saves on so little text (issue 14). Only the speed changes, never the findings.
+   */
+  smallInput?: boolean;
 }
 
 export interface Scanner {
@@ -75,12 +81,11 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
   if (generic) GENERIC_KEYWORDS.forEach((keyword) => addKeyword(keyword, genericIndex));
   const keywords = [...keywordRules.keys()];
   const keywordTargets = keywords.map((keyword) => keywordRules.get(keyword) as number[]);
-  // Built on every commit and searched over a few kilobytes: dense rows for the two shallowest
-  // levels only (about 240 of 3,700 states), which keeps the prefilter as fast per byte.
-  const keywordMatcher = new AhoCorasick(keywords, { caseInsensitive: true, text: true, denseDepth: 2 });
+  // A commit's few kilobytes are searched without building the automaton (keyword-search.ts).
+  const keywordMatcher = createKeywordSearch(keywords);
 
   const patterns = knownValuePatterns(options.knownValues ?? [], options.sensitivity);
-  const valueMatcher = patterns.length > 0 ? new KnownValueMatcher(patterns) : undefined;
+  const valueMatcher = patterns.length > 0 ? new KnownValueMatcher(patterns, options.smallInput === true ? { denseDepth: 2 } : {}) : undefined;
 
   return {
     ruleCount: rules.length + (generic ? 1 : 0) + 2,
@@ -122,7 +127,7 @@ export function createScanner(options: ScannerOptions = {}): Scanner {
 
     // Tier 2: provider formats, only where a keyword says they could match.
     const work = new Map<string, { rule: number; from: number; to: number }>();
-    keywordMatcher.searchText(text, (keywordIndex, position) => {
+    keywordMatcher.search(text, (keywordIndex, position) => {
       const line = lines.indexOf(position);
       const lineStart = lines.start(line);
       const lineEnd = lines.end(line);

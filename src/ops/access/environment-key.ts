@@ -1,9 +1,10 @@
 import { pathExists } from '../../io/read-file.js';
-import { EnvguardError } from '../../errors.js';
+import { failure } from '../../errors.js';
 import { fingerprint, shortKeyId, type FernetKey } from '../../core/key.js';
 import { currentKeyEntry, sameText, type Ledger } from '../../core/ledger/index.js';
 import { findLedgerEnvironments, ledgerFileName, ledgerPath, readVerifiedLedger } from '../../io/ledger-file.js';
 import type { OpsContext } from '../context.js';
+import { ACCESS_MESSAGES } from './access-messages.js';
 
 /**
  * The environments an access command works on: `--all` is every environment with a ledger,
@@ -12,12 +13,12 @@ import type { OpsContext } from '../context.js';
 export function accessEnvironments(root: string, options: { environment?: string; all?: boolean }): string[] {
   if (options.all) {
     const all = findLedgerEnvironments(root);
-    if (all.length === 0) throw new EnvguardError('NOT_FOUND', 'no ledger found at the repository top', { hint: 'run `envguard init` first' });
+    if (all.length === 0) throw failure('NOT_FOUND', ACCESS_MESSAGES.noLedger());
     return all;
   }
   const environment = options.environment ?? 'default';
   if (!pathExists(ledgerPath(root, environment))) {
-    throw new EnvguardError('NOT_FOUND', `${ledgerFileName(environment)} does not exist, so environment "${environment}" has no key`, { hint: `run \`envguard init --env ${environment}\`, or name another environment with --env` });
+    throw failure('NOT_FOUND', ACCESS_MESSAGES.noSuchEnvironment(ledgerFileName(environment), environment));
   }
   return [environment];
 }
@@ -31,9 +32,7 @@ export function currentEnvironmentKey(ctx: OpsContext, root: string, environment
   const { key } = ctx.keys.require(environment);
   const wanted = currentKeyEntry(ledger).newKeyFingerprint;
   if (!sameText(fingerprint(key), wanted)) {
-    throw new EnvguardError('KEY_INVALID', `your key for "${environment}" (${shortKeyId(key)}) is not the ledger's current key ${shortKeyId(wanted)}`, {
-      hint: 'pull the latest commits (a teammate rotated it), then try again',
-    });
+    throw failure('KEY_INVALID', ACCESS_MESSAGES.notCurrentKey(environment, shortKeyId(key), shortKeyId(wanted)));
   }
   return { key, ledger };
 }

@@ -1,5 +1,5 @@
 import { printable } from '../../core/text/printable.js';
-import { EnvguardError } from '../../errors.js';
+import { failure } from '../../errors.js';
 import { buildGrant } from '../../core/access/index.js';
 import { parseRecipient } from '../../core/age/index.js';
 import { gitActor } from '../../io/git-actor.js';
@@ -8,6 +8,7 @@ import { crashInjector } from '../../io/test-crash.js';
 import type { OpsContext } from '../context.js';
 import { accessEnvironments, currentEnvironmentKey } from './environment-key.js';
 import { memberNames, parsedGrants, readEnvGrants } from './env-grants.js';
+import { ACCESS_MESSAGES } from './access-messages.js';
 import { stageAccessDir, writeGrantFiles } from './write-grant.js';
 
 export interface GrantOptions {
@@ -36,7 +37,7 @@ export interface GrantResult {
 export function grantAccess(ctx: OpsContext, options: GrantOptions): GrantResult[] {
   const recipient = parseRecipient(options.recipient);
   const name = printable(options.name).trim();
-  if (name === '') throw new EnvguardError('USAGE', 'a member needs a name', { hint: 'add `--name "Bob <bob@example.com>"`' });
+  if (name === '') throw failure('USAGE', ACCESS_MESSAGES.nameMissing());
   const root = ctx.repo.root;
   const environments = accessEnvironments(root, options);
   const actor = gitActor(ctx.git);
@@ -47,7 +48,7 @@ export function grantAccess(ctx: OpsContext, options: GrantOptions): GrantResult
     const existing = memberNames(grants);
     for (const [id, grant] of parsedGrants(grants)) {
       if (grant.recipient === recipient.text && grant.memberName !== name) {
-        throw new EnvguardError('USAGE', `that recipient is already a member of "${environment}" as ${id}`, { hint: `re-grant them under that name, or revoke ${id} first (\`envguard access revoke ${id} --reason …\`)` });
+        throw failure('USAGE', ACCESS_MESSAGES.recipientIsMember(environment, id));
       }
     }
     const granter = [...parsedGrants(grants)].find(([, grant]) => mine.has(grant.recipient));

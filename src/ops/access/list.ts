@@ -2,7 +2,8 @@ import { printable } from '../../core/text/printable.js';
 import { verifyLedger, type Ledger } from '../../core/ledger/index.js';
 import { findLedgerEnvironments, ledgerPath, readLedgerJson } from '../../io/ledger-file.js';
 import type { OpsContext } from '../context.js';
-import { checkEnvironmentGrants, type GrantProblemReport } from './verify-grants.js';
+import { ACCESS_MESSAGES } from './access-messages.js';
+import { checkEnvironmentGrants } from './verify-grants.js';
 
 export interface AccessRow {
   environment: string;
@@ -28,7 +29,7 @@ export function listAccess(ctx: OpsContext, options: { environment?: string } = 
   for (const environment of options.environment ? [options.environment] : findLedgerEnvironments(root)) {
     const value = readLedgerJson(ledgerPath(root, environment));
     if (!verifyLedger(value).valid) {
-      rows.push({ environment, memberId: '-', name: '-', kind: 'unknown', grantedBy: '-', grantedAt: '-', recipient: '-', valid: false, problem: `the ledger of "${environment}" does not verify: run \`envguard verify\`` });
+      rows.push({ environment, memberId: '-', name: '-', kind: 'unknown', grantedBy: '-', grantedAt: '-', recipient: '-', valid: false, problem: ACCESS_MESSAGES.ledgerDoesNotVerify(environment) });
       continue;
     }
     for (const member of checkEnvironmentGrants(root, environment, value as Ledger).members) {
@@ -36,7 +37,7 @@ export function listAccess(ctx: OpsContext, options: { environment?: string } = 
       if (grant && !member.problem) {
         rows.push({ environment, memberId: member.memberId, name: printable(grant.memberName), kind: grant.kind, grantedBy: printable(grant.grantedBy.gitActor), grantedAt: grant.grantedAt, recipient: printable(grant.recipient), valid: true });
       } else {
-        rows.push({ environment, memberId: member.memberId, name: '?', kind: 'unknown', grantedBy: '?', grantedAt: '?', recipient: '?', valid: false, problem: (member.problem as GrantProblemReport).message });
+        rows.push({ environment, memberId: member.memberId, name: '?', kind: 'unknown', grantedBy: '?', grantedAt: '?', recipient: '?', valid: false, problem: member.problem ? `${member.problem.message}; ${member.problem.hint}` : undefined });
       }
     }
   }
@@ -49,8 +50,8 @@ export function listAccess(ctx: OpsContext, options: { environment?: string } = 
  */
 export function describeAccess(ctx: OpsContext, environment: string): string {
   const rows = listAccess(ctx, { environment });
-  if (rows.length === 0) return 'no access files';
+  if (rows.length === 0) return ACCESS_MESSAGES.noAccessFiles;
   const good = rows.filter((row) => row.valid).map((row) => (row.kind === 'ci' ? `${row.memberId} (ci)` : row.memberId));
   const bad = rows.length - good.length;
-  return [good.join(', '), bad > 0 ? `${bad} invalid (run \`envguard verify\`)` : ''].filter(Boolean).join('; ');
+  return [good.join(', '), bad > 0 ? ACCESS_MESSAGES.invalidGrants(bad) : ''].filter(Boolean).join('; ');
 }

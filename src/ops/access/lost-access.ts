@@ -4,6 +4,7 @@ import { entryForKey, type Ledger } from '../../core/ledger/index.js';
 import { readLedgerJson } from '../../io/ledger-file.js';
 import type { OpsContext } from '../context.js';
 import { hasAccessDir } from './env-grants.js';
+import { ACCESS_MESSAGES } from './access-messages.js';
 
 /**
  * What a pull tells a machine whose key is no longer current and whose identity opens no access
@@ -13,7 +14,6 @@ import { hasAccessDir } from './env-grants.js';
  */
 export function describeLostAccess(ctx: OpsContext, envFile: string, envName: string, newKeyId: string): { message: string; hint: string } | undefined {
   if (!hasAccessDir(ctx.cwd, envName)) return undefined;
-  const env = envName === 'default' ? '' : ` --env ${envName}`;
   let entry;
   try {
     const ledger = readLedgerJson(path.join(ctx.cwd, `${envFile}.ledger.json`)) as Ledger;
@@ -22,10 +22,13 @@ export function describeLostAccess(ctx: OpsContext, envFile: string, envName: st
     return undefined;
   }
   if (entry?.type !== 'rotation' || !Array.isArray(entry.access?.revoked) || entry.access.revoked.length === 0) return undefined;
-  const who = printable(`${entry.actor.name} <${entry.actor.email}>`);
-  const revoked = entry.access.revoked.map((member) => printable(member.name)).join(', ');
-  return {
-    message: `you no longer have access to the current key ${newKeyId} of ${envFile}: ${who} rotated it on ${entry.time.slice(0, 10)} (${printable(entry.reason)}), revoking ${revoked}, and no access file opens with this machine's identity; the history you could read stays readable with the old key this machine keeps`,
-    hint: `if this is a mistake, run \`envguard access request${env}\` and send the line to a member`,
-  };
+  return ACCESS_MESSAGES.lostAccess({
+    newKeyId,
+    envFile,
+    envName,
+    who: printable(`${entry.actor.name} <${entry.actor.email}>`),
+    day: entry.time.slice(0, 10),
+    reason: printable(entry.reason),
+    revoked: entry.access.revoked.map((member) => printable(member.name)).join(', '),
+  });
 }

@@ -1,9 +1,10 @@
 import { printable } from '../../core/text/printable.js';
-import { EnvguardError } from '../../errors.js';
+import { failure } from '../../errors.js';
 import type { OpsContext } from '../context.js';
 import { rotate, type RotateResult } from '../rotate.js';
 import { accessEnvironments } from './environment-key.js';
 import { parsedGrants, readEnvGrants } from './env-grants.js';
+import { ACCESS_MESSAGES } from './access-messages.js';
 
 export interface RevokeOptions {
   /** Member id (as `access list` shows it) or exact member name. */
@@ -22,20 +23,20 @@ export interface RevokeOptions {
  */
 export function revokeAccess(ctx: OpsContext, options: RevokeOptions): RotateResult[] {
   const reason = printable(options.reason).trim();
-  if (reason === '') throw new EnvguardError('USAGE', 'a revocation needs a reason (it is recorded in the ledger)', { hint: 'add `--reason "left the team"`' });
+  if (reason === '') throw failure('USAGE', ACCESS_MESSAGES.reasonMissing());
   const root = ctx.repo.root;
   const targets: Array<{ environment: string; memberId: string }> = [];
   for (const environment of accessEnvironments(root, options)) {
     const grants = [...parsedGrants(readEnvGrants(root, environment))];
     const match = grants.find(([id]) => id === options.member) ?? grants.find(([, grant]) => grant.memberName === options.member.trim());
     if (match) {
-      if (grants.length === 1) throw new EnvguardError('USAGE', `cannot revoke ${match[0]}: they are the last member of "${environment}" and nobody would hold its key`, { hint: 'grant someone else first (`envguard access grant <recipient> --name …`), then revoke' });
+      if (grants.length === 1) throw failure('USAGE', ACCESS_MESSAGES.lastMember(match[0], environment));
       targets.push({ environment, memberId: match[0] });
     } else if (!options.all) {
-      throw new EnvguardError('USAGE', `no member "${options.member.replace(/[^\x20-\x7e]/g, '?')}" in "${environment}"`, { hint: '`envguard access list` shows each member id; use one of those' });
+      throw failure('USAGE', ACCESS_MESSAGES.noSuchMember(options.member, environment));
     }
   }
-  if (targets.length === 0) throw new EnvguardError('USAGE', `no member "${options.member.replace(/[^\x20-\x7e]/g, '?')}" in any environment`, { hint: '`envguard access list` shows each member id; use one of those' });
+  if (targets.length === 0) throw failure('USAGE', ACCESS_MESSAGES.noSuchMember(options.member));
   // One rotate call: every environment passes its checks (key, files, grants) before any changes.
   return rotate(ctx, { reason, revoke: Object.fromEntries(targets.map((target) => [target.environment, [target.memberId]])) });
 }

@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { gitPath, gitText } from '../../io/git.js';
+import { gitPath, type Git } from '../../io/git.js';
 import { readTextIfExists } from '../../io/read-file.js';
 import { INSTALLED_HOOKS, isEnvguardShim } from './install-hooks.js';
+import { INIT_OP_MESSAGES } from './init-messages.js';
 
 export interface HookHealth {
   /** Who runs envguard's hooks here, as far as the files show. */
@@ -20,18 +21,13 @@ const OTHER_MANAGERS = ['lefthook.yml', 'lefthook.yaml', '.lefthook.yml', '.pre-
  * Whether git really runs envguard's hooks: setting `core.hooksPath` after `init` (or a husky
  * project before `npm install`) silently turns every check off, and only `status` can tell.
  */
-export function hookHealth(root: string): HookHealth {
+export function hookHealth(git: Git, root: string): HookHealth {
   const huskyLines = INSTALLED_HOOKS.filter((hook) => (readTextIfExists(path.join(root, '.husky', hook)) ?? '').includes(`envguard hook ${hook}`));
-  const hooksDir = gitPath(root, 'hooks');
+  const hooksDir = gitPath(git, 'hooks');
   if (huskyLines.length > 0) {
-    const hooksPath = gitText(['config', '--default', '', 'core.hooksPath'], { cwd: root });
+    const hooksPath = git.text(['config', '--default', '', 'core.hooksPath']);
     if (path.resolve(root, hooksPath) === path.join(root, '.husky', '_')) return { manager: 'husky', active: true };
-    return {
-      manager: 'husky',
-      active: false,
-      problem: `.husky/ has envguard's hooks, but git runs hooks from ${hooksPath === '' ? hooksDir : hooksPath}`,
-      hint: 'run `npm install` (husky sets core.hooksPath on prepare), or `npx husky`',
-    };
+    return { manager: 'husky', active: false, ...INIT_OP_MESSAGES.huskyNotRun(hooksPath === '' ? hooksDir : hooksPath) };
   }
   // post-index-change only undoes an aborted merge's conflict view (pre-commit does it too): an
   // install from before it existed still guards every commit, checkout and push.
@@ -40,10 +36,5 @@ export function hookHealth(root: string): HookHealth {
   if (required.every((hook) => shims.includes(hook))) return { manager: 'git', active: true };
   if (OTHER_MANAGERS.some((file) => (readTextIfExists(path.join(root, file)) ?? '').includes('envguard hook'))) return { manager: 'other', active: true };
   const missing = required.filter((hook) => !shims.includes(hook));
-  return {
-    manager: shims.length > 0 ? 'git' : 'none',
-    active: false,
-    problem: `git runs hooks from ${path.relative(root, hooksDir) || hooksDir}, where envguard's ${missing.join(', ')} hook(s) are missing`,
-    hint: 'run `envguard init` (add `--hooks-path` to install into a shared core.hooksPath)',
-  };
+  return { manager: shims.length > 0 ? 'git' : 'none', active: false, ...INIT_OP_MESSAGES.hooksMissing(path.relative(root, hooksDir) || hooksDir, missing) };
 }

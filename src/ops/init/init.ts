@@ -5,7 +5,7 @@ import { currentKeyFingerprint } from '../../core/ledger/queries.js';
 import type { Ledger } from '../../core/ledger/types.js';
 import { checkEnvName, encryptedPathFor, envFileFor, envNameOf, isEncryptedEnvFile, isPlaintextEnvFile, plaintextPathFor } from '../../core/env-files.js';
 import { generateKey, shortKeyId } from '../../core/key.js';
-import { EnvguardError, isEnvguardError } from '../../errors.js';
+import { isEnvguardError, failure } from '../../errors.js';
 import { isEnvironmentFile } from '../../core/env-file-kind.js';
 import { gitActor } from '../../io/git-actor.js';
 import { ledgerPath, readVerifiedLedger, writeLedger } from '../../io/ledger-file.js';
@@ -21,6 +21,7 @@ import { installDrivers } from './drivers.js';
 import { assertOwnHooksDir, installHooks, usesHusky, type HookInstall } from './install-hooks.js';
 import { grantFirstMember } from '../access/grant-self.js';
 import { accessRequest } from '../access/request.js';
+import { INIT_OP_MESSAGES } from './init-messages.js';
 
 export interface InitOptions {
   /** Environments to set up; default: every `.env*` found, else `default`. */
@@ -74,12 +75,12 @@ export function init(ctx: OpsContext, options: InitOptions = {}): InitResult {
 
   const hookMode = options.hooks === false ? 'none' : (options.husky ?? usesHusky(root)) ? 'husky' : 'git';
   // Checked before anything is written: a refused init leaves the project as it was.
-  if (hookMode === 'git' && !options.hooksPath) assertOwnHooksDir(root);
+  if (hookMode === 'git' && !options.hooksPath) assertOwnHooksDir(rootCtx.git, root);
   const gitignoreChanged = ensureManagedBlock(root, '.gitignore', GITIGNORE_LINES, true);
   const gitattributesChanged = ensureManagedBlock(root, '.gitattributes', GITATTRIBUTES_LINES, false);
   const configCreated = ensureConfigFile(root);
   installDrivers(ctx);
-  const hooks = installHooks(root, hookMode);
+  const hooks = installHooks(rootCtx.git, root, hookMode);
 
   const environments = envNames.map((envName) => initEnvironment(rootCtx, envName, projectId, config.rotationDays));
   const tracked = rootCtx.git.linesZ(['ls-files', '-z']).filter((file) => isPlaintextEnvFile(file));
@@ -93,7 +94,7 @@ function chooseEnvironments(root: string, requested: readonly string[] | undefin
     for (const envName of requested) {
       checkEnvName(envName);
       if (!isEnvironmentFile(envFileFor(envName))) {
-        throw new EnvguardError('USAGE', `${envFileFor(envName)} is a per-developer or backup file, not an environment; it stays on this machine, ignored by git`, { hint: 'pick another name, e.g. `envguard init --env staging`' });
+        throw failure('USAGE', INIT_OP_MESSAGES.notAnEnvironment(envFileFor(envName)));
       }
     }
     return [...new Set(requested)];

@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { EnvguardError } from '../../errors.js';
+import { failure } from '../../errors.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
-import { gitPath, gitText } from '../../io/git.js';
+import { gitPath, type Git } from '../../io/git.js';
 import { runNodeScript } from '../../io/node-script.js';
 import { readPackageFile } from '../../io/package-files.js';
 import { makeDir, makeExecutable, pathExists, readTextIfExists, renameFile } from '../../io/read-file.js';
+import { INIT_OP_MESSAGES } from './init-messages.js';
 
 export const INSTALLED_HOOKS = ['pre-commit', 'post-commit', 'post-checkout', 'post-merge', 'post-rewrite', 'pre-push', 'post-index-change'] as const;
 
@@ -33,9 +34,9 @@ export function usesHusky(root: string): boolean {
  * uses (`git rev-parse --git-path hooks`, which honours `core.hooksPath` and worktrees).
  * Never touches global git config.
  */
-export function installHooks(root: string, mode: HookInstall['mode']): HookInstall {
+export function installHooks(git: Git, root: string, mode: HookInstall['mode']): HookInstall {
   if (mode === 'none') return { mode, changed: [], chained: [] };
-  return mode === 'husky' ? installHusky(root) : installGitHooks(root);
+  return mode === 'husky' ? installHusky(git, root) : installGitHooks(git);
 }
 
 /**
@@ -43,20 +44,18 @@ export function installHooks(root: string, mode: HookInstall['mode']): HookInsta
  * folder): envguard's shims there would run in every repository that uses it, where they can
  * only fail. Writing there takes `--hooks-path`.
  */
-export function assertOwnHooksDir(root: string): void {
-  const dir = gitPath(root, 'hooks');
-  const commonDir = path.resolve(root, gitText(['rev-parse', '--git-common-dir'], { cwd: root }));
+export function assertOwnHooksDir(git: Git, root: string): void {
+  const dir = gitPath(git, 'hooks');
+  const commonDir = path.resolve(root, git.text(['rev-parse', '--git-common-dir']));
   const inside = (parent: string) => {
     const relative = path.relative(parent, dir);
     return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
   };
   if (inside(root) || inside(commonDir)) return;
-  throw new EnvguardError('USAGE', `core.hooksPath points at ${dir}, outside this repository; other repositories may use those hooks too`, {
-    hint: 'run `envguard init --hooks-path` to install there anyway, `git config --unset core.hooksPath` to use this repository\'s own hooks, or `envguard init --no-hooks` with your hook manager',
-  });
+  throw failure('USAGE', INIT_OP_MESSAGES.sharedHooksPath(dir));
 }
 
-function installHusky(root: string): HookInstall {
+function installHusky(git: Git, root: string): HookInstall {
   const dir = path.join(root, '.husky');
   makeDir(dir);
   const changed: string[] = [];
@@ -71,14 +70,14 @@ function installHusky(root: string): HookInstall {
   }
   // husky 9 points core.hooksPath at .husky/_ on `npm install` (its `prepare` script); do it now too.
   const huskyBin = path.join(root, 'node_modules', 'husky', 'bin.js');
-  if (pathExists(huskyBin) && gitText(['config', '--local', '--default', '', 'core.hooksPath'], { cwd: root }) === '') {
+  if (pathExists(huskyBin) && git.text(['config', '--local', '--default', '', 'core.hooksPath']) === '') {
     runNodeScript(huskyBin, [], root);
   }
   return { mode: 'husky', changed, chained: [] };
 }
 
-function installGitHooks(root: string): HookInstall {
-  const dir = gitPath(root, 'hooks');
+function installGitHooks(git: Git): HookInstall {
+  const dir = gitPath(git, 'hooks');
   makeDir(dir);
   const shim = readPackageFile('hooks', 'hook.sh');
   const changed: string[] = [];

@@ -60,9 +60,7 @@ export function preCommit(ctx: OpsContext, stateDirectory: string, options: { in
   for (const notice of unmanagedEnvFiles(ctx.cwd)) result.warnings.push(`${notice.message}; to encrypt and share it: ${notice.fix}`);
   result.paths = [...new Set([...staged, ...result.staged])];
   // A token older than the one it replaces (a keyless rollback of a changed value) is refused.
-  for (const refusal of stagedRollbackRefusals(ctx, result.paths, (file) => index.text(file))) {
-    result.refusals.push({ code: 'DECRYPT_FAILED', file: refusal.file, message: refusal.message, hint: refusal.fix });
-  }
+  result.refusals.push(...stagedRollbackRefusals(ctx, result.paths, (file) => index.text(file)));
   return result;
 }
 

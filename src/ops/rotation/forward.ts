@@ -9,7 +9,7 @@ import { readVerifiedLedger, writeLedger } from '../../io/ledger-file.js';
 import { removeJournal, type RotationJournal } from '../../io/rotation-journal.js';
 import { sha256 } from '../../core/sha256.js';
 import { rewrapAccess, stageAccess } from './rewrap.js';
-import { backupDirOf, envFlag, pooledRandom, readTexts, readWorkFile, removeTree, repoRelative, saveJournal, stage, workDirOf, writeTexts, type RotationRun } from './rotation-run.js';
+import { backupDirOf, envFlag, pooledRandom, readFileText, readWorkFile, removeTree, repoRelative, saveJournal, stage, workDirOf, writeFileText, type RotationRun } from './rotation-run.js';
 
 /** Plaintexts already decrypted by the pre-flight check, by path and file hash (kept in memory only). */
 export type PlaintextCache = Map<string, { sha: string; decrypted: DecryptedForRotation }>;
@@ -66,48 +66,46 @@ export function runForward(run: RotationRun, journal: RotationJournal, oldKey: F
 }
 
 /**
- * Re-encrypts every file in memory and verifies it, then saves the old and new texts to the work
- * dir (one durable file each) and the old files to the backup. Touches no working-tree file.
+ * Re-encrypts each file in memory and verifies it, then saves its old and new texts to the work
+ * dir (one durable file each) and the old file to the backup, one file at a time (memory holds
+ * one file, not all of them). Touches no working-tree file.
  */
 function prepare(run: RotationRun, journal: RotationJournal, oldKey: FernetKey, newKey: FernetKey, cache: PlaintextCache): FileResult[] {
   const now = Math.floor(run.ctx.now().getTime() / 1000);
   const random = pooledRandom(run.ctx.random);
   const results: FileResult[] = journal.files.map((file) => ({ path: file.path, verified: false }));
-  const oldTexts: string[] = [];
-  const newTexts: string[] = [];
   const backupDir = backupDirOf(run, journal);
   for (const [index, file] of journal.files.entries()) {
     const text = readWorkFile(path.join(run.root, file.path));
     const sha = sha256(text);
     const cached = cache.get(file.path);
+    // Done with it either way: what the pre-flight check kept is freed file by file.
+    cache.delete(file.path);
     const decrypted = cached?.sha === sha ? cached.decrypted : decryptForRotation(text, file.path, oldKey);
     let output = encryptForRotation(decrypted, file.path, newKey, { now, random });
     if (run.crash.corrupt('verify')) output = output.replace(/=fernet:gAAAAA/, '=fernet:gAAAAB');
     // The verification the ledger records: the new file decrypts with the new key to exactly the old plaintext.
     if (!decryptsTo(output, file.path, newKey, decrypted.plaintext)) return results;
     (results[index] as FileResult).verified = true;
-    oldTexts.push(text);
-    newTexts.push(output);
     file.oldSha256 = sha;
     file.newSha256 = sha256(output);
-    // The backup is for people to browse; the durable copy a rollback uses is old.json.
+    // The durable copies a resume and a rollback use; the backup is for people to browse.
+    writeFileText(run, journal, 'old', index, text);
+    writeFileText(run, journal, 'new', index, output);
     if (backupDir) writeBackup(path.join(backupDir, file.path), text);
     run.crash('prepare');
   }
-  writeTexts(run, journal, 'old', oldTexts);
-  writeTexts(run, journal, 'new', newTexts);
   return results;
 }
 
 /** Replaces each working-tree file with its verified new version, one atomic rename each. */
 function replace(run: RotationRun, journal: RotationJournal): void {
-  const texts = readTexts(run, journal, 'new');
   for (const [index, file] of journal.files.entries()) {
     const target = path.join(run.root, file.path);
     const current = sha256(readWorkFile(target));
     if (current === file.newSha256) continue;
     if (current !== file.oldSha256) throw changedUnderneath(run, file.path);
-    const replacement = texts[index];
+    const replacement = readFileText(run, journal, 'new', index);
     if (replacement === undefined || sha256(replacement) !== file.newSha256) {
       throw new EnvguardError('ROTATION_INTERRUPTED', `the re-encrypted copy of ${file.path} in ${workDirOf(run, journal)} is damaged`, { hint: `undo the rotation with \`envguard rotate${envFlag(run.environment)} --rollback\`` });
     }

@@ -21,15 +21,32 @@ export interface RotationPlan {
   cache: PlaintextCache;
 }
 
-/** Checks that change nothing: the ledger verifies, this machine has its current key, every file decrypts with it. */
-export function preflight(run: RotationRun): RotationPlan {
+/** How many plaintext characters the pre-flight checks of one `rotate` keep for re-encryption, all environments together. */
+export interface PlaintextBudget {
+  characters: number;
+}
+
+/** 32 M characters: what a rotation keeps in memory is bounded by this plus one file. */
+export const PLAINTEXT_BUDGET = 32 * 1024 * 1024;
+
+/**
+ * Checks that change nothing: the ledger verifies, this machine has its current key, every file
+ * decrypts with it. What decrypted is kept (within `budget`) so it is not decrypted twice.
+ */
+export function preflight(run: RotationRun, budget: PlaintextBudget = { characters: PLAINTEXT_BUDGET }): RotationPlan {
   const ledger = readVerifiedLedger(run.ledgerFile);
   const { key: oldKey, stale } = currentKey(run, currentKeyEntry(ledger).newKeyFingerprint);
   const files = listEncryptedFiles(run.root, run.environment);
   const cache: PlaintextCache = new Map();
   for (const file of files) {
     const text = readWorkFile(path.join(run.root, file));
-    cache.set(file, { sha: sha256(text), decrypted: decryptForRotation(text, file, oldKey) });
+    const decrypted = decryptForRotation(text, file, oldKey);
+    // Kept for the re-encryption up to a budget; past it a file is decrypted again then, so
+    // memory stays bounded however many files there are.
+    if (budget.characters >= decrypted.plaintext.length) {
+      budget.characters -= decrypted.plaintext.length;
+      cache.set(file, { sha: sha256(text), decrypted });
+    }
   }
   return { oldKey, stale, files, cache };
 }

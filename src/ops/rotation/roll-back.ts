@@ -6,7 +6,7 @@ import { readLedgerJson, writeLedger } from '../../io/ledger-file.js';
 import { removeJournal, type RotationJournal } from '../../io/rotation-journal.js';
 import { sha256 } from '../../core/sha256.js';
 import { restoreAccess } from './rewrap.js';
-import { backupDirOf, readTexts, readWorkFile, removeTree, restoreOldKey, stage, workDirOf, type RotationKeys, type RotationRun } from './rotation-run.js';
+import { backupDirOf, readFileText, readWorkFile, removeTree, restoreOldKey, stage, workDirOf, type RotationKeys, type RotationRun } from './rotation-run.js';
 import { pathExists } from '../../io/read-file.js';
 
 export interface RollbackOutcome {
@@ -22,15 +22,13 @@ export interface RollbackOutcome {
  * after a crash part-way: each step checks what is already undone.
  */
 export function rollBack(run: RotationRun, journal: RotationJournal, keys: RotationKeys, status: RollbackOutcome['status'], files?: FileResult[]): RollbackOutcome {
-  let oldTexts: string[] | undefined;
   for (const [index, file] of journal.files.entries()) {
     const target = path.join(run.root, file.path);
     const current = sha256(readWorkFile(target));
     // Only a file the rotation wrote (its new version) is put back; anything else there now (a
     // pull or an edit while the rotation was interrupted) is someone's work and stays as it is.
     if (current !== file.newSha256 || file.newSha256 === undefined) continue;
-    oldTexts ??= readTexts(run, journal, 'old');
-    const old = oldTexts[index];
+    const old = readFileText(run, journal, 'old', index);
     if (old === undefined || sha256(old) !== file.oldSha256) throw new EnvguardError('ROTATION_INTERRUPTED', `the copy of the old ${file.path} is damaged`, { hint: `restore it from git (\`git checkout HEAD -- ${file.path}\`)` });
     writeFileAtomic(target, old);
     run.crash('rollback');

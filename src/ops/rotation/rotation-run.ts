@@ -3,7 +3,7 @@ import { envFlag } from '../../core/env-files.js';
 import { EnvguardError } from '../../errors.js';
 import { generateKey, shortKeyId, type FernetKey } from '../../core/key.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
-import { makePrivateDir, readText, removeTree } from '../../io/read-file.js';
+import { makePrivateDir, readText, readTextIfExists, removeTree } from '../../io/read-file.js';
 import { writeJournal, type RotationJournal } from '../../io/rotation-journal.js';
 import type { CrashInjector } from '../../io/test-crash.js';
 import type { OpsContext } from '../context.js';
@@ -37,13 +37,25 @@ export function backupDirOf(run: RotationRun, journal: RotationJournal): string 
   return journal.backupDir === undefined ? undefined : path.resolve(path.dirname(run.journalFile), journal.backupDir);
 }
 
-/** Every file's text at one phase (`old` or `new`), as one durable file in the work dir. */
-export function writeTexts(run: RotationRun, journal: RotationJournal, which: 'old' | 'new', texts: readonly string[]): void {
-  writeCopy(path.join(workDirOf(run, journal), `${which}.json`), JSON.stringify(texts));
+/**
+ * One file's text at one phase (`old` or `new`), as its own durable file in the work dir
+ * (`old-<index>.txt`): a rotation holds one file in memory at a time, whatever their number.
+ */
+export function writeFileText(run: RotationRun, journal: RotationJournal, which: 'old' | 'new', index: number, text: string): void {
+  writeCopy(path.join(workDirOf(run, journal), `${which}-${index}.txt`), text);
 }
 
-export function readTexts(run: RotationRun, journal: RotationJournal, which: 'old' | 'new'): string[] {
-  return JSON.parse(readWorkFile(path.join(workDirOf(run, journal), `${which}.json`))) as string[];
+/**
+ * Reads what {@link writeFileText} wrote (undefined when it is not there). A rotation
+ * interrupted under an earlier version kept every file's text in one `old.json`/`new.json`: read
+ * from those too, so it can still be resumed or rolled back.
+ */
+export function readFileText(run: RotationRun, journal: RotationJournal, which: 'old' | 'new', index: number): string | undefined {
+  const dir = workDirOf(run, journal);
+  const own = readTextIfExists(path.join(dir, `${which}-${index}.txt`));
+  if (own !== undefined) return own;
+  const all = readTextIfExists(path.join(dir, `${which}.json`));
+  return all === undefined ? undefined : (JSON.parse(all) as string[])[index];
 }
 
 /**

@@ -3,6 +3,7 @@ import { entryForKey, verifyLedger, type Ledger } from '../../core/ledger/index.
 import { printable } from '../../core/text/printable.js';
 import { readLedgerJson } from '../../io/ledger-file.js';
 import type { OpsContext } from '../context.js';
+import { KEY_OP_MESSAGES } from '../key-messages.js';
 import { checkKnownLedger } from './known-ledger.js';
 import { envFlag, envNameOf } from '../../core/env-files.js';
 import { shortKeyId } from '../../core/key.js';
@@ -19,10 +20,7 @@ export function describeKeyChange(ctx: OpsContext, envFile: string, newKeyId: st
   // nothing may have rotated at all, so say which variable holds what instead.
   const held = lookUp(() => ctx.keys.current(envName));
   if (held && keyVariablesFor(envName).includes(held.source) && shortKeyId(held.key) !== newKeyId) return wrongVariable(ctx, envFile, newKeyId, held);
-  return {
-    message: `the key changed: ${envFile}.encrypted is now under key ${newKeyId}${rotatedBy(ctx, envFile, newKeyId)}, which this machine does not have`,
-    hint: `ask a member to grant you access (run \`envguard access request${env}\` and send them the line), or ask the teammate who rotated for the new key (\`envguard key export${env}\` on their side) and run \`envguard key import${env}\``,
-  };
+  return KEY_OP_MESSAGES.keyChanged(envFile, newKeyId, rotatedBy(ctx, envFile, newKeyId), env);
 }
 
 /**
@@ -40,7 +38,7 @@ function rotatedBy(ctx: OpsContext, envFile: string, keyId: string): string {
     if (checkKnownLedger(ctx, ledger, file) !== undefined) return '';
     const entry = entryForKey(ledger, keyId);
     if (!entry || entry.type !== 'rotation') return '';
-    return printable(` (rotated by ${entry.actor.name} <${entry.actor.email}> on ${entry.time.slice(0, 10)}: ${entry.reason})`);
+    return printable(KEY_OP_MESSAGES.rotatedBy(entry.actor, entry.time.slice(0, 10), entry.reason));
   } catch {
     // No ledger, or one that does not parse: the message stands without the history.
     return '';
@@ -57,12 +55,7 @@ function wrongVariable(ctx: OpsContext, envFile: string, newKeyId: string, held:
   const env = envFlag(envName);
   const variables = keyVariablesFor(envName);
   const elsewhere = (lookUp(() => ctx.keys.known(envName)) ?? []).find((candidate) => !variables.includes(candidate.source) && shortKeyId(candidate.key) === newKeyId);
-  const variable = held.source;
-  const message = `${variable} holds key ${shortKeyId(held.key)}, but ${envFile}.encrypted is under key ${newKeyId}${elsewhere ? ` (the ${elsewhere.source} has that key)` : ', which this machine does not have'}`;
-  const hint = elsewhere
-    ? `unset ${variable} (or set it to what \`envguard key export${env}\` prints once it is unset)`
-    : `set ${variable} to key ${newKeyId} (\`envguard key export${env}\` on a machine that has it), or unset it and run \`envguard key import${env}\``;
-  return { message, hint };
+  return KEY_OP_MESSAGES.wrongVariable(held.source, shortKeyId(held.key), envFile, newKeyId, elsewhere?.source, env);
 }
 
 function lookUp<T>(find: () => T): T | undefined {

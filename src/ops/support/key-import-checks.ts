@@ -4,6 +4,7 @@ import type { Ledger, RotationEntry } from '../../core/ledger/index.js';
 import { verifyLedger } from '../../core/ledger/index.js';
 import { EnvguardError, isEnvguardError } from '../../errors.js';
 import { readLedgerJson } from '../../io/ledger-file.js';
+import { KEY_OP_MESSAGES } from '../key-messages.js';
 
 /**
  * What `key import` says about the key it was given. A malformed key is a paste gone wrong, not
@@ -17,25 +18,20 @@ export function parseImportedKey(text: string, envName: string): FernetKey {
   } catch (error) {
     if (!isEnvguardError(error)) throw error;
     const flag = envName === 'default' ? '' : ` --env ${envName}`;
-    throw new EnvguardError(error.code, error.message, {
-      hint: `copy the whole key again (44 characters, ending in "="), as \`envguard key export${flag}\` prints it on a teammate's machine`,
-    });
+    throw new EnvguardError(error.code, error.message, { hint: KEY_OP_MESSAGES.copyKeyAgain(flag) });
   }
 }
 
 export function keyMismatchError(root: string, envFile: string, key: FernetKey, fileKeyId: string): EnvguardError {
   const encryptedFile = `${envFile}.encrypted`;
   const flag = envFile === '.env' ? '' : ` --env ${envFile.replace(/^\.env\./, '')}`;
-  const hint = `ask for the current key (\`envguard key export${flag}\` on a machine where \`envguard status\` shows key ${fileKeyId}), or store it anyway with --force`;
+  const hint = KEY_OP_MESSAGES.askForCurrentKey(flag, fileKeyId);
   const retired = rotationThatRetired(path.join(root, `${envFile}.ledger.json`), fingerprint(key));
   if (retired) {
-    return new EnvguardError(
-      'KEY_MISMATCH',
-      `this is the old key ${shortKeyId(key)}: ${clean(retired.actor.name)} <${clean(retired.actor.email)}> rotated it out on ${clean(retired.time.slice(0, 10))}; ${encryptedFile} is under key ${fileKeyId} now`,
-      { hint },
-    );
+    const who = `${clean(retired.actor.name)} <${clean(retired.actor.email)}>`;
+    return new EnvguardError('KEY_MISMATCH', KEY_OP_MESSAGES.retiredKey(shortKeyId(key), who, clean(retired.time.slice(0, 10)), encryptedFile, fileKeyId), { hint });
   }
-  return new EnvguardError('KEY_MISMATCH', `this key (id ${shortKeyId(key)}) does not match ${encryptedFile} (key ${fileKeyId})`, { hint });
+  return new EnvguardError('KEY_MISMATCH', KEY_OP_MESSAGES.otherKey(shortKeyId(key), encryptedFile, fileKeyId), { hint });
 }
 
 /** The completed rotation whose old key is `keyFingerprint`, from a ledger that verifies. */

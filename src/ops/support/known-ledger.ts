@@ -18,7 +18,7 @@ export function checkKnownLedger(ctx: OpsContext, ledger: Ledger, file: string, 
     seen = readSeenLedger(ctx.env, ledger.projectId, ledger.environment);
   } catch (error) {
     if (!(error instanceof EnvguardError)) throw error;
-    return { code: 'anchor', entry: null, path: '', message: error.message, hint: error.hint ?? 'run `envguard verify --trust-ledger`' };
+    return { code: 'anchor', file, entry: null, path: '', message: error.message, hint: error.hint ?? 'run `envguard verify --trust-ledger`' };
   }
   if (seen && options.allowShorter && ledger.entries.length < seen.entries) {
     // An older commit checked out: its chain ends before what this machine saw. Only the genesis can be compared.

@@ -6,6 +6,7 @@ import { createScanner } from '../../core/scan/scanner.js';
 import type { Finding, KnownValue } from '../../core/scan/types.js';
 import type { SensitivityPolicy } from '../../core/sensitivity.js';
 import { fileAtCommit } from '../../io/git-range.js';
+import type { Git } from '../../io/git.js';
 import { streamGitLines } from '../../io/git-stream.js';
 import { readBlobs } from '../../io/scan-files.js';
 import type { OpsContext } from '../context.js';
@@ -19,8 +20,6 @@ import type { OpsContext } from '../context.js';
  */
 
 export interface CommitScanOptions {
-  /** Repository (or bare git dir) to run git in. */
-  root: string;
   /** What `git log` walks: e.g. `[sha, '^base']`, `[sha, '--not', '--all']`, `['--all']`. */
   revisions: readonly string[];
   knownValues?: readonly KnownValue[];
@@ -44,6 +43,7 @@ const LOG_FLAGS = ['-U0', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--d
 
 const BLOB_BATCH = 64;
 
+/** Runs in the context's repository (a bare git dir on a server) with the context's environment, as `ctx.git` does. */
 export async function scanCommits(ctx: OpsContext, options: CommitScanOptions): Promise<CommitScanReport> {
   const knownValues = options.knownValues ?? [];
   const scanner = createScanner({ knownValues, ...(options.sensitivity ? { sensitivity: options.sensitivity } : {}), ...(options.ignore ? { ignore: options.ignore } : {}) });
@@ -77,7 +77,7 @@ export async function scanCommits(ctx: OpsContext, options: CommitScanOptions): 
   };
 
   const args = ['-c', 'core.quotepath=off', 'log', '-p', ...LOG_FLAGS, `--format=${COMMIT_MARKER}%H`, ...options.revisions, '--'];
-  await streamGitLines(args, { cwd: options.root }, (line) => {
+  await streamGitLines(args, { cwd: ctx.cwd, env: ctx.env }, (line) => {
     if (line.startsWith(COMMIT_MARKER)) {
       flush();
       commit = line.slice(COMMIT_MARKER.length).trim();
@@ -91,7 +91,7 @@ export async function scanCommits(ctx: OpsContext, options: CommitScanOptions): 
   // In batches, so memory follows a batch of blobs rather than every binary file in the history.
   for (let at = 0; at < binaries.length; at += BLOB_BATCH) {
     const batch = binaries.slice(at, at + BLOB_BATCH);
-    const blobs = readBlobs(options.root, batch.map((file) => `${file.commit}:${file.path}`), undefined, ctx.env);
+    const blobs = readBlobs(ctx.cwd, batch.map((file) => `${file.commit}:${file.path}`), undefined, ctx.env);
     for (const file of batch) {
       const bytes = blobs.get(`${file.commit}:${file.path}`);
       if (bytes === undefined) continue;
@@ -103,6 +103,6 @@ export async function scanCommits(ctx: OpsContext, options: CommitScanOptions): 
 }
 
 /** `.envguardignore` as the given commit has it: what is being pushed decides what it allows. */
-export function ignoreListAt(root: string, rev: string): IgnoreList {
-  return parseIgnoreFile(fileAtCommit(root, rev, IGNORE_FILE) ?? '');
+export function ignoreListAt(git: Git, rev: string): IgnoreList {
+  return parseIgnoreFile(fileAtCommit(git, rev, IGNORE_FILE) ?? '');
 }

@@ -2,6 +2,7 @@ import { forbiddenFileFinding } from '../../core/enforce/forbidden-file.js';
 import type { Finding } from '../../core/scan/types.js';
 import { isEnvguardError } from '../../errors.js';
 import type { OpsContext } from '../context.js';
+import { ENFORCE_MESSAGES } from '../enforce-messages.js';
 
 /**
  * Files git tracks that must never be committed: a plaintext env file or a key file that got in
@@ -20,8 +21,7 @@ export function trackedForbiddenFiles(ctx: OpsContext): Finding[] {
 
 /** The one-line fix for a tracked forbidden file (the history rewrite is in docs/remediation.md). */
 export function untrackHint(files: ReadonlyArray<Pick<Finding, 'file'>>): string {
-  const list = files.map((finding) => `'${finding.file}'`).join(' ');
-  return `\`git rm --cached -- ${list}\` and commit; the values were exposed in history: rotate them and see docs/remediation.md`;
+  return ENFORCE_MESSAGES.untrack(files.map((finding) => finding.file));
 }
 
 /** The repository top, or undefined outside a repository (a path scan works anywhere). */

@@ -1,8 +1,10 @@
-import { ledgerExtends, parseStrictJson, verifyLedger, type Ledger, type LedgerProblem } from '../../core/ledger/index.js';
+import { ledgerExtends, parseLedgerJson, verifyLedger, type Ledger, type LedgerProblem } from '../../core/ledger/index.js';
 import { findReplayedTokens, type ReplayedToken } from '../../core/token-replay.js';
-import { EnvguardError } from '../../errors.js';
+import { EnvguardError, failure } from '../../errors.js';
+import { isShallowRepository, resolveCommit } from '../../io/git-range.js';
 import { readTextIfExists } from '../../io/read-file.js';
 import type { OpsContext } from '../context.js';
+import { LEDGER_MESSAGES } from '../ledger-messages.js';
 import { listEncryptedFiles } from '../rotation/environment-files.js';
 import { replayMessage } from '../incoming-tokens.js';
 import path from 'node:path';
@@ -28,14 +30,9 @@ export interface RevisionAnchoring {
 
 /** The commit a revision names; `USAGE` (exit 2) when this clone does not have it, as in a shallow clone. */
 export function resolveRevision(ctx: OpsContext, name: string): Revision {
-  const found = ctx.git.exec(['rev-parse', '--verify', '--quiet', '--end-of-options', `${name}^{commit}`], { okCodes: [1, 128] });
-  if (found.status === 0) return { name, commit: found.stdout.toString('utf8').trim() };
-  const shallow = ctx.git.text(['rev-parse', '--is-shallow-repository']) === 'true';
-  throw new EnvguardError('USAGE', `${name} is not in this clone${shallow ? ' (it is a shallow clone)' : ''}, so the ledger cannot be checked against it`, {
-    hint: shallow
-      ? `fetch more history (\`git fetch --unshallow\`, or \`fetch-depth: 0\` in actions/checkout), then run \`envguard verify --against ${name}\` again`
-      : `fetch it (\`git fetch origin ${name}\`) or name a commit that exists, then run \`envguard verify --against ${name}\` again`,
-  });
+  const commit = resolveCommit(ctx.git, name);
+  if (commit !== undefined) return { name, commit };
+  throw failure('USAGE', LEDGER_MESSAGES.revisionMissing(name, isShallowRepository(ctx.git)));
 }
 
 /** Anchors one environment's verified ledger and its encrypted files to the revision. */
@@ -46,10 +43,10 @@ export function anchorAgainstRevision(ctx: OpsContext, revision: Revision, envir
   if (baseText !== undefined) {
     let base: unknown;
     try {
-      base = parseStrictJson(baseText, `${ledgerFile} at ${revision.name}`);
+      base = parseLedgerJson(baseText, `${ledgerFile} at ${revision.name}`);
     } catch (error) {
       const message = error instanceof EnvguardError ? error.message : 'not valid JSON';
-      result.problems.push({ code: 'anchor', entry: null, path: '', message: `${message}: nothing to anchor to`, hint: `check the ledger at ${revision.name} (\`git show ${revision.name}:${ledgerFile}\`), or anchor to another revision` });
+      result.problems.push({ code: 'anchor', file: ledgerFile, entry: null, path: '', ...LEDGER_MESSAGES.nothingToAnchor(message, revision.name, ledgerFile) });
       return result;
     }
     // The older ledger need not verify for the comparison, but it must have the shape of one.

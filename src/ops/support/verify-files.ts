@@ -6,6 +6,7 @@ import { EnvguardError } from '../../errors.js';
 import { readWorkFile } from '../rotation/rotation-run.js';
 import { listEncryptedFiles } from '../rotation/environment-files.js';
 import type { OpsContext } from '../context.js';
+import { LEDGER_MESSAGES } from '../ledger-messages.js';
 
 export interface FileCheck {
   /** Repository-relative path. */
@@ -48,7 +49,7 @@ export function verifyEnvironmentFiles(ctx: OpsContext, root: string, environmen
     }
     const keyId = parsed.format === 'values' ? parsed.keyId : undefined;
     if (keyId !== undefined && keyId !== wanted) {
-      return { path: file, keyId, result: 'other-key', decrypted: false, message: `${file} is under key ${keyId}, but the ledger's current key is ${wanted}` };
+      return { path: file, keyId, result: 'other-key', decrypted: false, message: LEDGER_MESSAGES.fileUnderOtherKey(file, keyId, wanted) };
     }
     if (!key) return { path: file, keyId, result: 'ok', decrypted: false };
     try {

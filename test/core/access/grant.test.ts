@@ -116,9 +116,9 @@ describe('grants', () => {
     expect(verifyGrant(built.grant, built.ageFile, current.publicKey, current.fingerprint, { envName: 'production', memberId: 'carol' })).toEqual({ code: 'misplaced' });
     expect(verifyGrant(built.grant, built.ageFile, 'not a key', current.fingerprint)).toEqual({ code: 'bad-signature' });
     for (const code of ['old-key', 'bad-signature', 'hash-mismatch', 'misplaced'] as const) {
-      const line = describeGrantProblem(code === 'old-key' ? { code, keyFingerprint: 'x' } : { code }, '.envguard/access/production/bob.json');
-      expect(line).not.toContain('\n');
-      expect(line).toContain('.envguard/access/production/bob');
+      const { message, hint } = describeGrantProblem(code === 'old-key' ? { code, keyFingerprint: 'x' } : { code }, '.envguard/access/production/bob.json');
+      expect(`${message} ${hint}`).not.toContain('\n');
+      expect(message).toContain('.envguard/access/production/bob');
     }
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MEMBER_ID_PATTERN, accessPathsFor, memberIdFor, memberSlug, parseAccessPath, parseStrictJson } from '../../../src/core/access/index.js';
+import { MEMBER_ID_PATTERN, accessPathsFor, memberIdFor, memberSlug, parseAccessPath } from '../../../src/core/access/index.js';
+import { strictJsonValue } from '../../../src/core/strict-json.js';
 
 describe('member ids', () => {
   it.each([
@@ -58,12 +59,12 @@ describe('access paths', () => {
 
 describe('strict JSON', () => {
   it('refuses duplicate keys at any depth, and only those', () => {
-    expect(parseStrictJson('{"a":1,"b":{"c":2,"d":[{"c":3}]}}')).toEqual({ a: 1, b: { c: 2, d: [{ c: 3 }] } });
-    expect(parseStrictJson('{"a":1,"a":2}')).toBeUndefined();
-    expect(parseStrictJson('{"x":{"a":"\\"a","a":2}}')).toBeUndefined();
-    expect(parseStrictJson('{"a\\u0062":1,"ab":2}')).toBeUndefined();
-    expect(parseStrictJson('[{"a":1},{"a":1}]')).toEqual([{ a: 1 }, { a: 1 }]);
-    expect(parseStrictJson('{"a":"a","b":"a"}')).toEqual({ a: 'a', b: 'a' });
-    expect(parseStrictJson('{')).toBeUndefined();
+    expect(strictJsonValue('{"a":1,"b":{"c":2,"d":[{"c":3}]}}')).toEqual({ a: 1, b: { c: 2, d: [{ c: 3 }] } });
+    expect(strictJsonValue('{"a":1,"a":2}')).toBeUndefined();
+    expect(strictJsonValue('{"x":{"a":"\\"a","a":2}}')).toBeUndefined();
+    expect(strictJsonValue('{"a\\u0062":1,"ab":2}')).toBeUndefined();
+    expect(strictJsonValue('[{"a":1},{"a":1}]')).toEqual([{ a: 1 }, { a: 1 }]);
+    expect(strictJsonValue('{"a":"a","b":"a"}')).toEqual({ a: 'a', b: 'a' });
+    expect(strictJsonValue('{')).toBeUndefined();
   });
 });

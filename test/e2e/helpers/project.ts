@@ -109,6 +109,25 @@ export function createProject(options: { kind?: 'plain' | 'husky' } = {}): Proje
   return project;
 }
 
+/**
+ * A copy of a project on a machine of its own (repository, HOME and key store), for tests that
+ * each need the same starting state: copying takes milliseconds where `envguard init` and a
+ * commit through the hooks take most of a second.
+ */
+export function copyProject(source: Project): Project {
+  const root = newRoot();
+  const dir = path.join(root, 'repo');
+  cpSync(path.join(source.root, 'home'), path.join(root, 'home'), { recursive: true, verbatimSymlinks: true });
+  cpSync(source.dir, dir, { recursive: true, verbatimSymlinks: true });
+  const project = projectAt(root, dir, isolatedEnv(root));
+  // `envguard init` recorded the CLI it ran as (the source's node_modules): this copy's own instead.
+  const cliPath = path.join(dir, '.git', 'envguard', 'cli-path');
+  if (existsSync(cliPath)) writeFileSync(cliPath, readFileSync(cliPath, 'utf8').replaceAll(source.dir, dir));
+  // The index holds the source files' inodes and times: refresh it, as a fresh checkout would be.
+  project.git('update-index', '-q', '--refresh');
+  return project;
+}
+
 /** A bare repository the project pushes to, for clones and pulls. */
 export function addOrigin(project: Project): string {
   const origin = path.join(project.root, 'origin.git');

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import { createProject, type Project, type RunResult } from './project.js';
+import { copyProject, createProject, type Project, type RunResult } from './project.js';
 
 /** A secret value that is unique to one test, so a leak check cannot pass by accident. */
 export function secret(label: string): string {
@@ -24,9 +24,24 @@ export function envText(vars: Record<string, string>): string {
 
 /**
  * A project with envguard set up and committed: a `.env` with the given variables, `envguard init`
- * run, and the result committed by a commit that the hooks themselves check.
+ * run, and the result committed by a commit that the hooks themselves check. Without `before`, the
+ * first call in a test file does this and later calls with the same variables get a copy of it.
  */
 export function initializedProject(vars: Record<string, string>, options: { kind?: 'plain' | 'husky'; before?: (p: Project) => void } = {}): Project {
+  if (options.before) return initialize(vars, options);
+  const id = JSON.stringify([options.kind ?? 'plain', vars]);
+  let template = templates.get(id);
+  if (!template || !template.exists('.env.encrypted')) {
+    template = initialize(vars, options);
+    templates.set(id, template);
+  }
+  return copyProject(template);
+}
+
+/** Set-up states already made in this test file, by kind and variables (never handed out, only copied). */
+const templates = new Map<string, Project>();
+
+function initialize(vars: Record<string, string>, options: { kind?: 'plain' | 'husky'; before?: (p: Project) => void }): Project {
   const project = createProject({ kind: options.kind });
   options.before?.(project);
   project.write('.env', envText(vars));
@@ -61,3 +76,13 @@ export function editEnvAndStageApp(project: Project, vars: Record<string, string
 export function commit(project: Project, args: string[], env?: NodeJS.ProcessEnv): RunResult {
   return project.gitRaw(['commit', ...args], env);
 }
+
+/** Commits a .env change the way a developer would: edit, commit (rerun if git stops at "nothing to commit"). */
+export function commitEnv(p: Project, vars: Record<string, string>, message: string): void {
+  p.write('.env', envText(vars));
+  if (commit(p, ['-q', '-m', message]).status !== 0) {
+    const again = commit(p, ['-q', '-m', message]);
+    expect(again.status, again.stderr).toBe(0);
+  }
+}
+

@@ -29,7 +29,7 @@ export const ciPackageRules: readonly ProviderRule[] = [
   prefixed('sourcegraph-access-token', 'Sourcegraph access token', { prefix: 'sgp_', body: '(?:[a-fA-F0-9]{16}_|local_)?[a-f0-9]{40}', end: 'A-Za-z0-9' }),
   prefixed('sourcegraph-cody-gateway-key', 'Sourcegraph Cody Gateway key', { prefix: 'sgd_', body: '[a-fA-F0-9]{64}', end: 'A-Za-z0-9' }),
   prefixed('jfrog-api-key', 'JFrog Artifactory API key', { prefix: 'AKCp', body: '[A-Za-z0-9]{69}', end: 'A-Za-z0-9' }),
-  // Reference tokens are base64 of "reftkn:01:…", so they all start the same way.
+  // Reference tokens are base64 of "reftkn:01:...", so they all start the same way.
   prefixed('jfrog-reference-token', 'JFrog Artifactory reference (identity) token', { prefix: 'cmVmdGtuOjAxOj', body: '[A-Za-z0-9]{50}', end: 'A-Za-z0-9' }),
   prefixed('nuget-api-key', 'NuGet.org API key', { prefix: 'oy2', body: '[a-z0-9]{43}', end: 'a-z0-9' }),
   prefixed('crates-io-token', 'crates.io API token', { prefix: 'cio', body: '[A-Za-z0-9]{32}', end: 'A-Za-z0-9', validate: (s) => /\d/.test(s.slice(3)) && /[A-Z]/.test(s.slice(3)) }),

@@ -13,14 +13,14 @@ export const identityCloudRules: readonly ProviderRule[] = [
     validate: () => true,
   }),
   prefixed('aws-mws-key', 'Amazon MWS auth token', { prefix: 'amzn.mws.', body: UUID, end: 'A-Za-z0-9', uuidSecret: true }),
-  // Bedrock long-term API keys are base64 of "BedrockAPIKey-…".
+  // Bedrock long-term API keys are base64 of "BedrockAPIKey-...".
   prefixed('aws-bedrock-api-key', 'Amazon Bedrock API key', { prefix: 'ABSKQmVkcm9ja0FQSUtleS', body: '[A-Za-z0-9+/]{100,200}={0,2}', end: 'A-Za-z0-9+/=' }),
   contextual('gcp-service-account-key-id', 'Google Cloud service account key (private_key_id)', { names: ['private_key_id'], value: '[a-f0-9]{40}' }),
   prefixed('google-oauth-refresh-token', 'Google OAuth refresh token', { prefix: '1//0', body: '[A-Za-z0-9_-]{40,300}' }),
   {
     id: 'firebase-cloud-messaging-key',
     description: 'Firebase Cloud Messaging server key',
-    // Keyed on the fixed middle: every Fernet token (gAAAAAB…) contains "AAAA".
+    // Keyed on the fixed middle: every Fernet token (gAAAAAB...) contains "AAAA".
     keywords: [':apa91b'],
     regex: /(?<![A-Za-z0-9_-])(AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134})(?![A-Za-z0-9_-])/,
   },

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildMaskTable } from '../../../src/core/mask/mask-table.js';
-import { MaskScanner } from '../../../src/core/mask/scanner.js';
+import { IncrementalMasker } from '../../../src/core/mask/incremental-masker.js';
 import { referenceMask } from './reference.js';
 
 const STAR = Buffer.from('****');
@@ -10,7 +10,7 @@ const tableOf = (patterns: Buffer[], words: Buffer[] = []) =>
   buildMaskTable([...patterns.map((p) => ({ text: p.toString('latin1'), wholeWord: false })), ...words.map((p) => ({ text: p.toString('latin1'), wholeWord: true }))]);
 
 function maskInChunks(patterns: Buffer[], text: Buffer, cuts: number[], words: Buffer[] = []): { output: Buffer; pieces: Buffer[] } {
-  const scanner = new MaskScanner(tableOf(patterns, words), STAR);
+  const scanner = new IncrementalMasker(tableOf(patterns, words), STAR);
   const pieces: Buffer[] = [];
   let from = 0;
   for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
@@ -25,7 +25,7 @@ function maskInChunks(patterns: Buffer[], text: Buffer, cuts: number[], words: B
 const bytesOver = (alphabet: string, min: number, max: number) =>
   fc.array(fc.constantFrom(...alphabet), { minLength: min, maxLength: max }).map((chars) => Buffer.from(chars.join('')));
 
-describe('MaskScanner', () => {
+describe('IncrementalMasker', () => {
   it('hides each occurrence, the longest form of nested patterns as one run', () => {
     const patterns = [Buffer.from('abc'), Buffer.from('abcdef'), Buffer.from('xyz')];
     const { output } = maskInChunks(patterns, Buffer.from('1 abcdef 2 abc 3 xyzabc 4 abcde'), []);
@@ -50,7 +50,7 @@ describe('MaskScanner', () => {
   });
 
   it('does not let an endless chain of overlaps grow what it holds back', () => {
-    const scanner = new MaskScanner(tableOf([Buffer.from('aa')]), STAR);
+    const scanner = new IncrementalMasker(tableOf([Buffer.from('aa')]), STAR);
     const written: Buffer[] = [...scanner.push(Buffer.from('x'))];
     for (let i = 0; i < 1000; i++) written.push(...scanner.push(Buffer.from('a')));
     expect(Buffer.concat(written).toString()).toBe('x****');
@@ -68,7 +68,7 @@ describe('MaskScanner', () => {
 
   it('masks a long pattern whole across chunks', () => {
     const long = Buffer.from('-----BEGIN KEY-----\n' + 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo'.repeat(600) + '\n-----END KEY-----');
-    const scanner = new MaskScanner(tableOf([long, Buffer.from('short-one')]), STAR);
+    const scanner = new IncrementalMasker(tableOf([long, Buffer.from('short-one')]), STAR);
     const text = Buffer.concat([Buffer.from('key: '), long, Buffer.from(' and short-one.')]);
     const out = Buffer.concat([...scanner.push(text.subarray(0, 5000)), ...scanner.push(text.subarray(5000)), ...scanner.end()]);
     expect(out.toString()).toBe('key: **** and ****.');
@@ -79,6 +79,17 @@ describe('MaskScanner', () => {
     const cuts = Array.from({ length: text.length }, (_, i) => i);
     expect(maskInChunks([], text, [], [Buffer.from('4711')]).output.toString()).toBe('pin=**** 14711 4711x (****) ****');
     expect(maskInChunks([], text, cuts, [Buffer.from('4711')]).output.toString()).toBe('pin=**** 14711 4711x (****) ****');
+  });
+
+  it('masks through the automaton\'s sparse deep states too (more states than get a dense row)', () => {
+    let seed = 7;
+    const byte = () => 97 + ((seed = (seed * 1103515245 + 12345) >>> 0) % 26);
+    // 700 patterns of 40 bytes: about 28,000 states, beyond the 16,384 with a dense row.
+    const patterns = Array.from({ length: 700 }, () => Buffer.from(Array.from({ length: 40 }, byte)));
+    expect(tableOf(patterns).automaton.stateCount).toBeGreaterThan(tableOf(patterns).automaton.denseStates);
+    const text = Buffer.concat(patterns.slice(0, 50).flatMap((p, i) => [Buffer.from(` ${i} `), p.subarray(0, 20 + (i % 20)), Buffer.from('|'), p]));
+    const cuts = Array.from({ length: 40 }, (_, i) => i * 97);
+    expect(maskInChunks(patterns, text, cuts).output.toString()).toBe(referenceMask(text, patterns).toString());
   });
 
   it('passes text through untouched when there are no patterns', () => {

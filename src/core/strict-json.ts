@@ -1,41 +1,48 @@
-import { EnvguardError } from '../../errors.js';
-
 /**
- * JSON with duplicate keys is invalid (DESIGN.md, Ledger). `JSON.parse` keeps the last of two
- * `"reason"` members while another reader (a reviewer's eye, a tool that keeps the first) sees
- * the first, so one signed file could say two things. This reader refuses such a file.
+ * JSON with duplicate keys is invalid (DESIGN.md, Ledger; the access grants follow the same rule).
+ * `JSON.parse` keeps the last of two `"reason"` members while another reader (a reviewer's eye, a
+ * tool that keeps the first) sees the first, so one signed file could say two things. Used by the
+ * ledger (`ledger/ledger-json.ts`, which throws) and the access grants (`access/parse-grant.ts`,
+ * which reports a reason).
  */
 
+/** Why a text is not strict JSON: never quotes the text. */
 export interface StrictJsonError {
-  /** 1-based line of the problem. */
-  line: number;
+  /** 1-based line of the problem, when known. */
+  line?: number;
   message: string;
+  /** The `JSON.parse` error, for a syntax error. */
+  cause?: unknown;
 }
 
 /**
  * Parses JSON like `JSON.parse`, and also refuses an object with two members of the same name
- * (after escapes: `"a"` and `"\u0061"` are the same name). Throws `LEDGER_INVALID` naming
- * `fileName:line`; never quotes the text.
+ * (after escapes: `"a"` and `"\u0061"` are the same name). Returns the error instead of throwing,
+ * so each caller words it for its own file.
  */
-export function parseStrictJson(text: string, fileName: string): unknown {
+export function parseStrictJson(text: string): { value: unknown } | { error: StrictJsonError } {
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;
-  } catch (error) {
-    const position = /position (\d+)/.exec((error as Error).message);
-    const where = position ? `:${lineAt(text, Number(position[1]))}` : '';
-    throw new EnvguardError('LEDGER_INVALID', `${fileName}${where}: not valid JSON`, { hint: restoreHint(fileName), cause: error });
+  } catch (cause) {
+    const position = /position (\d+)/.exec((cause as Error).message);
+    return { error: { ...(position ? { line: lineAt(text, Number(position[1])) } : {}), message: 'not valid JSON', cause } };
   }
   const duplicate = findDuplicateKey(text);
-  if (duplicate) throw new EnvguardError('LEDGER_INVALID', `${fileName}:${duplicate.line}: ${duplicate.message}`, { hint: restoreHint(fileName) });
-  return value;
+  return duplicate ? { error: duplicate } : { value };
+}
+
+/** The value of strict JSON text, or undefined for anything that is not exactly one JSON value without duplicate keys. */
+export function strictJsonValue(text: string): unknown {
+  const parsed = parseStrictJson(text);
+  return 'value' in parsed ? parsed.value : undefined;
 }
 
 /**
  * The first object member whose name repeats an earlier one in the same object. Expects text
  * that `JSON.parse` accepted, so strings and nesting are already known to be well formed.
  */
-export function findDuplicateKey(text: string): StrictJsonError | undefined {
+export function findDuplicateKey(text: string): { line: number; message: string } | undefined {
   // One entry per open container: the member names seen so far (objects) or null (arrays).
   const stack: (Set<string> | null)[] = [];
   let expectingKey = false;
@@ -76,8 +83,4 @@ function lineAt(text: string, index: number): number {
   let line = 1;
   for (let at = 0; at < index && at < text.length; at++) if (text[at] === '\n') line++;
   return line;
-}
-
-function restoreHint(fileName: string): string {
-  return `resolve a merge by hand (\`git diff -- ${fileName}\`), or restore the committed version with \`git checkout HEAD -- ${fileName}\``;
 }

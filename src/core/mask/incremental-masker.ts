@@ -1,4 +1,4 @@
-import type { MaskTable } from './mask-table.js';
+import { outputSlot, type MaskTable } from './mask-table.js';
 
 /** Bytes that continue a word: ASCII letters, digits, `_`, and every byte of a non-ASCII character. */
 const WORD_BYTE = new Uint8Array(256).map((_, byte) => (/[A-Za-z0-9_]/.test(String.fromCharCode(byte)) || byte >= 0x80 ? 1 : 0));
@@ -18,7 +18,7 @@ const WORD_BYTE = new Uint8Array(256).map((_, byte) => (/[A-Za-z0-9_]/.test(Stri
  * - a whole-word pattern (a short secret) counts only between non-word bytes: its left edge is
  *   checked when it ends, its right edge on the next byte (or the end of input).
  */
-export class MaskScanner {
+export class IncrementalMasker {
   private readonly table: MaskTable;
   private readonly replacement: Buffer;
   /** Current automaton state. */
@@ -37,6 +37,8 @@ export class MaskScanner {
   private openRunEnd = -1;
   /** Whole-word occurrences ending at `position`, waiting for the next byte to show their right edge (flat pairs). */
   private pending: number[] = [];
+  /** Where {@link advance} leaves the state it reached (a slot, so the hot loop allocates nothing). */
+  private readonly walk = new Int32Array(1);
 
   constructor(table: MaskTable, replacement: Buffer) {
     this.table = table;
@@ -50,23 +52,28 @@ export class MaskScanner {
     const data = this.held.length === 0 ? input : Buffer.concat([this.held, input]);
     const dataStart = this.heldStart;
     const scanFrom = this.held.length;
-    const { automaton, flags, anyLength, wordHead, wordNext } = this.table;
-    const { depth, dense, denseStates } = automaton;
+    const { automaton, anyLength, wordHead, wordNext } = this.table;
+    const { depth } = automaton;
     const pending = this.pending;
+    const walk = this.walk;
 
-    // The hot loop: a dense-row load (a call only for deep states) and a flag test per byte; outputs are rare.
+    // Most bytes end in no pattern: `advance` runs over them in a loop of its own (kept small so
+    // it stays optimised), and stops on the rare byte where something ends.
     let state = this.state;
-    for (let i = scanFrom; i < data.length; i++) {
-      const byte = data[i] as number;
-      if (pending.length > 0) this.settlePending(WORD_BYTE[byte] === 0);
-      state = state < denseStates ? (dense[state * 256 + byte] as number) : automaton.next(state, byte);
-      if (flags[state] === 0) continue;
-      const end = dataStart + i + 1;
-      const longest = anyLength[state] as number;
+    for (let i = scanFrom; i < data.length; ) {
+      // A whole-word occurrence ended on the previous byte: this byte shows its right edge.
+      if (pending.length > 0) this.settlePending(WORD_BYTE[data[i] as number] === 0);
+      const at = advance(this.table, data, i, state, walk);
+      state = walk[0] as number;
+      if (at === data.length) break;
+      i = at + 1;
+      const end = dataStart + i;
+      const slot = outputSlot(this.table, state);
+      const longest = anyLength[slot] as number;
       if (longest > 0) this.addRun(end - longest, end);
-      for (let w = wordHead[state] as number; w >= 0; w = wordNext[w] as number) {
+      for (let w = wordHead[slot] as number; w >= 0; w = wordNext[outputSlot(this.table, w)] as number) {
         const start = end - (depth[w] as number);
-        if (this.isWordEdge(data, dataStart, start)) this.pending.push(start, end);
+        if (this.isWordEdge(data, dataStart, start)) pending.push(start, end);
       }
     }
     this.state = state;
@@ -170,6 +177,36 @@ export class MaskScanner {
     this.heldStart = dataStart + keepFrom;
     return out;
   }
+}
+
+/**
+ * Runs the automaton from `state` over `data` from `from`, and stops at the first byte after
+ * which some pattern ends: returns that byte's index (-1: none up to the end). The state reached
+ * is left in `walk[0]`. One dense-row load and one flag test per byte; a call only in deep states;
+ * a tighter loop over the root's row while no pattern has begun.
+ */
+function advance(table: MaskTable, data: Uint8Array, from: number, state: number, walk: Int32Array): number {
+  const { automaton, flags } = table;
+  const { dense, denseStates } = automaton;
+  const length = data.length;
+  let i = from;
+  for (; i < length; i++) {
+    if (state === 0) {
+      // Most bytes start no pattern: from the root, the next state depends on the byte alone, so
+      // these loads do not wait on each other (the general step waits on the previous state).
+      let next = dense[data[i] as number] as number;
+      while (next === 0 && ++i < length) next = dense[data[i] as number] as number;
+      if (i === length) break;
+      state = next;
+    } else {
+      const byte = data[i] as number;
+      state = state < denseStates ? (dense[state * 256 + byte] as number) : automaton.next(state, byte);
+    }
+    if (flags[state] !== 0) break;
+  }
+  // One exit: a store only at the end of a chunk would be compiled without feedback and deoptimise.
+  walk[0] = state;
+  return i;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import type { Masker } from './masker.js';
-import type { MaskScanner } from './scanner.js';
+import type { IncrementalMasker } from './incremental-masker.js';
 
 /**
  * A byte stream with every secret masked, also when a secret is split across chunks: bytes that
@@ -8,7 +8,7 @@ import type { MaskScanner } from './scanner.js';
  * chunk or the end of the stream shows what they are. A partial secret is never written.
  */
 export class MaskingTransform extends Transform {
-  private readonly scanner: MaskScanner;
+  private readonly scanner: IncrementalMasker;
 
   constructor(masker: Masker) {
     super();

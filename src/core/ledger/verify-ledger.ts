@@ -1,3 +1,4 @@
+import type { Problem } from '../../problem.js';
 import { entryHash, sameText, signingBytes } from './entry-hash.js';
 import { schemaProblems } from './schema.js';
 import { verifySignature } from './signing-key.js';
@@ -23,14 +24,12 @@ export type LedgerProblemCode =
   /** Not a continuation of an anchor: an older revision's ledger, or what this machine saw before. */
   | 'anchor';
 
-export interface LedgerProblem {
-  code: LedgerProblemCode;
+/** A ledger finding: a Problem in the ledger file, with the ledger's finer code and where in the file it is. */
+export interface LedgerProblem extends Problem<LedgerProblemCode> {
   /** Index in `entries` (which is also the seq it should have), or null for the file as a whole. */
   entry: number | null;
   /** JSON Pointer to what failed, e.g. `/entries/3/signatures/0`. */
   path: string;
-  message: string;
-  hint: string;
 }
 
 export interface LedgerReport {
@@ -63,12 +62,12 @@ export function verifyLedger(value: unknown, options: VerifyOptions = {}): Ledge
     return {
       valid: false,
       entries: count,
-      problems: fromSchema.map((problem) => ({ code: 'schema', entry: entryIndexOf(problem.path), path: problem.path, message: `${problem.path || '(file)'} ${problem.message}`, hint: restore })),
+      problems: fromSchema.map((problem) => ({ code: 'schema', file, entry: entryIndexOf(problem.path), path: problem.path, message: `${problem.path || '(file)'} ${problem.message}`, hint: restore })),
     };
   }
   const ledger = value as Ledger;
   const problems: LedgerProblem[] = [];
-  const add = (code: LedgerProblemCode, entry: number | null, path: string, message: string, hint = restore) => problems.push({ code, entry, path, message, hint });
+  const add = (code: LedgerProblemCode, entry: number | null, path: string, message: string, hint = restore) => problems.push({ code, file, entry, path, message, hint });
 
   const genesis = ledger.entries[0] as LedgerEntry;
   if (genesis.type !== 'genesis') {

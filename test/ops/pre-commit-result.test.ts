@@ -83,7 +83,7 @@ describe('preCommit result', () => {
     const result = preCommit(project.ctx(), project.stateDir);
     expect(result.refusals).toEqual([
       {
-        code: 'DECRYPT_FAILED',
+        code: 'TOKEN_REPLAY',
         file: '.env.encrypted',
         message: expect.stringMatching(/^\.env\.encrypted:2: the token of A \(.*\) is older than the one in HEAD \(.*\): an old value pasted back \(token replay\)$/),
         hint: expect.stringContaining('git checkout HEAD -- .env.encrypted'),

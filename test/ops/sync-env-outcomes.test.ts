@@ -151,4 +151,15 @@ describe('syncEnvFile outcomes', () => {
       expect(project.exists('.env.incoming'), what).toBe(false);
     }
   });
+
+  it('refuses an incoming file that pastes an older token back over the synced one, leaving .env alone', () => {
+    project = createEnvProject('A=first-secret\n');
+    // A later commit whose A token is older than the one .env was synced from (a keyless rollback).
+    project.repo.write('.env.encrypted', encryptDocument(parseDotenv('A=old-secret\n'), project.key, { now: Math.floor(Date.now() / 1000) - 3600, random: randomBytes }));
+    project.repo.git('commit', '-qam', 'roll back');
+    const outcome = sync();
+    expect(outcome).toMatchObject({ kind: 'invalid', envFile: '.env', message: expect.stringMatching(/^\.env not updated: \.env\.encrypted:2: the token of A .* \(token replay\)$/) });
+    expect(JSON.stringify(outcome)).not.toMatch(/old-secret|first-secret/);
+    expect(project.repo.read('.env')).toBe('A=first-secret\n');
+  });
 });

@@ -9,8 +9,12 @@ import base from './vitest.config.js';
  */
 const include = process.env.ENVGUARD_MUTATION_TESTS?.split(',').filter(Boolean) ?? [
   'test/core/**/*.test.ts',
-  'test/ops/pre-commit.test.ts',
-  'test/ops/sync-env.test.ts',
+  'test/ops/pre-commit*.test.ts',
+  'test/ops/sync-env*.test.ts',
+  'test/ops/merge-with-base.test.ts',
 ];
 
-export default mergeConfig(base, defineConfig({ test: { include, reporters: ['default'] } }));
+const config = mergeConfig(base, defineConfig({}));
+// Set, not merged: mergeConfig concatenates arrays, which ran every test in the suite (base's include) under each mutant run.
+config.test = { ...config.test, include, reporters: ['default'] };
+export default config;

@@ -73,7 +73,8 @@ export function encryptForCommit(ctx: OpsContext, index: StagedBlobs, envFile: s
   const previous = conflicted && stagedText !== undefined ? tryParse(withoutConflictMarkers(stagedText), encryptedFile) : staged;
   if (previous?.format === 'values' && previous.keyId !== shortKeyId(resolved.key)) {
     const change = describeKeyChange(ctx, envFile, previous.keyId);
-    return refused({ code: 'KEY_MISMATCH', file: encryptedFile, message: `cannot encrypt ${envFile}: ${change.message}`, hint: change.hint });
+    // A judgement of the staged encrypted file itself: the staged-file checks would only say it again.
+    return refused({ code: 'KEY_MISMATCH', file: encryptedFile, message: `cannot encrypt ${envFile}: ${change.message}`, hint: change.hint }, true);
   }
   // The staged file is what envguard last synced, and .env has changed since: no need to decrypt it to know it differs.
   const stagedIsBase = state !== undefined && stagedText === state.baseEncrypted;
@@ -92,7 +93,8 @@ export function encryptForCommit(ctx: OpsContext, index: StagedBlobs, envFile: s
     // that change, so merge per variable instead. (An index that merely went back, as after
     // `git reset HEAD~`, leaves the working tree file at the synced version: .env wins there.)
     const merged = mergeStaged(ctx, { envFile, state, local: plaintext, staged: previous, stagedText, key: resolved.key, stateDirectory });
-    if (typeof merged !== 'string') return refused(merged);
+    // A staged file that does not decrypt is judged here (the staged-file checks would report it twice).
+    if (typeof merged !== 'string') return refused(merged, merged.file === encryptedFile);
     target = merged;
   }
 
@@ -129,9 +131,13 @@ interface StagedMerge {
 function mergeStaged(ctx: OpsContext, merge: StagedMerge): string | Problem {
   const { envFile, stagedText } = merge;
   const encryptedFile = encryptedPathFor(envFile);
-  const incoming = decryptsTo(merge.staged, merge.key, encryptedFile);
-  if (incoming === undefined) {
-    return { code: 'DECRYPT_FAILED', file: encryptedFile, message: `${encryptedFile} does not decrypt with your key`, hint: `restore it with \`git checkout HEAD -- ${encryptedFile}\`` };
+  let incoming: string;
+  try {
+    incoming = decryptEncryptedFile(merge.staged, merge.key, encryptedFile);
+  } catch (error) {
+    if (!isEnvguardError(error)) throw error;
+    // The failing line and why, as the staged-file checks would say it (they are told it is judged).
+    return { code: error.code, file: encryptedFile, message: error.message, hint: `restore it with \`git checkout HEAD -- ${encryptedFile}\`` };
   }
   const base = decryptWithKnownKeys(ctx, envFile, merge.state.baseEncrypted);
   if (base === undefined) return merge.local;

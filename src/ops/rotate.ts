@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { EnvguardError } from '../errors.js';
+import { failure } from '../errors.js';
 import { fingerprint, shortKeyId, type FernetKey } from '../core/key.js';
 import type { FileResult, RotationAccess } from '../core/ledger/index.js';
 import { gitActor } from '../io/git-actor.js';
@@ -12,8 +12,9 @@ import { runForward, type PlaintextCache } from './rotation/forward.js';
 import { PLAINTEXT_BUDGET, preflight, type RotationPlan } from './rotation/preflight.js';
 import { rollBack } from './rotation/roll-back.js';
 import { planRotationAccess, saveAccessBefore } from './rotation/rewrap.js';
-import { envFlag, journalKeys, newRotationKey, persistNewKey, readWorkFile, removeTree, saveJournal, writeCopy, type RotationRun } from './rotation/rotation-run.js';
+import { journalKeys, newRotationKey, persistNewKey, readWorkFile, removeTree, saveJournal, writeCopy, type RotationRun } from './rotation/rotation-run.js';
 import { makePrivateDir, pathExists } from '../io/read-file.js';
+import { ROTATION_MESSAGES as M } from './rotation/rotation-messages.js';
 
 export interface RotateOptions {
   /** One environment (default `default`); ignored with `all`. */
@@ -55,7 +56,7 @@ export interface RotateResult {
 export function rotate(ctx: OpsContext, options: RotateOptions = {}): RotateResult[] {
   const root = ctx.repo.root;
   const environments = options.all ? findLedgerEnvironments(root) : [options.environment ?? 'default'];
-  if (environments.length === 0) throw new EnvguardError('NOT_FOUND', 'no ledger found at the repository top, so there is nothing to rotate', { hint: 'run `envguard init` first' });
+  if (environments.length === 0) throw failure('NOT_FOUND', M.noLedgers());
   // One rotation per project at a time, across worktrees and clones: two at once share one
   // key-store slot, and could leave a file under a key that is saved nowhere.
   const projectId = ctx.keys.projectId(environments[0] ?? 'default');
@@ -70,11 +71,7 @@ function rotateLocked(ctx: OpsContext, root: string, environments: readonly stri
     // decrypts) before any of them changes: `--all` never stops half-way on a missing key.
     const budget = { characters: PLAINTEXT_BUDGET };
     const planned = runs.map(({ run, journal }) => {
-      if (journal) {
-        throw new EnvguardError('ROTATION_INTERRUPTED', `a rotation of "${run.environment}" started ${journal.startedAt} was interrupted (phase ${journal.phase})`, {
-          hint: `finish it with \`envguard rotate${envFlag(run.environment)} --resume\` or undo it with \`envguard rotate${envFlag(run.environment)} --rollback\``,
-        });
-      }
+      if (journal) throw failure('ROTATION_INTERRUPTED', M.alreadyInterrupted(run.environment, journal.startedAt, journal.phase));
       const plan = preflight(run, budget);
       return { run, plan, access: planRotationAccess(run, readVerifiedLedger(run.ledgerFile), options.revoke?.[run.environment] ?? []) };
     });
@@ -82,27 +79,21 @@ function rotateLocked(ctx: OpsContext, root: string, environments: readonly stri
   }
   // With --all, resume or roll back whichever environments were interrupted.
   const interrupted = runs.filter(({ journal }) => journal !== undefined || !options.all);
-  if (interrupted.length === 0) throw new EnvguardError('NOT_FOUND', `no interrupted rotation to ${mode === 'resume' ? 'resume' : 'roll back'}`, { hint: '`envguard status` shows interrupted rotations' });
+  if (interrupted.length === 0) throw failure('NOT_FOUND', M.nothingInterrupted(mode));
   return interrupted.map(({ run, journal }) => {
-    if (!journal) {
-      throw new EnvguardError('NOT_FOUND', `no interrupted rotation of "${run.environment}" to ${mode === 'resume' ? 'resume' : 'roll back'}`, { hint: '`envguard status` shows interrupted rotations' });
-    }
+    if (!journal) throw failure('NOT_FOUND', M.nothingInterrupted(mode, run.environment));
     return mode === 'resume' ? resume(run, journal) : rollBackResult(run, journal);
   });
 }
 
 function openRun(ctx: OpsContext, root: string, environment: string): { run: RotationRun; journal: RotationJournal | undefined } {
   const ledgerFile = ledgerPath(root, environment);
-  if (!pathExists(ledgerFile)) {
-    throw new EnvguardError('NOT_FOUND', `${ledgerFileName(environment)} does not exist, so environment "${environment}" has no key to rotate`, { hint: `run \`envguard init --env ${environment}\`` });
-  }
+  if (!pathExists(ledgerFile)) throw failure('NOT_FOUND', M.noLedger(ledgerFileName(environment), environment));
   const { config } = ctx;
   const journalFile = journalPathIn(ctx.repo.gitDir, environment);
   // The project id is needed before the ledger can be trusted (a rollback may repair it), so read it plainly.
   const projectId = (readLedgerJson(ledgerFile) as { projectId?: unknown }).projectId;
-  if (typeof projectId !== 'string') {
-    throw new EnvguardError('LEDGER_INVALID', `${ledgerFileName(environment)} has no projectId`, { hint: `see \`envguard verify --env ${environment}\`` });
-  }
+  if (typeof projectId !== 'string') throw failure('LEDGER_INVALID', M.noProjectId(ledgerFileName(environment), environment));
   const run: RotationRun = {
     ctx,
     root,
@@ -161,7 +152,7 @@ function resume(run: RotationRun, journal: RotationJournal): RotateResult {
     }
     persistNewKey(run, keys.oldKey, newKey);
   }
-  if (!newKey) throw new EnvguardError('KEY_MISSING', `the new key ${shortKeyId(journal.newKeyFingerprint)} of the interrupted rotation is not in the key store`, { hint: `undo the rotation with \`envguard rotate${envFlag(run.environment)} --rollback\`` });
+  if (!newKey) throw failure('KEY_MISSING', M.newKeyMissing(shortKeyId(journal.newKeyFingerprint), run.environment));
   return finish(run, journal, keys.oldKey, newKey, new Map(), []);
 }
 

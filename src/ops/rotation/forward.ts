@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { EnvguardError } from '../../errors.js';
+import { failure, type EnvguardError } from '../../errors.js';
 import { appendEntry, buildRotationEntry, entryHash, sameText, type FileResult, type Ledger } from '../../core/ledger/index.js';
 import { decryptForRotation, decryptsTo, encryptForRotation, type DecryptedForRotation } from '../../core/reencrypt-file.js';
 import type { FernetKey } from '../../core/key.js';
@@ -9,7 +9,8 @@ import { readVerifiedLedger, writeLedger } from '../../io/ledger-file.js';
 import { removeJournal, type RotationJournal } from '../../io/rotation-journal.js';
 import { sha256 } from '../../core/sha256.js';
 import { rewrapAccess, stageAccess } from './rewrap.js';
-import { backupDirOf, envFlag, pooledRandom, readFileText, readWorkFile, removeTree, repoRelative, saveJournal, stage, workDirOf, writeFileText, type RotationRun } from './rotation-run.js';
+import { ROTATION_MESSAGES as M } from './rotation-messages.js';
+import { backupDirOf, pooledRandom, readFileText, readWorkFile, removeTree, repoRelative, saveJournal, stage, workDirOf, writeFileText, type RotationRun } from './rotation-run.js';
 
 /** Plaintexts already decrypted by the pre-flight check, by path and file hash (kept in memory only). */
 export type PlaintextCache = Map<string, { sha: string; decrypted: DecryptedForRotation }>;
@@ -106,9 +107,7 @@ function replace(run: RotationRun, journal: RotationJournal): void {
     if (current === file.newSha256) continue;
     if (current !== file.oldSha256) throw changedUnderneath(run, file.path);
     const replacement = readFileText(run, journal, 'new', index);
-    if (replacement === undefined || sha256(replacement) !== file.newSha256) {
-      throw new EnvguardError('ROTATION_INTERRUPTED', `the re-encrypted copy of ${file.path} in ${workDirOf(run, journal)} is damaged`, { hint: `undo the rotation with \`envguard rotate${envFlag(run.environment)} --rollback\`` });
-    }
+    if (replacement === undefined || sha256(replacement) !== file.newSha256) throw failure('ROTATION_INTERRUPTED', M.newCopyDamaged(file.path, workDirOf(run, journal), run.environment));
     writeFileAtomic(target, replacement);
     run.crash('replace');
   }
@@ -121,11 +120,7 @@ function record(run: RotationRun, journal: RotationJournal): void {
   const ledger: Ledger = readVerifiedLedger(run.ledgerFile);
   const head = ledger.entries[ledger.entries.length - 1];
   if (head && sameText(entryHash(head), entryHash(entry))) return;
-  if (!head || !sameText(entryHash(head), entry.prevHash)) {
-    throw new EnvguardError('ROTATION_INTERRUPTED', `${path.basename(run.ledgerFile)} changed while the rotation was interrupted (pulled or edited?)`, {
-      hint: `undo the rotation with \`envguard rotate${envFlag(run.environment)} --rollback\`, then rotate again`,
-    });
-  }
+  if (!head || !sameText(entryHash(head), entry.prevHash)) throw failure('ROTATION_INTERRUPTED', M.ledgerChanged(path.basename(run.ledgerFile), run.environment));
   writeLedger(run.ledgerFile, appendEntry(ledger, entry));
   run.crash('ledger');
 }
@@ -154,7 +149,5 @@ function assertUntouched(run: RotationRun, journal: RotationJournal): void {
 }
 
 function changedUnderneath(run: RotationRun, file: string): EnvguardError {
-  return new EnvguardError('ROTATION_INTERRUPTED', `${file} was changed while the rotation was interrupted; it is neither the old nor the new version`, {
-    hint: `undo the rotation with \`envguard rotate${envFlag(run.environment)} --rollback\` (it keeps the file as it is now), then rotate again`,
-  });
+  return failure('ROTATION_INTERRUPTED', M.changedUnderneath(file, run.environment));
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { EnvguardError } from '../../errors.js';
+import { failure } from '../../errors.js';
 import { fingerprint, shortKeyId, type FernetKey } from '../../core/key.js';
 import { currentKeyEntry } from '../../core/ledger/index.js';
 import { decryptForRotation } from '../../core/reencrypt-file.js';
@@ -8,7 +8,8 @@ import { readVerifiedLedger } from '../../io/ledger-file.js';
 import { sha256 } from '../../core/sha256.js';
 import { listEncryptedFiles } from './environment-files.js';
 import type { PlaintextCache } from './forward.js';
-import { envFlag, readWorkFile, type RotationRun } from './rotation-run.js';
+import { readWorkFile, type RotationRun } from './rotation-run.js';
+import { ROTATION_MESSAGES as M } from './rotation-messages.js';
 
 /** What a rotation starts from, established before anything changes. */
 export interface RotationPlan {
@@ -61,7 +62,5 @@ function currentKey(run: RotationRun, wanted: string): { key: FernetKey; stale: 
   const stored = run.ctx.keys.byFingerprint(run.environment, wanted)?.key;
   if (stored) return { key: stored, stale: resolved && resolved.source !== 'key store' ? [resolved.source] : [] };
   if (!resolved) throw missingKeyError(run.environment);
-  throw new EnvguardError('KEY_MISMATCH', `your key for "${run.environment}" (${shortKeyId(resolved.key)}, from ${resolved.source}) is not the ledger's current key ${shortKeyId(wanted)}`, {
-    hint: `someone rotated it: \`envguard status\` says who; get the current key (\`envguard key import${envFlag(run.environment)}\`) and rotate again`,
-  });
+  throw failure('KEY_MISMATCH', M.notCurrentKey(run.environment, shortKeyId(resolved.key), resolved.source, shortKeyId(wanted)));
 }

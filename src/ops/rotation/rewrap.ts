@@ -1,7 +1,7 @@
 import { ensureDir, readBytes, removeIfExists } from '../../io/access-file-io.js';
 import { listDirectory, pathExists, readText } from '../../io/read-file.js';
 import path from 'node:path';
-import { EnvguardError } from '../../errors.js';
+import { failure } from '../../errors.js';
 import { accessDirFor, buildGrant, parseGrant, verifyGrant, type GrantRecord } from '../../core/access/index.js';
 import { parseRecipient } from '../../core/age/index.js';
 import { fingerprint, type FernetKey } from '../../core/key.js';
@@ -11,7 +11,8 @@ import type { RotationJournal } from '../../io/rotation-journal.js';
 import { readEnvGrants } from '../access/env-grants.js';
 import { checkEnvironmentGrants } from '../access/verify-grants.js';
 import { removeGrantFiles, stageAccessDir, writeGrantFiles } from '../access/write-grant.js';
-import { envFlag, workDirOf, writeCopy, type RotationRun } from './rotation-run.js';
+import { workDirOf, writeCopy, type RotationRun } from './rotation-run.js';
+import { ROTATION_MESSAGES as M } from './rotation-messages.js';
 
 /**
  * Every rotation re-wraps the new key for every remaining member (DESIGN.md, "Per-person
@@ -24,14 +25,12 @@ export function planRotationAccess(run: RotationRun, ledger: Ledger, revoke: rea
   if (members.length === 0 && revoke.length === 0) return undefined;
   const first = problems[0];
   // A grant that does not verify must never be re-signed with the new key: that would launder it.
-  if (first) throw new EnvguardError('VERIFY_FAILED', `cannot rotate "${run.environment}": ${first.message}`, { hint: 'fix the access files first (`envguard verify` lists them)' });
+  if (first) throw failure('VERIFY_FAILED', M.grantProblem(run.environment, first.message));
   const refs: MemberRef[] = members.map((member) => ({ memberId: member.memberId, name: (member.files.parsed as { grant: GrantRecord }).grant.memberName }));
   const unknown = revoke.filter((id) => !refs.some((ref) => ref.memberId === id));
-  if (unknown.length > 0) throw new EnvguardError('USAGE', `no member ${unknown.join(', ')} in "${run.environment}"`, { hint: `\`envguard access list\` shows the members of each environment` });
+  if (unknown.length > 0) throw failure('USAGE', M.unknownMembers(unknown, run.environment));
   const rewrapped = refs.filter((ref) => !revoke.includes(ref.memberId));
-  if (revoke.length > 0 && rewrapped.length === 0) {
-    throw new EnvguardError('USAGE', `cannot revoke the last member of "${run.environment}": nobody would hold its key`, { hint: `grant someone else first (\`envguard access grant <recipient> --name …${envFlag(run.environment)}\`), then revoke` });
-  }
+  if (revoke.length > 0 && rewrapped.length === 0) throw failure('USAGE', M.lastMember(run.environment));
   return { revoked: refs.filter((ref) => revoke.includes(ref.memberId)), rewrapped };
 }
 
@@ -51,7 +50,7 @@ export function saveAccessBefore(run: RotationRun, journal: RotationJournal): vo
 function readAccessBefore(run: RotationRun, journal: RotationJournal): Map<string, Buffer> | undefined {
   const file = beforeFile(run, journal);
   if (!pathExists(file)) return undefined;
-  return new Map(Object.entries(JSON.parse(readText(file, 'it is in the rotation work dir')) as Record<string, string>).map(([name, bytes]) => [name, Buffer.from(bytes, 'base64')]));
+  return new Map(Object.entries(JSON.parse(readText(file, M.accessCopyHint)) as Record<string, string>).map(([name, bytes]) => [name, Buffer.from(bytes, 'base64')]));
 }
 
 /**
@@ -63,7 +62,7 @@ export function rewrapAccess(run: RotationRun, journal: RotationJournal, newKey:
   const access = journal.access;
   if (!access) return;
   const before = readAccessBefore(run, journal);
-  if (!before) throw new EnvguardError('ROTATION_INTERRUPTED', 'the saved copy of the access files is missing', { hint: `undo the rotation with \`envguard rotate${envFlag(run.environment)} --rollback\`` });
+  if (!before) throw failure('ROTATION_INTERRUPTED', M.accessCopyMissing(run.environment));
   const dir = accessDirFor(run.environment);
   const oldGrants = new Map<string, GrantRecord>();
   for (const [file, bytes] of before) {
@@ -75,7 +74,7 @@ export function rewrapAccess(run: RotationRun, journal: RotationJournal, newKey:
   const now = readEnvGrants(run.root, run.environment);
   for (const ref of access.rewrapped) {
     const old = oldGrants.get(ref.memberId);
-    if (!old) throw new EnvguardError('ROTATION_INTERRUPTED', `the saved grant of ${ref.memberId} is missing`, { hint: `undo the rotation with \`envguard rotate${envFlag(run.environment)} --rollback\`` });
+    if (!old) throw failure('ROTATION_INTERRUPTED', M.grantCopyMissing(ref.memberId, run.environment));
     const onDisk = now.members.find((member) => member.memberId === ref.memberId);
     if (onDisk?.parsed && 'grant' in onDisk.parsed && onDisk.ageFile && !verifyGrant(onDisk.parsed.grant, onDisk.ageFile, publicKey, fingerprint(newKey), { envName: run.environment, memberId: ref.memberId })) continue;
     const built = buildGrant({ envName: run.environment, key: newKey, memberName: old.memberName, recipient: parseRecipient(old.recipient), kind: old.kind, existing: names, grantedBy: old.grantedBy, now: new Date(old.grantedAt), random: run.ctx.random });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { EnvguardError } from '../../errors.js';
+import { failure } from '../../errors.js';
 import { appendRotation, currentKeyFingerprint, entryHash, sameText, type FileResult, type Ledger, type RotationStatus } from '../../core/ledger/index.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { readLedgerJson, writeLedger } from '../../io/ledger-file.js';
@@ -8,6 +8,7 @@ import { sha256 } from '../../core/sha256.js';
 import { restoreAccess } from './rewrap.js';
 import { backupDirOf, readFileText, readWorkFile, removeTree, restoreOldKey, stage, workDirOf, type RotationKeys, type RotationRun } from './rotation-run.js';
 import { pathExists } from '../../io/read-file.js';
+import { ROTATION_MESSAGES as M } from './rotation-messages.js';
 
 export interface RollbackOutcome {
   status: Extract<RotationStatus, 'failed' | 'rolled_back'>;
@@ -29,7 +30,7 @@ export function rollBack(run: RotationRun, journal: RotationJournal, keys: Rotat
     // pull or an edit while the rotation was interrupted) is someone's work and stays as it is.
     if (current !== file.newSha256 || file.newSha256 === undefined) continue;
     const old = readFileText(run, journal, 'old', index);
-    if (old === undefined || sha256(old) !== file.oldSha256) throw new EnvguardError('ROTATION_INTERRUPTED', `the copy of the old ${file.path} is damaged`, { hint: `restore it from git (\`git checkout HEAD -- ${file.path}\`)` });
+    if (old === undefined || sha256(old) !== file.oldSha256) throw failure('ROTATION_INTERRUPTED', M.oldCopyDamaged(file.path));
     writeFileAtomic(target, old);
     run.crash('rollback');
   }

@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { envFlag } from '../../core/env-files.js';
-import { EnvguardError } from '../../errors.js';
+import { failure } from '../../errors.js';
 import { generateKey, shortKeyId, type FernetKey } from '../../core/key.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { makePrivateDir, readText, readTextIfExists, removeTree } from '../../io/read-file.js';
 import { writeJournal, type RotationJournal } from '../../io/rotation-journal.js';
 import type { CrashInjector } from '../../io/test-crash.js';
 import type { OpsContext } from '../context.js';
+import { ROTATION_MESSAGES as M } from './rotation-messages.js';
 
 /** What every step of one environment's rotation works with. */
 export interface RotationRun {
@@ -98,11 +98,7 @@ export function restoreOldKey(run: RotationRun, oldKey: FernetKey): void {
 /** Finds both keys of a journal in the variables or the key store. */
 export function journalKeys(run: RotationRun, journal: RotationJournal): RotationKeys {
   const oldKey = run.ctx.keys.byFingerprint(run.environment, journal.oldKeyFingerprint)?.key;
-  if (!oldKey) {
-    throw new EnvguardError('KEY_MISSING', `the key ${shortKeyId(journal.oldKeyFingerprint)} that the interrupted rotation started from is not in the key store`, {
-      hint: `import it with \`envguard key import${envFlag(run.environment)}\`, then run \`envguard rotate${envFlag(run.environment)} --rollback\``,
-    });
-  }
+  if (!oldKey) throw failure('KEY_MISSING', M.oldKeyMissing(shortKeyId(journal.oldKeyFingerprint), run.environment));
   return { oldKey, newKey: run.ctx.keys.byFingerprint(run.environment, journal.newKeyFingerprint)?.key };
 }
 
@@ -113,7 +109,7 @@ export function newRotationKey(run: RotationRun): FernetKey {
 
 /** A file the rotation works on; it must be there (the journal names it). */
 export function readWorkFile(file: string): string {
-  return readText(file, 'undo the rotation with `envguard rotate --rollback`, then rotate again');
+  return readText(file, M.workFileHint);
 }
 
 /** Writes a copy under the git dir (creating its directory), atomically. */
@@ -134,5 +130,3 @@ export function stage(run: RotationRun, files: readonly string[]): void {
 export function repoRelative(run: RotationRun, absolute: string): string {
   return path.relative(run.root, absolute).split(path.sep).join('/');
 }
-
-export { envFlag };

@@ -16,6 +16,7 @@ import { describeKeyChange } from '../support/key-change.js';
 import { decryptWithKnownKeys } from '../support/known-keys.js';
 import { keepIncomingBeside, mergeWithBase } from '../support/merge-with-base.js';
 import { hasConflictMarkers, withoutConflictMarkers } from '../../core/conflict-markers.js';
+import { PRE_COMMIT_MESSAGES as M } from './pre-commit-messages.js';
 
 /** What the encryption pass did with one plaintext env file. */
 export type EncryptOutcome =
@@ -62,19 +63,19 @@ export function encryptForCommit(ctx: OpsContext, index: StagedBlobs, envFile: s
 
   const incomingFile = incomingPathFor(envFile);
   if (hasConflictMarkers(plaintext)) {
-    return refused({ code: 'CONFLICT', file: envFile, message: `${envFile} still has merge conflict markers`, hint: `edit ${envFile} to keep one line per variable, then commit again` });
+    return refused({ code: 'CONFLICT', file: envFile, ...M.envHasConflictMarkers(envFile) });
   }
   if (pathExists(path.join(ctx.cwd, incomingFile))) {
-    return refused({ code: 'CONFLICT', file: envFile, message: `${incomingFile} is waiting to be merged into ${envFile}`, hint: mergeByHand(envFile) });
+    return refused({ code: 'CONFLICT', file: envFile, ...M.incomingWaiting(envFile) });
   }
   const resolved = ctx.keys.current(envNameOf(envFile));
-  if (!resolved) return refused({ code: 'KEY_MISSING', file: envFile, message: `${envFile} has changes but there is no key to encrypt them`, hint: missingKeyError(envNameOf(envFile)).hint ?? '' });
+  if (!resolved) return refused({ code: 'KEY_MISSING', file: envFile, message: M.noKeyToEncrypt(envFile), hint: missingKeyError(envNameOf(envFile)).hint ?? '' });
 
   const previous = conflicted && stagedText !== undefined ? tryParse(withoutConflictMarkers(stagedText), encryptedFile) : staged;
   if (previous?.format === 'values' && previous.keyId !== shortKeyId(resolved.key)) {
     const change = describeKeyChange(ctx, envFile, previous.keyId);
     // A judgement of the staged encrypted file itself: the staged-file checks would only say it again.
-    return refused({ code: 'KEY_MISMATCH', file: encryptedFile, message: `cannot encrypt ${envFile}: ${change.message}`, hint: change.hint }, true);
+    return refused({ code: 'KEY_MISMATCH', file: encryptedFile, message: M.cannotEncryptUnderOtherKey(envFile, change.message), hint: change.hint }, true);
   }
   // The staged file is what envguard last synced, and .env has changed since: no need to decrypt it to know it differs.
   const stagedIsBase = state !== undefined && stagedText === state.baseEncrypted;
@@ -103,7 +104,7 @@ export function encryptForCommit(ctx: OpsContext, index: StagedBlobs, envFile: s
     doc = parseDotenv(target, envFile);
   } catch (error) {
     if (!isEnvguardError(error)) throw error;
-    return refused({ code: error.code, file: envFile, message: error.message, hint: error.hint ?? `fix ${envFile}` });
+    return refused({ code: error.code, file: envFile, message: error.message, hint: error.hint ?? M.fixEnvFile(envFile) });
   }
   const output = encryptDocument(doc, resolved.key, { now: Math.floor(ctx.now().getTime() / 1000), random: ctx.random, previous });
   if (target !== plaintext) writeFileAtomic(envPath, target, { mode: 0o600 });
@@ -137,7 +138,7 @@ function mergeStaged(ctx: OpsContext, merge: StagedMerge): string | Problem {
   } catch (error) {
     if (!isEnvguardError(error)) throw error;
     // The failing line and why, as the staged-file checks would say it (they are told it is judged).
-    return { code: error.code, file: encryptedFile, message: error.message, hint: `restore it with \`git checkout HEAD -- ${encryptedFile}\`` };
+    return { code: error.code, file: encryptedFile, message: error.message, hint: M.restoreStaged(encryptedFile) };
   }
   const base = decryptWithKnownKeys(ctx, envFile, merge.state.baseEncrypted);
   if (base === undefined) return merge.local;
@@ -145,18 +146,9 @@ function mergeStaged(ctx: OpsContext, merge: StagedMerge): string | Problem {
   if (outcome.kind === 'merged') return outcome.text;
   if (outcome.kind === 'unmergeable') return { code: outcome.error.code, file: envFile, message: outcome.error.message, hint: outcome.error.hint ?? `fix ${envFile}` };
   const incomingFile = keepIncomingBeside(ctx, merge.stateDirectory, envFile, incoming, stagedText);
-  return {
-    code: 'CONFLICT',
-    file: envFile,
-    message: `${encryptedFile} changed since ${envFile} was last decrypted, and both change ${outcome.conflicts.join(', ')}; the staged version is in ${incomingFile}`,
-    hint: mergeByHand(envFile),
-  };
+  return { code: 'CONFLICT', file: envFile, ...M.bothChanged(envFile, encryptedFile, outcome.conflicts, incomingFile) };
 }
 
-function mergeByHand(envFile: string): string {
-  const incomingFile = incomingPathFor(envFile);
-  return `merge ${incomingFile} into ${envFile} by hand, delete ${incomingFile}, then commit again`;
-}
 
 function refused(problem: Problem, judged = false): EncryptOutcome {
   return { kind: 'refused', problem, judged };

@@ -7,6 +7,7 @@ import { stagedRollbackRefusals } from '../incoming-tokens.js';
 import { unmanagedEnvFiles } from '../unmanaged-env-files.js';
 import { encryptForCommit } from './encrypt-for-commit.js';
 import { KEY_FILE, stagedEncryptedFileRefusals, stagedFileRefusal } from './refusals.js';
+import { PRE_COMMIT_MESSAGES as M } from './pre-commit-messages.js';
 
 export interface PreCommitResult {
   /** Encrypted files re-encrypted and staged by the hook. */
@@ -38,7 +39,7 @@ export function preCommit(ctx: OpsContext, stateDirectory: string, options: { in
       judged.add(outcome.encryptedFile);
       index.set(outcome.encryptedFile, outcome.text);
       result.staged.push(outcome.encryptedFile);
-      if (outcome.merged) result.warnings.push(`${outcome.encryptedFile} had changed since ${envFile} was last decrypted; merged those changes into ${envFile} with yours`);
+      if (outcome.merged) result.warnings.push(M.mergedIncoming(envFile, outcome.encryptedFile));
     }
   }
   for (const file of staged) {
@@ -53,11 +54,9 @@ export function preCommit(ctx: OpsContext, stateDirectory: string, options: { in
   if (staged.length === 0 && result.staged.length > 0 && result.refusals.length === 0 && !options.allowsEmpty?.()) {
     // git checks whether a commit is empty against the index it read before pre-commit ran,
     // so a commit whose only change is .env stops with "nothing to commit" (docs/hooks.md).
-    result.warnings.push(
-      `only ${result.staged.join(', ')} changed; if git now says "nothing to commit", run the same git commit again (the file is updated and staged), or commit .env-only changes with \`git commit --allow-empty\``,
-    );
+    result.warnings.push(M.commitAgain(result.staged));
   }
-  for (const notice of unmanagedEnvFiles(ctx.cwd)) result.warnings.push(`${notice.message}; to encrypt and share it: ${notice.fix}`);
+  for (const notice of unmanagedEnvFiles(ctx.cwd)) result.warnings.push(M.unmanagedEnvFile(notice.message, notice.fix));
   result.paths = [...new Set([...staged, ...result.staged])];
   // A token older than the one it replaces (a keyless rollback of a changed value) is refused.
   result.refusals.push(...stagedRollbackRefusals(ctx, result.paths, (file) => index.text(file)));

@@ -8,6 +8,7 @@ import type { StagedBlobs } from '../../io/staged-blobs.js';
 import { stagedPlaintextFix } from '../../core/env-file-kind.js';
 import type { Problem } from '../../problem.js';
 import type { OpsContext } from '../context.js';
+import { PRE_COMMIT_MESSAGES as M } from './pre-commit-messages.js';
 
 /** Key files that must never be committed, whatever they are called in a given tool. */
 export const KEY_FILE = /(^|\/)(\.env\.keys|\.env\.vault\.key|envguard\.key|\.envguard[-.]key|[^/]*\.fernet(\.key)?)$/;
@@ -15,10 +16,10 @@ export const KEY_FILE = /(^|\/)(\.env\.keys|\.env\.vault\.key|envguard\.key|\.en
 /** A staged key file or plaintext env file: refused as a whole, whatever it holds. */
 export function stagedFileRefusal(file: string): Problem | undefined {
   if (KEY_FILE.test(file)) {
-    return { code: 'PLAINTEXT_STAGED', file, message: 'a key file is staged', hint: `git rm --cached -- '${file}', and keep keys in the key store (envguard key import)` };
+    return { code: 'PLAINTEXT_STAGED', file, ...M.keyFileStaged(file) };
   }
   if (isPlaintextEnvFile(file)) {
-    return { code: 'PLAINTEXT_STAGED', file, message: 'a plaintext env file is staged', hint: stagedPlaintextFix(file) };
+    return { code: 'PLAINTEXT_STAGED', file, message: M.plaintextStaged(), hint: stagedPlaintextFix(file) };
   }
   return undefined;
 }
@@ -40,9 +41,9 @@ export function stagedEncryptedFileRefusals(ctx: OpsContext, index: StagedBlobs,
     // Conflict markers with a .env beside them are resolved there (the encryption pass re-encrypts
     // .env over them); reaching here means it could not, so the conflict is still open.
     if (!isEnvguardError(error, 'CONFLICT') || !pathExists(path.join(ctx.cwd, envFile))) {
-      return [{ code: error.code, file: encryptedFile, message: error.message, hint: error.hint ?? `git checkout -- ${encryptedFile}` }];
+      return [{ code: error.code, file: encryptedFile, message: error.message, hint: error.hint ?? M.checkoutStaged(encryptedFile) }];
     }
-    return [{ code: 'CONFLICT', file: encryptedFile, message: 'unresolved merge conflict', hint: `resolve it in ${envFile}, then \`git add ${encryptedFile}\` and commit again` }];
+    return [{ code: 'CONFLICT', file: encryptedFile, ...M.unresolvedConflict(envFile, encryptedFile) }];
   }
   const resolved = safely(() => ctx.keys.current(envNameOf(envFile)));
   if (!resolved || (file.format === 'values' && file.keyId !== shortKeyId(resolved.key))) return [];
@@ -51,10 +52,10 @@ export function stagedEncryptedFileRefusals(ctx: OpsContext, index: StagedBlobs,
     decryptEncryptedFile(file, resolved.key, encryptedFile);
   } catch (error) {
     if (!isEnvguardError(error)) throw error;
-    problems.push({ code: error.code, file: encryptedFile, message: error.message, hint: error.hint ?? `run \`envguard encrypt --force\` to rewrite it from ${envFile}` });
+    problems.push({ code: error.code, file: encryptedFile, message: error.message, hint: error.hint ?? M.rewriteFromEnv(envFile) });
   }
   if (text.includes(formatKey(resolved.key))) {
-    problems.push({ code: 'SECRET_FOUND', file: encryptedFile, message: 'the key itself is in the encrypted file', hint: `git checkout -- ${encryptedFile} && envguard encrypt` });
+    problems.push({ code: 'SECRET_FOUND', file: encryptedFile, ...M.keyInEncryptedFile(encryptedFile) });
   }
   return problems;
 }

@@ -3,8 +3,8 @@ import type * as ChildProcess from 'node:child_process';
 /**
  * `node:child_process`, loaded on first use. Loading it loads `net`, `dgram` and their streams,
  * ~10M instructions (an eighth of `node -e 0`), which a hook that spawns nothing never needs: a
- * post-checkout that only decrypts (issue 14, bench/hook.mjs). Every spawn in `src/io` gets the
- * module here; `process.getBuiltinModule` is Node >= 20.16, `require` the fallback of the bundles
+ * post-checkout that only decrypts (issue 14, bench/hook.mjs). Every spawn on the hook path (git) gets
+ * the module here; `process.getBuiltinModule` is Node >= 20.16, `require` the fallback of the bundles
  * (CommonJS, and the ES module library's banner defines one).
  */
 let loaded: typeof ChildProcess | undefined;

@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { EnvguardError } from '../errors.js';
-import { execGit, gitLinesZ } from './git.js';
+import type { Git } from './git.js';
 
 /**
  * File access for `envguard scan PATH…`: walking directories (never following symlinks, never
@@ -58,10 +58,10 @@ const ENV_FILE_SPECS = [':(glob)**/.env', ':(glob)**/.env.*'];
  * does not descend into ignored folders such as `node_modules/`, so this costs one walk of the
  * non-ignored tree, not of everything.
  */
-export function envFileFolders(root: string, baseEnv?: NodeJS.ProcessEnv): string[] {
+export function envFileFolders(git: Git, root: string): string[] {
   const listed = [
-    ...gitLinesZ(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...ENV_FILE_SPECS], { cwd: root, baseEnv }),
-    ...gitLinesZ(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory', '--', ...ENV_FILE_SPECS], { cwd: root, baseEnv }),
+    ...git.linesZ(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...ENV_FILE_SPECS], { cwd: root }),
+    ...git.linesZ(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory', '--', ...ENV_FILE_SPECS], { cwd: root }),
   ];
   const folders = new Set<string>();
   for (const file of listed) {
@@ -75,15 +75,15 @@ export function envFileFolders(root: string, baseEnv?: NodeJS.ProcessEnv): strin
 
 /**
  * Blobs by object name (`:path` for the staged content, `<commit>:path` for a commit's), as bytes,
- * in one `git cat-file --batch`; names git has no blob for are left out. `env` carries a partial
- * commit's `GIT_INDEX_FILE`.
+ * in one `git cat-file --batch` of the context's git (whose environment carries a partial
+ * commit's `GIT_INDEX_FILE`); names git has no blob for are left out.
  */
-export function readBlobs(root: string, names: readonly string[], env?: NodeJS.ProcessEnv, baseEnv?: NodeJS.ProcessEnv): Map<string, Buffer> {
+export function readBlobs(git: Git, root: string, names: readonly string[]): Map<string, Buffer> {
   const blobs = new Map<string, Buffer>();
   // A name with a newline cannot be written on the batch's line-based input.
   const asked = names.filter((name) => !name.includes('\n'));
   if (asked.length === 0) return blobs;
-  const out = execGit(['cat-file', '--batch'], { cwd: root, input: asked.map((name) => `${name}\n`).join(''), baseEnv, ...(env ? { env } : {}) }).stdout;
+  const out = git.exec(['cat-file', '--batch'], { cwd: root, input: asked.map((name) => `${name}\n`).join('') }).stdout;
   let at = 0;
   for (const name of asked) {
     const headerEnd = out.indexOf(10, at);

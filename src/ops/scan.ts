@@ -83,7 +83,7 @@ export function projectKnownValues(ctx: OpsContext, options: { preferPlaintext?:
 /** Subfolders with env files, or none outside a git repository (a path scan of a plain folder). */
 function subfolderEnvs(ctx: OpsContext): string[] {
   try {
-    return envFileFolders(ctx.cwd, ctx.env);
+    return envFileFolders(ctx.git, ctx.cwd);
   } catch {
     return [];
   }
@@ -104,7 +104,7 @@ export async function scanStaged(ctx: OpsContext, options: ScanOptions = {}): Pr
   const smallInput = diff.length <= SMALL_INPUT && !files.some((file) => file.binary);
   const scanner = createScanner({ knownValues: resolved.knownValues, sensitivity: resolved.sensitivity, ignore: loadIgnoreList(ctx, root, { staged: true, ignoreStaged }), fingerprintSalt: projectSalt(root), smallInput });
   // Git shows no lines of a binary file (NUL bytes, `-diff`): its staged blob is searched as bytes.
-  const blobs = resolved.knownValues.length === 0 ? new Map<string, Buffer>() : readBlobs(root, files.filter((file) => file.binary).map((file) => `:${file.path}`), undefined, ctx.env);
+  const blobs = resolved.knownValues.length === 0 ? new Map<string, Buffer>() : readBlobs(ctx.git, root, files.filter((file) => file.binary).map((file) => `:${file.path}`));
   return scanDiff(scanner, files, resolved.ignorePaths, ctx, (file) => blobs.get(`:${file.path}`));
 }
 
@@ -120,7 +120,7 @@ export async function scanSince(ctx: OpsContext, rev: string, options: ScanOptio
   const scanner = createScanner({ knownValues: resolved.knownValues, sensitivity: resolved.sensitivity, ignore: loadIgnoreList(ctx, root, { staged: false }), fingerprintSalt: projectSalt(root) });
   const files = parseUnifiedDiff(log.stdout.toString('utf8'));
   const name = (file: DiffFile) => `${file.commit ?? 'HEAD'}:${file.path}`;
-  const blobs = resolved.knownValues.length === 0 ? new Map<string, Buffer>() : readBlobs(root, files.filter((file) => file.binary).map(name), undefined, ctx.env);
+  const blobs = resolved.knownValues.length === 0 ? new Map<string, Buffer>() : readBlobs(ctx.git, root, files.filter((file) => file.binary).map(name));
   return scanDiff(scanner, files, resolved.ignorePaths, ctx, (file) => blobs.get(name(file)));
 }
 

@@ -9,6 +9,7 @@ import { runCi } from '../../src/ops/ci.js';
 import { defaultContext } from '../../src/ops/context.js';
 import { scanHistory } from '../../src/ops/scan-history.js';
 import { projectStatus } from '../../src/ops/status.js';
+import { verifyProject } from '../../src/ops/verify.js';
 import { createRotationProject } from '../helpers/rotation-project.js';
 import { createTempRepo, type TempRepo } from '../helpers/temp-repo.js';
 
@@ -105,6 +106,23 @@ describe('status honours ctx.env', () => {
       expect(status.trackedPlaintext.map((notice) => notice.file)).toEqual(['config/.env.local']);
       expect(status.hooks.problem).toContain(path.join('.git', 'hooks'));
       expect(status.hooks.problem).not.toContain(decoy.dir);
+    } finally {
+      project.repo.cleanup();
+      decoy.cleanup();
+    }
+  });
+
+  it('verify finds and checks the context repository’s encrypted files', () => {
+    const project = createRotationProject({ files: 3, variables: 2 });
+    const decoy = createTempRepo();
+    try {
+      // With the work tree too: a bare GIT_DIR would still see the project's files as untracked ones.
+      vi.stubEnv('GIT_DIR', `${decoy.dir}/.git`);
+      vi.stubEnv('GIT_WORK_TREE', decoy.dir);
+      const result = verifyProject(defaultContext({ cwd: project.repo.dir, env: project.repo.env }));
+      const files = result.environments[0]?.files?.files ?? [];
+      expect(files.map((file) => [file.path, file.result])).toEqual([...project.plaintexts.keys()].sort().map((file) => [file, 'ok']));
+      expect(result.valid).toBe(true);
     } finally {
       project.repo.cleanup();
       decoy.cleanup();

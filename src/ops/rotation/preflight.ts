@@ -37,7 +37,7 @@ export const PLAINTEXT_BUDGET = 32 * 1024 * 1024;
 export function preflight(run: RotationRun, budget: PlaintextBudget = { characters: PLAINTEXT_BUDGET }): RotationPlan {
   const ledger = readVerifiedLedger(run.ledgerFile);
   const { key: oldKey, stale } = currentKey(run, currentKeyEntry(ledger).newKeyFingerprint);
-  const files = listEncryptedFiles(run.root, run.environment);
+  const files = listEncryptedFiles(run.ctx.git, run.root, run.environment);
   const cache: PlaintextCache = new Map();
   for (const file of files) {
     const text = readWorkFile(path.join(run.root, file));

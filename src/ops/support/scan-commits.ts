@@ -91,7 +91,7 @@ export async function scanCommits(ctx: OpsContext, options: CommitScanOptions): 
   // In batches, so memory follows a batch of blobs rather than every binary file in the history.
   for (let at = 0; at < binaries.length; at += BLOB_BATCH) {
     const batch = binaries.slice(at, at + BLOB_BATCH);
-    const blobs = readBlobs(ctx.cwd, batch.map((file) => `${file.commit}:${file.path}`), undefined, ctx.env);
+    const blobs = readBlobs(ctx.git, ctx.cwd, batch.map((file) => `${file.commit}:${file.path}`));
     for (const file of batch) {
       const bytes = blobs.get(`${file.commit}:${file.path}`);
       if (bytes === undefined) continue;

@@ -54,7 +54,7 @@ export function anchorAgainstRevision(ctx: OpsContext, revision: Revision, envir
       result.problems.push(...ledgerExtends(base as Ledger, ledger, { base: revision.name, head: 'the checked-out ledger', file: ledgerFile }));
     }
   }
-  for (const file of listEncryptedFiles(root, environment)) {
+  for (const file of listEncryptedFiles(ctx.git, root, environment)) {
     const before = parsedOrUndefined(textAtRevision(ctx.git, revision.commit, file), file);
     const now = parsedOrUndefined(readTextIfExists(path.join(root, file)), file);
     if (!before || !now) continue;

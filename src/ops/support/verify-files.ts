@@ -40,7 +40,7 @@ export interface FilesVerification {
 export function verifyEnvironmentFiles(ctx: OpsContext, root: string, environment: string, projectId: string, currentFingerprint: string, currentPublicKey: string): FilesVerification {
   const wanted = shortKeyId(currentFingerprint);
   const key = currentKey(ctx, root, environment, projectId, currentFingerprint);
-  const files = listEncryptedFiles(root, environment).map((file): FileCheck => {
+  const files = listEncryptedFiles(ctx.git, root, environment).map((file): FileCheck => {
     let parsed;
     try {
       parsed = parseEncryptedFile(readWorkFile(path.join(root, file)), file);

@@ -16,5 +16,6 @@ const include = process.env.ENVGUARD_MUTATION_TESTS?.split(',').filter(Boolean) 
 
 const config = mergeConfig(base, defineConfig({}));
 // Set, not merged: mergeConfig concatenates arrays, which ran every test in the suite (base's include) under each mutant run.
-config.test = { ...config.test, include, reporters: ['default'] };
+// Isolated, as the mutation score was measured: a mutant's state must not leak into the next file.
+config.test = { ...config.test, include, isolate: true, reporters: ['default'] };
 export default config;

@@ -1,9 +1,8 @@
 import type { OpsContext } from '../ops/context.js';
-import { alignIndexAfterCommit, settleSyncAfterCommit } from '../ops/after-commit.js';
+import { afterCommit } from '../ops/after-commit.js';
 
-/** post-commit: see `alignIndexAfterCommit` and `settleSyncAfterCommit`; never fails the commit that already happened. */
+/** post-commit: see `afterCommit`; never fails the commit that already happened. */
 export function postCommitHook(ctx: OpsContext): number {
-  alignIndexAfterCommit(ctx);
-  settleSyncAfterCommit(ctx);
+  afterCommit(ctx);
   return 0;
 }

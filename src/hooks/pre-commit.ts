@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { commitAllowsEmpty } from '../io/commit-command-line.js';
-import type { RepoPaths } from '../io/repo-paths.js';
+import { indexFileOf, type RepoPaths } from '../io/repo-paths.js';
 import { stateDirIn } from '../io/sync-state.js';
 import type { OpsContext } from '../ops/context.js';
 import { preCommit } from '../ops/pre-commit/pre-commit.js';
@@ -28,8 +27,7 @@ export async function preCommitHook(ctx: OpsContext, io: HookIO, paths: RepoPath
   // Checked first: under "overdue": "block" nothing is encrypted or staged for a refused commit.
   if (reportRotationPolicy(ctx, io) === 1) return 1;
   // git names the index it is committing (a temporary one under `-a` or `git commit <path>`).
-  const indexFile = ctx.env.GIT_INDEX_FILE ? path.resolve(ctx.cwd, ctx.env.GIT_INDEX_FILE) : path.join(paths.gitDir, 'index');
-  const result = preCommit(ctx, stateDirIn(paths.gitDir), { indexFile, allowsEmpty: () => commitAllowsEmpty() });
+  const result = preCommit(ctx, stateDirIn(paths.gitDir), { indexFile: indexFileOf(paths, ctx.cwd, ctx.env), allowsEmpty: () => commitAllowsEmpty() });
   if (result.staged.length > 0) markForPostCommit(paths, result.staged);
   for (const check of checks) {
     const extra = await check(ctx, result.paths);

@@ -62,3 +62,8 @@ function isDir(file: string): boolean {
     return false;
   }
 }
+
+/** The index git is working on: GIT_INDEX_FILE when git set one (a partial or `-a` commit), else the git dir's own. */
+export function indexFileOf(paths: RepoPaths, cwd: string, env: NodeJS.ProcessEnv): string {
+  return env.GIT_INDEX_FILE ? path.resolve(cwd, env.GIT_INDEX_FILE) : path.join(paths.gitDir, 'index');
+}

@@ -5,7 +5,8 @@
 //   pre-commit: 20 staged files, a 50-variable .env with one variable changed (target <= 1.5x),
 //     and the same change in a repo of 10,000 files (<= 1.15x the small repo: cost follows the change);
 //   post-checkout of a branch switch that changes one variable (target <= 1.3x);
-//   `envguard --version` (the command line's own start-up).
+//   `envguard --version` (answered by the launcher alone) and `envguard --help` (the command line's
+//   own start-up: its bundle, commander and the command tree).
 // Levers: the same runs with the code cache off (ENVGUARD_CODE_CACHE=0), and with --against
 // <other dist/cli.cjs> (e.g. a build of an older commit) for a before/after ratio.
 //
@@ -62,12 +63,13 @@ try {
     'post-checkout': postCheckout(cli, env),
     'post-checkout, code cache off': postCheckout(cli, noCache),
     'envguard --version': () => measure('node', [cli, '--version'], { cwd: work, env }),
-    'envguard --version, code cache off': () => measure('node', [cli, '--version'], { cwd: work, env: noCache }),
+    'envguard --help': () => measure('node', [cli, '--help'], { cwd: work, env }),
+    'envguard --help, code cache off': () => measure('node', [cli, '--help'], { cwd: work, env: noCache }),
   };
   if (against) {
     cases['pre-commit, --against build'] = preCommit(against, small, env);
     cases['post-checkout, --against build'] = postCheckout(against, env);
-    cases['envguard --version, --against build'] = () => measure('node', [against, '--version'], { cwd: work, env });
+    cases['envguard --help, --against build'] = () => measure('node', [against, '--help'], { cwd: work, env });
   }
   // Under callgrind: one timed warm-up round (it writes the code caches), then one counted run per case.
   // Each counted case also keeps its split: the command's own instructions and its git children's.
@@ -98,8 +100,8 @@ try {
   const ratio = (name) => r[name].median / base.median;
   console.log(`  pre-commit ${ratio('pre-commit').toFixed(2)}x (target <= 1.50x); post-checkout ${ratio('post-checkout').toFixed(2)}x (target <= 1.30x)`);
   console.log(`  10,000-file repo / 20-file repo: ${(r['pre-commit, repo of 10,000 files'].median / r['pre-commit'].median).toFixed(2)}x (target <= 1.15x)`);
-  console.log(`  code cache: pre-commit ${(r['pre-commit'].median / r['pre-commit, code cache off'].median).toFixed(2)}x, post-checkout ${(r['post-checkout'].median / r['post-checkout, code cache off'].median).toFixed(2)}x, --version ${(r['envguard --version'].median / r['envguard --version, code cache off'].median).toFixed(2)}x of the uncached run`);
-  if (against) for (const name of ['pre-commit', 'post-checkout', 'envguard --version']) console.log(`  ${name}: ${(r[name].median / r[`${name}, --against build`].median).toFixed(2)}x the --against build`);
+  console.log(`  code cache: pre-commit ${(r['pre-commit'].median / r['pre-commit, code cache off'].median).toFixed(2)}x, post-checkout ${(r['post-checkout'].median / r['post-checkout, code cache off'].median).toFixed(2)}x, --help ${(r['envguard --help'].median / r['envguard --help, code cache off'].median).toFixed(2)}x of the uncached run`);
+  if (against) for (const name of ['pre-commit', 'post-checkout', 'envguard --help']) console.log(`  ${name}: ${(r[name].median / r[`${name}, --against build`].median).toFixed(2)}x the --against build`);
   if (!byInstructions) console.log(`  noise: node -e 0 ranged ${base.min.toFixed(1)}-${base.max.toFixed(1)} ms over the run`);
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -8,6 +8,9 @@ import { isolatedEnv } from '../helpers/temp-repo.js';
 
 const dist = path.dirname(CLI);
 const version = (JSON.parse(readFileSync(path.join(dist, '..', 'package.json'), 'utf8')) as { version: string }).version;
+/** The first line of `envguard --help`: commander and the command tree ran (`--version` alone never starts a bundle). */
+const USAGE = 'Usage: envguard [options] [command]';
+const usage = (stdout: string) => stdout.split('\n')[0];
 
 describe('the bin starts its bundle through a V8 code cache (src/io/code-cache.ts)', () => {
   let root: string;
@@ -26,7 +29,7 @@ describe('the bin starts its bundle through a V8 code cache (src/io/code-cache.t
 
   it('writes one cache file per bundle and command in the cache directory, none in the working directory, and reuses it', () => {
     setUp();
-    expect(run(CLI, ['--version']).stdout.trim()).toBe(version);
+    expect(usage(run(CLI, ['--help']).stdout)).toBe(USAGE);
     const first = cacheFiles();
     expect(first).toHaveLength(1);
     expect(first[0]).toMatch(/^main-other-[0-9a-f]{32}\.bin$/);
@@ -37,18 +40,18 @@ describe('the bin starts its bundle through a V8 code cache (src/io/code-cache.t
     run(CLI, ['keygen']);
     expect(cacheFiles().filter((f) => f.startsWith('main-keygen-'))).toHaveLength(1);
     const bytes = readFileSync(path.join(cacheDir, first[0] as string));
-    expect(run(CLI, ['--version']).stdout.trim()).toBe(version);
+    expect(usage(run(CLI, ['--help']).stdout)).toBe(USAGE);
     expect(readFileSync(path.join(cacheDir, first[0] as string)).equals(bytes)).toBe(true);
   });
 
   it('falls back silently when V8 rejects the cache, and rewrites it', () => {
     setUp();
-    run(CLI, ['--version']);
+    run(CLI, ['--help']);
     const [file] = cacheFiles();
     writeFileSync(path.join(cacheDir, file as string), 'not a code cache');
-    const result = run(CLI, ['--version']);
+    const result = run(CLI, ['--help']);
     expect(result.status).toBe(0);
-    expect(result.stdout.trim()).toBe(version);
+    expect(usage(result.stdout)).toBe(USAGE);
     expect(result.stderr).toBe('');
     expect(readFileSync(path.join(cacheDir, file as string), 'utf8')).not.toBe('not a code cache');
   });
@@ -58,35 +61,48 @@ describe('the bin starts its bundle through a V8 code cache (src/io/code-cache.t
     const copy = path.join(root, 'dist');
     mkdirSync(copy);
     for (const file of readdirSync(dist)) if (file.endsWith('.cjs')) copyFileSync(path.join(dist, file), path.join(copy, file));
-    expect(run(path.join(copy, 'cli.cjs'), ['--version']).stdout.trim()).toBe(version);
+    expect(run(path.join(copy, 'cli.cjs'), ['--help']).stdout).toContain('Keep .env secrets');
     const main = path.join(copy, 'main.cjs');
-    const changed = readFileSync(main, 'utf8').replaceAll(JSON.stringify(version), JSON.stringify(version.replace(/^./, (d) => (d === '9' ? '8' : '9'))));
+    const changed = readFileSync(main, 'utf8').replaceAll('Keep .env secrets', 'Hold .env secrets');
     expect(changed.length).toBe(readFileSync(main, 'utf8').length);
     writeFileSync(main, changed);
-    expect(run(path.join(copy, 'cli.cjs'), ['--version']).stdout.trim()).not.toBe(version);
+    expect(run(path.join(copy, 'cli.cjs'), ['--help']).stdout).toContain('Hold .env secrets');
   });
 
   it('ENVGUARD_CODE_CACHE=0 writes nothing; an unwritable cache directory only costs speed', () => {
     setUp();
-    expect(run(CLI, ['--version'], { ENVGUARD_CODE_CACHE: '0' }).stdout.trim()).toBe(version);
+    expect(usage(run(CLI, ['--help'], { ENVGUARD_CODE_CACHE: '0' }).stdout)).toBe(USAGE);
     expect(existsSync(path.join(root, 'cache'))).toBe(false);
     writeFileSync(path.join(root, 'cache'), 'a file where the directory would go');
-    const result = run(CLI, ['--version']);
-    expect([result.status, result.stdout.trim(), result.stderr]).toEqual([0, version, '']);
+    const result = run(CLI, ['--help']);
+    expect([result.status, usage(result.stdout), result.stderr]).toEqual([0, USAGE, '']);
   });
 
   it('concurrent first runs all succeed and leave one complete cache file, no temp files', async () => {
     setUp();
     const outputs = await Promise.all(
       Array.from({ length: 6 }, () => new Promise<string>((resolve) => {
-        const child = spawn(process.execPath, [CLI, '--version'], { cwd: path.join(root, 'work'), env });
+        const child = spawn(process.execPath, [CLI, '--help'], { cwd: path.join(root, 'work'), env });
         let out = '';
         child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-        child.on('close', () => resolve(out.trim()));
+        child.on('close', () => resolve(usage(out) ?? ''));
       })),
     );
-    expect(outputs).toEqual(Array(6).fill(version));
+    expect(outputs).toEqual(Array(6).fill(USAGE));
     expect(cacheFiles()).toHaveLength(1);
-    expect(run(CLI, ['--version']).stdout.trim()).toBe(version);
+    expect(usage(run(CLI, ['--help']).stdout)).toBe(USAGE);
+  });
+
+  it('answers --version (or -v) alone without starting a bundle, as commander would', () => {
+    setUp();
+    for (const flag of ['--version', '-v']) {
+      const result = run(CLI, [flag]);
+      expect([result.status, result.stdout, result.stderr]).toEqual([0, `${version}\n`, '']);
+    }
+    expect(cacheFiles()).toEqual([]);
+    // With anything after it, commander answers (so the command line's bundle starts), the same way.
+    const more = run(CLI, ['--version', 'status']);
+    expect([more.status, more.stdout]).toEqual([0, `${version}\n`]);
+    expect(cacheFiles()).toHaveLength(1);
   });
 });

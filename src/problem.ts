@@ -19,10 +19,18 @@ export interface Problem<Code extends string = ErrorCode> {
   hint: string;
 }
 
-/** The one-line form used by hooks: the file first, unless the message already starts with it (parser errors do). */
-export function problemLine(problem: Problem<string>): string {
+/**
+ * The one-line form hooks and the command line print (`[CODE] message`, after `envguard: `): the
+ * file first, unless the message already starts with it (parser errors do). An `EnvguardError` is one too.
+ */
+export function problemLine(problem: Pick<Problem<string>, 'code' | 'file' | 'message'>): string {
   const text = problem.file && !problem.message.startsWith(`${problem.file}:`) ? `${problem.file}: ${problem.message}` : problem.message;
   return `[${problem.code}] ${text}`;
+}
+
+/** The line under a problem that says how to fix it (hooks and the command line print it alike). */
+export function fixLine(hint: string): string {
+  return `  fix: ${hint}`;
 }
 
 /**

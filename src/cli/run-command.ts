@@ -1,4 +1,5 @@
 import { EnvguardError, exitCodeOf } from '../errors.js';
+import { fixLine, problemLine } from '../problem.js';
 import { createOutput, type Output } from './output.js';
 
 /**
@@ -26,14 +27,15 @@ export function reportErrorsAsJson(on: boolean): void {
 export function reportError(output: Output, error: unknown, env: NodeJS.ProcessEnv = process.env): number {
   const exitCode = exitCodeOf(error);
   if (error instanceof EnvguardError) {
-    output.err(output.color.red(`envguard: [${error.code}] ${error.message}`));
-    if (error.hint) output.err(`  fix: ${error.hint}`);
+    output.err(output.color.red(`envguard: ${problemLine(error)}`));
+    if (error.hint) output.err(fixLine(error.hint));
     if (jsonErrors) output.json({ error: { code: error.code, message: error.message, hint: error.hint, exitCode } });
   } else {
-    // Not one of ours: show the message but never a stack (it could include argument values).
-    const message = error instanceof Error ? error.message : String(error);
-    output.err(output.color.red(`envguard: [UNEXPECTED] unexpected error: ${message}`));
-    output.err('  fix: run again with ENVGUARD_DEBUG=1 and report the issue');
+    // Not one of ours: show the message's first line, control characters removed, but never a
+    // stack (it could include argument values).
+    const message = clean(error instanceof Error ? error.message : String(error));
+    output.err(output.color.red(`envguard: ${problemLine({ code: 'UNEXPECTED', message: `unexpected error: ${message}` })}`));
+    output.err(fixLine('run again with ENVGUARD_DEBUG=1 and report the issue'));
     if (jsonErrors) output.json({ error: { code: 'UNEXPECTED', message, exitCode } });
   }
   if (env.ENVGUARD_DEBUG === '1') for (const line of causeLines(error)) output.err(output.color.dim(`  cause: ${line}`));

@@ -3,6 +3,7 @@ import { EnvguardError, exitCodeOf } from '../errors.js';
 import { pathExists } from '../io/read-file.js';
 import { hookRepoPaths } from '../io/repo-paths.js';
 import { defaultContext, type OpsContext } from '../ops/context.js';
+import { fixLine, problemLine } from '../problem.js';
 import { createHookIO } from './report.js';
 
 // Each hook's module is imported when that hook runs (bench/hook.mjs): a post-checkout does not
@@ -60,8 +61,8 @@ export async function runHook(name: string | undefined, args: readonly string[],
     }
   } catch (error) {
     const code = exitCodeOf(error);
-    io.error(error instanceof EnvguardError ? `[${error.code}] ${error.message}` : error instanceof Error ? error.message : String(error));
-    if (error instanceof EnvguardError && error.hint) io.error(`  fix: ${error.hint}`);
+    io.error(error instanceof EnvguardError ? problemLine(error) : error instanceof Error ? error.message : String(error));
+    if (error instanceof EnvguardError && error.hint) io.error(fixLine(error.hint));
     // A post-* hook cannot undo git's work: report and let git carry on.
     return name?.startsWith('post-') ? 0 : code;
   }

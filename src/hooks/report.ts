@@ -1,5 +1,5 @@
 import { wantsColour } from '../io/colour-policy.js';
-import { problemLine, type Problem } from '../problem.js';
+import { fixLine, problemLine, type Problem } from '../problem.js';
 
 /**
  * Hook output: short plain lines on stderr that read well in a terminal and in GUI clients
@@ -26,6 +26,6 @@ export function createHookIO(env: NodeJS.ProcessEnv = process.env): HookIO {
 export function printProblems(io: HookIO, problems: readonly Problem[]): void {
   for (const problem of problems) {
     io.error(problemLine(problem));
-    io.error(`  fix: ${problem.hint}`);
+    io.error(fixLine(problem.hint));
   }
 }

@@ -1,4 +1,5 @@
 import { EnvguardError, exitCodeOf } from '../errors.js';
+import { printableFirstLine } from '../core/text/printable.js';
 import { fixLine, problemLine } from '../problem.js';
 import { createOutput, type Output } from './output.js';
 
@@ -33,7 +34,7 @@ export function reportError(output: Output, error: unknown, env: NodeJS.ProcessE
   } else {
     // Not one of ours: show the message's first line, control characters removed, but never a
     // stack (it could include argument values).
-    const message = clean(error instanceof Error ? error.message : String(error));
+    const message = printableFirstLine(error instanceof Error ? error.message : String(error));
     output.err(output.color.red(`envguard: ${problemLine({ code: 'UNEXPECTED', message: `unexpected error: ${message}` })}`));
     output.err(fixLine('run again with ENVGUARD_DEBUG=1 and report the issue'));
     if (jsonErrors) output.json({ error: { code: 'UNEXPECTED', message, exitCode } });
@@ -53,17 +54,12 @@ export function causeLines(error: unknown): string[] {
   for (let depth = 0; cause !== undefined && depth < 8; depth++) {
     if (cause instanceof Error) {
       const errno = (cause as NodeJS.ErrnoException).code;
-      lines.push(clean(`${cause.name}${errno ? ` ${errno}` : ''}: ${cause.message}`));
+      lines.push(printableFirstLine(`${cause.name}${errno ? ` ${errno}` : ''}: ${cause.message}`));
       cause = cause.cause;
     } else {
-      lines.push(clean(String(cause)));
+      lines.push(printableFirstLine(String(cause)));
       cause = undefined;
     }
   }
   return lines;
-}
-
-function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return (text.split('\n').find((line) => line.trim() !== '') ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, 300);
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { printableFirstLine } from '../core/text/printable.js';
 import { EnvguardError, exitCodeOf } from '../errors.js';
 import { pathExists } from '../io/read-file.js';
 import { hookRepoPaths } from '../io/repo-paths.js';
@@ -61,7 +62,7 @@ export async function runHook(name: string | undefined, args: readonly string[],
     }
   } catch (error) {
     const code = exitCodeOf(error);
-    io.error(error instanceof EnvguardError ? problemLine(error) : error instanceof Error ? error.message : String(error));
+    io.error(error instanceof EnvguardError ? problemLine(error) : printableFirstLine(error instanceof Error ? error.message : String(error)));
     if (error instanceof EnvguardError && error.hint) io.error(fixLine(error.hint));
     // A post-* hook cannot undo git's work: report and let git carry on.
     return name?.startsWith('post-') ? 0 : code;

@@ -12,3 +12,8 @@ const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-
 export function printable(text: string): string {
   return text.replace(UNPRINTABLE, '');
 }
+
+/** The first non-blank line of a message not written by envguard (an error from Node or git), printable and at most `max` characters. */
+export function printableFirstLine(text: string, max = 300): string {
+  return printable(text.split('\n').find((line) => line.trim() !== '') ?? '').slice(0, max);
+}

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { fingerprint, formatKey, generateKey, parseKey, shortKeyId } from '../../src/core/key.js';
+import { fingerprint, formatKey, generateKey, keyFromBytes, parseKey, shortKeyId } from '../../src/core/key.js';
 
 describe('keys', () => {
   const fixed = generateKey((n) => Buffer.alloc(n, 7));
@@ -28,5 +28,24 @@ describe('keys', () => {
       expect(String((error as Error).message)).not.toContain(bad);
     }
     expect(() => parseKey(formatKey(fixed).slice(0, 43) + 'A')).toThrow();
+  });
+
+  it('reads only the text form: surrounding whitespace is dropped, standard base64 and other lengths are refused', () => {
+    const text = formatKey(fixed);
+    expect(parseKey(`  ${text}\n`).raw.equals(fixed.raw)).toBe(true);
+    const formatError = expect.objectContaining({ code: 'KEY_INVALID', message: 'ENVGUARD_KEY is not a valid Fernet key (expected 44 characters of base64url ending in "=")', hint: 'generate one with `envguard keygen`, or import the team key with `envguard key import`' });
+    // Node's decoder would read `+` and `/` (and skip other characters) to the same 32 bytes.
+    for (const bad of [`+${text.slice(1)}`, `/${text.slice(1)}`, `${text.slice(0, 20)}.${text.slice(21)}`, text.slice(0, 43), `${text}A`, `${text.slice(0, 43)}A`]) {
+      expect(() => parseKey(bad, 'ENVGUARD_KEY'), bad).toThrow(formatError);
+    }
+    expect(() => parseKey('x')).toThrow(/^key is not a valid Fernet key/);
+  });
+
+  it('builds a key from exactly 32 bytes: signing half first', () => {
+    const raw = Buffer.from(Array.from({ length: 32 }, (_, i) => i));
+    const key = keyFromBytes(raw);
+    expect([...key.signingKey]).toEqual([...raw.subarray(0, 16)]);
+    expect([...key.encryptionKey]).toEqual([...raw.subarray(16)]);
+    for (const length of [0, 31, 33]) expect(() => keyFromBytes(Buffer.alloc(length))).toThrow(expect.objectContaining({ code: 'KEY_INVALID', message: 'a Fernet key is 32 bytes' }));
   });
 });

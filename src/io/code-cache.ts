@@ -12,8 +12,11 @@ import * as zlib from 'node:zlib';
  * content, Node version, architecture and `variant` (the command or hook: a cache holds the
  * functions its first run compiled, and deserialising another command's costs more than it saves). V8 checks the rest (its version, flags, the source
  * length) and sets `cachedDataRejected`: then the bundle runs uncached, silently, and the cache
- * is rewritten. It is written once, at exit (so it also holds the functions this run compiled
- * lazily), atomically (temp file and rename), because concurrent hooks may race to write it.
+ * is rewritten. It is written at exit, so it holds the functions this run compiled lazily as well
+ * as those it was loaded with, atomically (temp file and rename), because concurrent hooks may race
+ * to write it. The first few runs of a bundle each write it again (`REFINED_AFTER`): a first run that
+ * took a short path (a post-checkout with nothing to decrypt) would otherwise leave every later run
+ * compiling the long path's functions again (~10% more instructions, bench/hook.mjs). Then it stays.
  * `ENVGUARD_CODE_CACHE=0` turns it off.
  *
  * `load` is the launcher's own `require`: the bundles are beside it and require Node built-ins
@@ -26,10 +29,11 @@ export function runBundle(file: string, variant: string, load: NodeJS.Require, e
   // A shebang is valid only at the very start of a script; keep the length, drop the meaning.
   if (source.startsWith('#!')) source = `//${source.slice(2)}`;
   const cacheFile = cacheFileFor(file, /^[a-z][a-z-]{0,39}$/.test(variant) ? variant : 'other', bytes, env);
-  const cachedData = cacheFile ? readIfPresent(cacheFile) : undefined;
+  const cached = cacheFile ? readCache(cacheFile) : undefined;
   // The same wrapper Node's CommonJS loader puts around a module.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
-  if (cacheFile && (cachedData === undefined || script.cachedDataRejected === true)) process.once('exit', () => writeCache(cacheFile, script));
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData: cached?.data });
+  const accepted = cached !== undefined && script.cachedDataRejected !== true;
+  if (cacheFile && (!accepted || cached.generation < REFINED_AFTER)) process.once('exit', () => writeCache(cacheFile, script, accepted ? cached.generation + 1 : 1));
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   const module = { exports: {}, filename: file, id: file };
   wrapper.call(module.exports, module.exports, load, module, file, path.dirname(file));
@@ -51,20 +55,29 @@ function cacheFileFor(file: string, variant: string, bytes: Buffer, env: NodeJS.
   return path.join(base, 'envguard', 'v8', `${path.basename(file, '.cjs')}-${variant}-${hash}.bin`);
 }
 
-function readIfPresent(file: string): Buffer | undefined {
+/** A cache file: `EGV8`, the generation (how many runs have written it), then V8's data. */
+const MAGIC = 'EGV8';
+/** How many runs write a bundle's cache (each adds what it compiled); later runs only read it. */
+const REFINED_AFTER = 4;
+
+function readCache(file: string): { data: Buffer; generation: number } | undefined {
+  let bytes: Buffer;
   try {
-    return readFileSync(file);
+    bytes = readFileSync(file);
   } catch {
     return undefined;
   }
+  // Anything else (a cache of an older envguard, a damaged file) is rewritten.
+  if (bytes.length <= MAGIC.length + 1 || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
+  return { generation: bytes[MAGIC.length] as number, data: bytes.subarray(MAGIC.length + 1) };
 }
 
 /** Best effort: a cache that cannot be written (read-only home, full disk) costs only speed. */
-function writeCache(file: string, script: Script): void {
+function writeCache(file: string, script: Script, generation: number): void {
   const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
+    writeFileSync(temp, Buffer.concat([Buffer.from(MAGIC, 'latin1'), Buffer.from([generation]), script.createCachedData()]), { mode: 0o600 });
     renameSync(temp, file);
   } catch {
     try {

@@ -39,9 +39,27 @@ describe('the bin starts its bundle through a V8 code cache (src/io/code-cache.t
     expect(cacheFiles().filter((f) => f.startsWith('hook-no-such-hook-'))).toHaveLength(1);
     run(CLI, ['keygen']);
     expect(cacheFiles().filter((f) => f.startsWith('main-keygen-'))).toHaveLength(1);
+    // The first runs each write it again (see the next test); after that it is only read.
+    for (let i = 0; i < 4; i++) run(CLI, ['--help']);
     const bytes = readFileSync(path.join(cacheDir, first[0] as string));
     expect(usage(run(CLI, ['--help']).stdout)).toBe(USAGE);
     expect(readFileSync(path.join(cacheDir, first[0] as string)).equals(bytes)).toBe(true);
+  });
+
+  it('keeps what a longer run compiled when a short run wrote the cache first', () => {
+    setUp();
+    // `status` outside a repository stops at once; inside one it asks git and looks for ledgers.
+    expect(run(CLI, ['status']).status).not.toBe(0);
+    const [file] = cacheFiles();
+    const short = readFileSync(path.join(cacheDir, file as string));
+    expect(short.toString('latin1', 0, 5)).toBe('EGV8\u0001');
+    const project = path.join(root, 'work', 'project');
+    mkdirSync(project);
+    expect(spawnSync('git', ['init', '-q'], { cwd: project, env }).status).toBe(0);
+    expect(spawnSync(process.execPath, [CLI, 'status'], { cwd: project, env, encoding: 'utf8' }).stderr).toContain('no ledger found');
+    const longer = readFileSync(path.join(cacheDir, file as string));
+    expect(longer[4]).toBe(2);
+    expect(longer.length).toBeGreaterThan(short.length);
   });
 
   it('falls back silently when V8 rejects the cache, and rewrites it', () => {

@@ -32,58 +32,24 @@ export function execGit(args: readonly string[], options: GitOptions): GitResult
   const result: SpawnSyncReturns<Buffer> = childProcess().spawnSync('git', args, {
     cwd: options.cwd,
     input: options.input,
-    env: environmentOf(options),
+    env: options.env ? { ...(options.baseEnv ?? process.env), ...options.env } : (options.baseEnv ?? process.env),
     maxBuffer: 1024 * 1024 * 1024,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  if (result.error) throw spawnFailure(args, result.error);
-  return checked(args, options, result.status ?? 128, result.stdout, result.stderr.toString('utf8'));
-}
-
-/**
- * `execGit` without blocking: git runs while the caller goes on, so independent questions (the
- * staged diff and the walks for env files) are asked at once rather than one after another.
- */
-export function execGitAsync(args: readonly string[], options: GitOptions): Promise<GitResult> {
-  return new Promise((resolve, reject) => {
-    const child = childProcess().spawn('git', args, { cwd: options.cwd, env: environmentOf(options), stdio: ['pipe', 'pipe', 'pipe'] });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', (error) => reject(spawnFailure(args, error)));
-    child.on('close', (status) => {
-      try {
-        resolve(checked(args, options, status ?? 128, Buffer.concat(stdout), Buffer.concat(stderr).toString('utf8')));
-      } catch (error) {
-        reject(error);
-      }
+  if (result.error) {
+    const missing = (result.error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new EnvguardError(missing ? 'GIT_MISSING' : 'GIT_FAILED', missing ? 'git is not installed or not on PATH' : `could not run git ${args[0] ?? ''}`, {
+      hint: missing ? 'install git (e.g. `apt-get install git`) and run the command again' : undefined,
+      cause: result.error,
     });
-    // git may exit before reading its input (a failed command): that is reported by its status.
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(options.input ?? '');
-  });
-}
-
-function environmentOf(options: GitOptions): NodeJS.ProcessEnv {
-  return options.env ? { ...(options.baseEnv ?? process.env), ...options.env } : (options.baseEnv ?? process.env);
-}
-
-function spawnFailure(args: readonly string[], error: Error): EnvguardError {
-  const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-  return new EnvguardError(missing ? 'GIT_MISSING' : 'GIT_FAILED', missing ? 'git is not installed or not on PATH' : `could not run git ${args[0] ?? ''}`, {
-    hint: missing ? 'install git (e.g. `apt-get install git`) and run the command again' : undefined,
-    cause: error,
-  });
-}
-
-/** The result, or the error an unexpected exit code means. */
-function checked(args: readonly string[], options: GitOptions, status: number, stdout: Buffer, stderr: string): GitResult {
+  }
+  const status = result.status ?? 128;
+  const stderr = result.stderr.toString('utf8');
   if (status !== 0 && !(options.okCodes ?? []).includes(status)) {
     if (/not a git repository/i.test(stderr)) throw notAGitRepo(options.cwd);
     throw new EnvguardError('GIT_FAILED', `git ${args[0] ?? ''} failed: ${firstLine(stderr)}`, { cause: stderr });
   }
-  return { stdout, stderr, status };
+  return { stdout: result.stdout, stderr, status };
 }
 
 /** Runs git and returns stdout as text without the trailing newline. */
@@ -104,8 +70,6 @@ export interface Git {
   exec(args: readonly string[], options?: Partial<GitOptions>): GitResult;
   text(args: readonly string[], options?: Partial<GitOptions>): string;
   linesZ(args: readonly string[], options?: Partial<GitOptions>): string[];
-  /** `exec` without blocking (`execGitAsync`). */
-  execAsync(args: readonly string[], options?: Partial<GitOptions>): Promise<GitResult>;
 }
 
 /**
@@ -118,7 +82,6 @@ export function bindGit(cwd: string, env: NodeJS.ProcessEnv): Git {
     exec: (args, options) => execGit(args, bound(options)),
     text: (args, options) => gitText(args, bound(options)),
     linesZ: (args, options) => gitLinesZ(args, bound(options)),
-    execAsync: (args, options) => execGitAsync(args, bound(options)),
   };
 }
 

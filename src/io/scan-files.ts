@@ -55,18 +55,17 @@ const ENV_FILE_SPECS = [':(glob)**/.env', ':(glob)**/.env.*'];
 /**
  * Folders below the repository root (relative, `/`-separated) that hold an env file: tracked,
  * untracked or git-ignored (the usual case for a plaintext `.env`). Git answers from the index and
- * does not descend into ignored folders such as `node_modules/`, so this costs walks of the
+ * does not descend into ignored folders such as `node_modules/`, so this costs one walk of the
  * non-ignored tree, not of everything.
  */
-export async function envFileFolders(git: Git, root: string): Promise<string[]> {
-  // Two walks of the tree, run at once (issue 14: they were most of a commit's git time in a large repository).
-  const walks = await Promise.all([
-    git.execAsync(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...ENV_FILE_SPECS], { cwd: root }),
-    git.execAsync(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory', '--', ...ENV_FILE_SPECS], { cwd: root }),
-  ]);
+export function envFileFolders(git: Git, root: string): string[] {
+  const listed = [
+    ...git.linesZ(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...ENV_FILE_SPECS], { cwd: root }),
+    ...git.linesZ(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory', '--', ...ENV_FILE_SPECS], { cwd: root }),
+  ];
   const folders = new Set<string>();
-  for (const file of walks.flatMap((walk) => walk.stdout.toString('utf8').split('\0'))) {
-    if (file === '' || file.endsWith('/')) continue;
+  for (const file of listed) {
+    if (file.endsWith('/')) continue;
     const slash = file.lastIndexOf('/');
     const base = file.slice(slash + 1);
     if (slash > 0 && (base === '.env' || base.startsWith('.env.'))) folders.add(file.slice(0, slash));

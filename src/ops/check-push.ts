@@ -40,7 +40,7 @@ export async function checkPush(ctx: OpsContext, remote: string, updates: readon
   if (!revisions) return { findings: [], commits: 0, deletions };
   const config = ctx.config;
   // This machine may hold the key: the project's values (and its keys and identities) are looked for too.
-  const knownValues = config.scan.knownValues === false ? [] : await projectKnownValues(ctx);
+  const knownValues = config.scan.knownValues === false ? [] : projectKnownValues(ctx);
   const tip = revisions[0] as string;
   const report = await scanCommits(ctx, { revisions, knownValues, ignore: ignoreListAt(ctx.git, tip), ignorePaths: config.scan.ignorePaths, sensitivity: { sensitiveNames: config.sensitiveNames, publicNames: config.publicNames } });
   return { findings: report.findings, commits: report.commits, deletions };

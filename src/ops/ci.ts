@@ -74,7 +74,7 @@ export async function runCi(ctx: OpsContext, options: CiOptions = {}): Promise<C
   if (!against && isShallowRepository(at.git)) result.warnings.push(ENFORCE_MESSAGES.shallowClone);
   const scan = await scanCommits(at, {
     revisions: against ? ['HEAD', `^${against}`] : ['HEAD'],
-    knownValues: config.scan.knownValues === false ? [] : await projectKnownValues(at),
+    knownValues: config.scan.knownValues === false ? [] : projectKnownValues(at),
     ignorePaths: config.scan.ignorePaths,
     sensitivity: { sensitiveNames: config.sensitiveNames, publicNames: config.publicNames },
   });

@@ -34,7 +34,7 @@ export async function scanHistory(ctx: OpsContext, options: HistoryScanOptions =
   const revisions = [options.all ? '--all' : 'HEAD', ...(options.since === undefined ? [] : [`^${options.since}`])];
   const report = await scanCommits(at, {
     revisions,
-    knownValues: useKnown ? await projectKnownValues(at) : [],
+    knownValues: useKnown ? projectKnownValues(at) : [],
     ...(headExists ? { ignore: ignoreListAt(at.git, 'HEAD') } : {}),
     ignorePaths: config.scan.ignorePaths,
     sensitivity: { sensitiveNames: config.sensitiveNames, publicNames: config.publicNames },

@@ -49,14 +49,14 @@ interface ResolvedOptions {
 }
 
 /** Fills what the caller left out from `.envguard.json` and the project's env files. */
-async function resolveOptions(ctx: OpsContext, root: string, options: ScanOptions): Promise<ResolvedOptions> {
+function resolveOptions(ctx: OpsContext, root: string, options: ScanOptions): ResolvedOptions {
   const config = options.ignorePaths === undefined || options.knownValues === undefined || options.sensitivity === undefined ? ctx.config : undefined;
   const ignorePaths = options.ignorePaths ?? config?.scan.ignorePaths ?? [];
   const sensitivity = options.sensitivity ?? { sensitiveNames: config?.sensitiveNames ?? [], publicNames: config?.publicNames ?? [] };
   if (options.useKnownValues === false || (options.knownValues === undefined && config?.scan.knownValues === false)) {
     return { knownValues: [], ignorePaths, sensitivity };
   }
-  const knownValues = options.knownValues ?? (await projectKnownValues(withCwd(ctx, root), { preferPlaintext: options.preferPlaintext }));
+  const knownValues = options.knownValues ?? projectKnownValues(withCwd(ctx, root), { preferPlaintext: options.preferPlaintext });
   return { knownValues, ignorePaths, sensitivity };
 }
 
@@ -66,30 +66,24 @@ async function resolveOptions(ctx: OpsContext, root: string, options: ScanOption
  * whether it was read from `.env` or decrypted from `.env.encrypted`). Which of them are secrets
  * the scanner decides (see core/sensitivity.ts).
  */
-export async function projectKnownValues(ctx: OpsContext, options: { preferPlaintext?: boolean } = {}): Promise<KnownValue[]> {
-  // git looks for the subfolders' env files while the root's are read.
-  const folders = subfolderEnvs(ctx);
-  const values = knownValuesIn(ctx, '', options);
-  for (const folder of await folders) values.push(...knownValuesIn(withCwd(ctx, path.join(ctx.cwd, folder)), folder, options));
+export function projectKnownValues(ctx: OpsContext, options: { preferPlaintext?: boolean } = {}): KnownValue[] {
+  const values: KnownValue[] = [];
+  for (const folder of ['', ...subfolderEnvs(ctx)]) {
+    const at = folder === '' ? ctx : withCwd(ctx, path.join(ctx.cwd, folder));
+    for (const env of loadProjectEnvs(at, { includePlaintext: true, preferPlaintext: options.preferPlaintext })) {
+      const file = `${folder === '' ? '' : `${folder}/`}${env.file.replace(/\.encrypted$/, '')}`;
+      for (const entry of env.entries) values.push({ name: entry.name, file, value: entry.value });
+    }
+  }
   values.push(...keyKnownValues(ctx));
   ctx.log.debug(`looking for ${values.length} known value(s)`);
   return values;
 }
 
-/** The values of the env files in one folder (`at` works there), named by their path from the root. */
-function knownValuesIn(at: OpsContext, folder: string, options: { preferPlaintext?: boolean }): KnownValue[] {
-  const values: KnownValue[] = [];
-  for (const env of loadProjectEnvs(at, { includePlaintext: true, preferPlaintext: options.preferPlaintext })) {
-    const file = `${folder === '' ? '' : `${folder}/`}${env.file.replace(/\.encrypted$/, '')}`;
-    for (const entry of env.entries) values.push({ name: entry.name, file, value: entry.value });
-  }
-  return values;
-}
-
 /** Subfolders with env files, or none outside a git repository (a path scan of a plain folder). */
-async function subfolderEnvs(ctx: OpsContext): Promise<string[]> {
+function subfolderEnvs(ctx: OpsContext): string[] {
   try {
-    return await envFileFolders(ctx.git, ctx.cwd);
+    return envFileFolders(ctx.git, ctx.cwd);
   } catch {
     return [];
   }
@@ -101,15 +95,10 @@ const DIFF_FLAGS = ['-U0', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--
 /** Scans the lines added by the staged change (`git diff --cached`), new files included. */
 export async function scanStaged(ctx: OpsContext, options: ScanOptions = {}): Promise<ScanReport> {
   const root = options.root ?? ctx.repo.root;
-  // git computes the staged diff while the known values are loaded (and walks for subfolders' env
-  // files at the same time); they are judged only when the diff has files.
-  const diffing = ctx.git.execAsync(['-c', 'core.quotepath=off', 'diff', '--cached', ...DIFF_FLAGS], { cwd: root });
-  const resolving = resolveOptions(ctx, root, options);
-  resolving.catch(() => undefined);
-  const diff = (await diffing).stdout.toString('utf8');
+  const diff = ctx.git.exec(['-c', 'core.quotepath=off', 'diff', '--cached', ...DIFF_FLAGS], { cwd: root }).stdout.toString('utf8');
   const files = parseUnifiedDiff(diff);
   if (files.length === 0) return { findings: [], filesScanned: 0 };
-  const resolved = await resolving;
+  const resolved = resolveOptions(ctx, root, options);
   const ignoreStaged = files.some((file) => file.path === IGNORE_FILE);
   // A commit's added lines are usually a few kilobytes: then building the automata in full costs more than the search.
   const smallInput = diff.length <= SMALL_INPUT && !files.some((file) => file.binary);
@@ -127,7 +116,7 @@ export async function scanSince(ctx: OpsContext, rev: string, options: ScanOptio
     throw failure('NOT_FOUND', M.noSuchSince(rev));
   }
   const log = ctx.git.exec(['-c', 'core.quotepath=off', 'log', '-p', '--no-merges', ...DIFF_FLAGS, `--format=${COMMIT_MARKER}%H`, `${rev}..HEAD`], { cwd: root });
-  const resolved = await resolveOptions(ctx, root, options);
+  const resolved = resolveOptions(ctx, root, options);
   const scanner = createScanner({ knownValues: resolved.knownValues, sensitivity: resolved.sensitivity, ignore: loadIgnoreList(ctx, root, { staged: false }), fingerprintSalt: projectSalt(root) });
   const files = parseUnifiedDiff(log.stdout.toString('utf8'));
   const name = (file: DiffFile) => `${file.commit ?? 'HEAD'}:${file.path}`;
@@ -141,7 +130,7 @@ export async function scanSince(ctx: OpsContext, rev: string, options: ScanOptio
  */
 export async function scanPaths(ctx: OpsContext, paths: readonly string[], options: ScanOptions = {}, ignore?: ParsedIgnoreFile): Promise<ScanReport> {
   const root = repositoryRoot(ctx);
-  const resolved = await resolveOptions(ctx, root, options);
+  const resolved = resolveOptions(ctx, root, options);
   const scanner = createScanner({ knownValues: resolved.knownValues, sensitivity: resolved.sensitivity, ignore: ignore ?? loadIgnoreList(ctx, root, { staged: false }), fingerprintSalt: projectSalt(root) });
   const ignored = createPathFilter(resolved.ignorePaths, { defaultSkips: false });
   const findings: Finding[] = [];

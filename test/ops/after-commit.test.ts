@@ -28,7 +28,6 @@ describe('afterCommit', () => {
       exec: (args, options) => (calls.push([...args]), real.exec(args, options)),
       text: (args, options) => (calls.push([...args]), real.text(args, options)),
       linesZ: (args, options) => (calls.push([...args]), real.linesZ(args, options)),
-      execAsync: (args, options) => (calls.push([...args]), real.execAsync(args, options)),
     };
     return { ctx: defaultContext({ cwd: project.repo.dir, env, git }), calls };
   };

@@ -72,11 +72,14 @@ try {
     cases['post-checkout, --against build'] = postCheckout(against, env);
     cases['envguard --help, --against build'] = () => measure('node', [against, '--help'], { cwd: work, env });
   }
-  // Under callgrind: one timed warm-up round (it writes the code caches), then one counted run per case.
+  // Warm-up rounds first: a bundle's first four runs each write its code cache again
+  // (src/io/code-cache.ts), so what is measured is the steady state every later run sees.
+  const WARM_UP = 4;
+  // Under callgrind: the timed warm-up rounds, then one counted run per case.
   // Each counted case also keeps its split: the command's own instructions and its git children's.
   const split = {};
   if (byInstructions) {
-    Object.values(cases).forEach((run) => run());
+    for (let round = 0; round < WARM_UP; round++) Object.values(cases).forEach((run) => run());
     measure = countInstructions;
     for (const [name, run] of Object.entries(cases)) {
       cases[name] = () => {
@@ -86,10 +89,10 @@ try {
       };
     }
   }
-  const r = interleaved(cases, byInstructions ? { reps: 1, warmup: 0 } : { reps });
+  const r = interleaved(cases, byInstructions ? { reps: 1, warmup: 0 } : { reps, warmup: WARM_UP });
   const base = r['node -e 0'];
   if (byInstructions) console.log('envguard hooks, millions of instructions (callgrind, command and its git children); ratios to node -e 0');
-  else console.log(`envguard hooks, ${reps} interleaved rounds (after 2 warm-up), medians; ratios to node -e 0 of the same run`);
+  else console.log(`envguard hooks, ${reps} interleaved rounds (after ${WARM_UP} warm-up), medians; ratios to node -e 0 of the same run`);
   for (const [name, stats] of Object.entries(r)) console.log(line(name, stats, name === 'node -e 0' ? undefined : base).replace(/ ms /, byInstructions ? ' M  ' : ' ms '));
   if (byInstructions) {
     console.log('  split (own process + git children = total; ratio of the own process alone to node -e 0):');

@@ -131,7 +131,13 @@ describe('verifyLedger reports precisely', () => {
     const attempt = { ...clone(ledger), entries: [...clone(ledger).entries, { ...forged, prevHash: entryHash(ledger.entries[3]!) }] };
     const report = verifyLedger(attempt);
     expect(report.valid).toBe(false);
-    expect(report.problems.map((p) => [p.code, p.entry])).toContainEqual(['unauthorised', 4]);
+    // Each of the two checks on its own: the old key's fingerprint, and the key that signed as "old".
+    expect(report.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'unauthorised', entry: 4, path: '/entries/4/oldKeyFingerprint', message: 'entry 4 rotates from a key that was not current (the key in force came from entry 3)' }),
+        expect.objectContaining({ code: 'unauthorised', entry: 4, path: '/entries/4/oldPublicKey' }),
+      ]),
+    );
 
     // ...or claim the real old public key but cannot produce its signature.
     const claimed = clone(attempt);
@@ -147,6 +153,26 @@ describe('verifyLedger reports precisely', () => {
     const unsignedOld = clone(attempt);
     unsignedOld.entries[4]!.signatures = [unsignedOld.entries[4]!.signatures[1]!, unsignedOld.entries[4]!.signatures[1]!];
     expect(verifyLedger(unsignedOld).problems).toContainEqual(expect.objectContaining({ code: 'signature', entry: 4, message: expect.stringContaining('exactly one "old" signature') }));
+  });
+
+  it('reports an entry removed from the middle by its chain, though every remaining signature holds', () => {
+    const ledger = clone(sampleLedger());
+    ledger.entries.splice(2, 1);
+    const report = verifyLedger(ledger);
+    expect(report.valid).toBe(false);
+    expect(report.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'seq', entry: 2, path: '/entries/2/seq', message: 'entry 2 has seq 3: entries were removed, reordered or duplicated (expected seq 2)' }),
+        expect.objectContaining({ code: 'prev-hash', entry: 2, path: '/entries/2/prevHash', message: 'entry 2 prevHash is not the hash of entry 1: an earlier entry was edited, removed or reordered' }),
+      ]),
+    );
+    expect(report.problems.filter((problem) => problem.code === 'signature')).toEqual([]);
+  });
+
+  it('refuses a signature made by a key other than the one the entry names, before checking it', () => {
+    const ledger = clone(sampleLedger());
+    ledger.entries[1]!.signatures[0]!.publicKey = ledgerPublicKey(key(42));
+    expect(verifyLedger(ledger).problems).toContainEqual(expect.objectContaining({ code: 'signature', entry: 1, path: '/entries/1/signatures/0/publicKey' }));
   });
 
   it('detects a fork: two branches each rotated from the same entry and were merged', () => {

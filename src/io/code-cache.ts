@@ -10,7 +10,7 @@ import * as zlib from 'node:zlib';
  *
  * The cache lives in the user's cache directory, never in a working tree, one file per bundle
  * content, Node version, architecture and `variant` (the command or hook: a cache holds the
- * functions its first run compiled, and deserialising another command's costs more than it saves). V8 checks the rest (its version, flags, the source
+ * functions its first runs compiled, and deserialising another command's costs more than it saves). V8 checks the rest (its version, flags, the source
  * length) and sets `cachedDataRejected`: then the bundle runs uncached, silently, and the cache
  * is rewritten. It is written at exit, so it holds the functions this run compiled lazily as well
  * as those it was loaded with, atomically (temp file and rename), because concurrent hooks may race

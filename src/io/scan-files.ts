@@ -72,29 +72,3 @@ export function envFileFolders(git: Git, root: string): string[] {
   }
   return [...folders].sort();
 }
-
-/**
- * Blobs by object name (`:path` for the staged content, `<commit>:path` for a commit's), as bytes,
- * in one `git cat-file --batch` of the context's git (whose environment carries a partial
- * commit's `GIT_INDEX_FILE`); names git has no blob for are left out.
- */
-export function readBlobs(git: Git, root: string, names: readonly string[]): Map<string, Buffer> {
-  const blobs = new Map<string, Buffer>();
-  // A name with a newline cannot be written on the batch's line-based input.
-  const asked = names.filter((name) => !name.includes('\n'));
-  if (asked.length === 0) return blobs;
-  const out = git.exec(['cat-file', '--batch'], { cwd: root, input: asked.map((name) => `${name}\n`).join('') }).stdout;
-  let at = 0;
-  for (const name of asked) {
-    const headerEnd = out.indexOf(10, at);
-    if (headerEnd === -1) break;
-    const header = out.toString('utf8', at, headerEnd).split(' ');
-    at = headerEnd + 1;
-    // `<name> missing` (or ambiguous) has no body.
-    if (header[1] !== 'blob' || header.length !== 3) continue;
-    const size = Number(header[2]);
-    blobs.set(name, out.subarray(at, at + size));
-    at += size + 1;
-  }
-  return blobs;
-}

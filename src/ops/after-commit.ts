@@ -3,7 +3,7 @@ import type { Git } from '../io/git.js';
 import { gitBlobId, indexBlobId } from '../io/index-blob.js';
 import { takePostCommitMarks } from '../io/post-commit-marker.js';
 import { indexFileOf } from '../io/repo-paths.js';
-import { readBlobs } from '../io/scan-files.js';
+import { readBlobs } from '../io/git-blobs.js';
 import { readPendingSyncStates, settlePendingSyncState, stateDirIn, type PendingSyncState } from '../io/sync-state.js';
 import type { OpsContext } from './context.js';
 

@@ -8,7 +8,7 @@ import type { SensitivityPolicy } from '../../core/sensitivity.js';
 import { fileAtCommit } from '../../io/git-range.js';
 import type { Git } from '../../io/git.js';
 import { streamGitLines } from '../../io/git-stream.js';
-import { readBlobs } from '../../io/scan-files.js';
+import { readBlobs } from '../../io/git-blobs.js';
 import type { OpsContext } from '../context.js';
 
 /**

@@ -55,7 +55,8 @@ export function parseUnifiedDiff(text: string): DiffFile[] {
     if (!current) continue;
     if (raw.startsWith('new file mode')) current.isNew = true;
     else if (raw.startsWith('+++ ')) {
-      const target = raw.slice(4);
+      // git ends the name with a TAB when it holds a space (a TAB inside a name is always quoted).
+      const target = raw.endsWith('\t') ? raw.slice(4, -1) : raw.slice(4);
       if (target !== '/dev/null') current.path = stripPrefix(unquote(target));
     } else if (raw.startsWith('Binary files ') || raw === 'GIT binary patch') current.binary = true;
     else {

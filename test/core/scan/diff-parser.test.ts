@@ -57,6 +57,22 @@ describe('parseUnifiedDiff', () => {
     expect(unquote('"tab\\there"')).toBe('tab\there');
   });
 
+  it('takes the name git ends with a TAB when it holds a space, quoted or not', () => {
+    const spaced = [
+      'diff --git a/my config.txt b/my config.txt',
+      '--- a/my config.txt\t',
+      '+++ b/my config.txt\t',
+      '@@ -0,0 +1 @@',
+      '+TOKEN=x',
+      'diff --git "a/caf\\303\\251 menu.txt" "b/caf\\303\\251 menu.txt"',
+      '+++ "b/caf\\303\\251 menu.txt"\t',
+      '@@ -0,0 +1 @@',
+      '+y',
+      '',
+    ].join('\n');
+    expect(parseUnifiedDiff(spaced).map((file) => file.path)).toEqual(['my config.txt', 'café menu.txt']);
+  });
+
   it('attributes lines to the commit marker that precedes them', () => {
     const log = `envguard-commit abc123\n\n${DIFF}`;
     expect(parseUnifiedDiff(log).every((file) => file.commit === 'abc123')).toBe(true);

@@ -1,5 +1,6 @@
 import { commitAllowsEmpty } from '../io/commit-command-line.js';
 import { indexFileOf, type RepoPaths } from '../io/repo-paths.js';
+import type { StagedChange } from '../io/staged-change.js';
 import { stateDirIn } from '../io/sync-state.js';
 import type { OpsContext } from '../ops/context.js';
 import { preCommit } from '../ops/pre-commit/pre-commit.js';
@@ -11,11 +12,12 @@ import { reportRotationPolicy } from './rotation-policy-report.js';
 
 /**
  * A further check on what the commit will contain, run after the env files are encrypted and
- * staged: it gets every path the commit changes (the hook's own staging included) and returns
- * refusals and warnings. This is where the secret scan (`scanStaged`) plugs in: add it to the
- * list the hook entry passes (the pre-commit case in dispatch.ts).
+ * staged: it gets every path the commit changes and the staged change itself (the hook's own
+ * staging included, patch and all) and returns refusals and warnings. This is where the secret
+ * scan (`scanStaged`) plugs in: add it to the list the hook entry passes (the pre-commit case in
+ * dispatch.ts).
  */
-export type StagedCheck = (ctx: OpsContext, paths: readonly string[]) => StagedCheckResult | Promise<StagedCheckResult>;
+export type StagedCheck = (ctx: OpsContext, paths: readonly string[], change: StagedChange) => StagedCheckResult | Promise<StagedCheckResult>;
 
 export interface StagedCheckResult {
   refusals: Problem[];
@@ -27,10 +29,11 @@ export async function preCommitHook(ctx: OpsContext, io: HookIO, paths: RepoPath
   // Checked first: under "overdue": "block" nothing is encrypted or staged for a refused commit.
   if (reportRotationPolicy(ctx, io) === 1) return 1;
   // git names the index it is committing (a temporary one under `-a` or `git commit <path>`).
-  const result = preCommit(ctx, stateDirIn(paths.gitDir), { indexFile: indexFileOf(paths, ctx.cwd, ctx.env), allowsEmpty: () => commitAllowsEmpty() });
+  let change: StagedChange = { entries: [], patch: '' };
+  const result = preCommit(ctx, stateDirIn(paths.gitDir), { indexFile: indexFileOf(paths, ctx.cwd, ctx.env), allowsEmpty: () => commitAllowsEmpty(), onStagedChange: (staged) => (change = staged) });
   if (result.staged.length > 0) markForPostCommit(paths, result.staged);
   for (const check of checks) {
-    const extra = await check(ctx, result.paths);
+    const extra = await check(ctx, result.paths, change);
     result.refusals.push(...extra.refusals);
     result.warnings.push(...extra.warnings);
   }

@@ -9,9 +9,9 @@ import type { StagedCheck, StagedCheckResult } from './pre-commit.js';
  * included) is scanned for the project's own values, provider token formats and generic secrets.
  * Findings are reported masked; the fix says how to move the value out or allow it.
  */
-export const secretScanCheck: StagedCheck = async (ctx: OpsContext): Promise<StagedCheckResult> => {
+export const secretScanCheck: StagedCheck = async (ctx: OpsContext, _paths, change): Promise<StagedCheckResult> => {
   // The hook has just encrypted each present .env into its twin: read values from the plaintext.
-  const report = await scanStaged(ctx, { root: ctx.cwd, preferPlaintext: true });
+  const report = await scanStaged(ctx, { root: ctx.cwd, preferPlaintext: true, change });
   // A staged plaintext env file is already refused as a whole; listing each of its values adds noise.
   const findings = report.findings.filter((finding) => !isPlaintextEnvFile(finding.file));
   return {

@@ -27,11 +27,6 @@ export class StagedBlobs {
   }
 }
 
-/** Paths the staged change adds, copies, modifies or retypes (what git will judge), before the hook stages anything. */
-export function stagedPaths(git: Git): string[] {
-  return git.linesZ(['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMRT', '--no-renames']);
-}
-
 /** Stages files in one call: update-index rather than add (no pathspec or ignore handling; about 4 ms less on a 10,000-file index). */
 export function stageFiles(git: Git, files: readonly string[]): void {
   if (files.length > 0) git.exec(['update-index', '--add', '--', ...files]);

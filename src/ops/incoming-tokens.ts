@@ -26,13 +26,14 @@ import { parsedOrUndefined, textAtRevision } from './support/encrypted-at-revisi
  * (`LEDGER_INVALID`). Never a value.
  *
  * @param staged the text git is about to commit for a path, or undefined when it is not staged
+ * @param atHead the text HEAD has for a path, or undefined where it has none
  */
-export function stagedRollbackRefusals(ctx: OpsContext, paths: readonly string[], staged: (file: string) => string | undefined): Problem[] {
+export function stagedRollbackRefusals(ctx: OpsContext, paths: readonly string[], staged: (file: string) => string | undefined, atHead: (file: string) => string | undefined): Problem[] {
   const refusals: Problem[] = [];
   for (const file of paths) {
     if (isEncryptedEnvFile(file)) {
       const incoming = parsedOrUndefined(staged(file), file);
-      const head = incoming && parsedOrUndefined(textAtRevision(ctx.git, 'HEAD', file), file);
+      const head = incoming && parsedOrUndefined(atHead(file), file);
       if (!incoming || !head) continue;
       // A merge may take the other branch's token, older than ours but that branch's own latest.
       const theirs = mergeInProgress(ctx) && parsedOrUndefined(textAtRevision(ctx.git, 'MERGE_HEAD', file), file);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_SALT, IGNORE_FILE, parseIgnoreFile, UPGRADE_COMMAND, upgradeIgnoreText, type ParsedIgnoreFile } from '../core/scan/allow-list.js';
 import { isDefaultSkippedPath } from '../core/scan/default-skips.js';
-import { COMMIT_MARKER, parseUnifiedDiff, type DiffFile } from '../core/scan/diff-parser.js';
+import { COMMIT_MARKER, parseUnifiedDiff, PATCH_FLAGS, type DiffFile } from '../core/scan/diff-parser.js';
 import { createPathFilter } from '../core/scan/path-filter.js';
 import { SMALL_INPUT } from '../core/scan/keyword-search.js';
 import { createScanner, type Scanner } from '../core/scan/scanner.js';
@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { pathExists } from '../io/read-file.js';
 import { readProjectId } from '../io/project.js';
 import { readBlobs } from '../io/git-blobs.js';
+import { readStagedChange, type StagedChange } from '../io/staged-change.js';
 import { envFileFolders, readOptionalText, readScanFile, walkFiles } from '../io/scan-files.js';
 import { withCwd, type OpsContext } from './context.js';
 import { ENV_OP_MESSAGES as M } from './env-messages.js';
@@ -41,6 +42,8 @@ export interface ScanOptions {
   preferPlaintext?: boolean;
   /** Which values are secrets; default `.envguard.json` `sensitiveNames` and `publicNames`. */
   sensitivity?: SensitivityPolicy;
+  /** The staged change, when the caller has just read it (pre-commit, after its own staging): saves the diff. */
+  change?: StagedChange;
 }
 
 interface ResolvedOptions {
@@ -90,13 +93,10 @@ function subfolderEnvs(ctx: OpsContext): string[] {
   }
 }
 
-/** Git options that make patch output parseable whatever the user's config says. */
-const DIFF_FLAGS = ['-U0', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--dst-prefix=b/', '--diff-filter=d', '--no-textconv'];
-
 /** Scans the lines added by the staged change (`git diff --cached`), new files included. */
 export async function scanStaged(ctx: OpsContext, options: ScanOptions = {}): Promise<ScanReport> {
   const root = options.root ?? ctx.repo.root;
-  const diff = ctx.git.exec(['-c', 'core.quotepath=off', 'diff', '--cached', ...DIFF_FLAGS], { cwd: root }).stdout.toString('utf8');
+  const diff = (options.change ?? readStagedChange(ctx.git, root)).patch;
   const files = parseUnifiedDiff(diff);
   if (files.length === 0) return { findings: [], filesScanned: 0 };
   const resolved = resolveOptions(ctx, root, options);
@@ -116,7 +116,7 @@ export async function scanSince(ctx: OpsContext, rev: string, options: ScanOptio
   if (verified.status !== 0) {
     throw failure('NOT_FOUND', M.noSuchSince(rev));
   }
-  const log = ctx.git.exec(['-c', 'core.quotepath=off', 'log', '-p', '--no-merges', ...DIFF_FLAGS, `--format=${COMMIT_MARKER}%H`, `${rev}..HEAD`], { cwd: root });
+  const log = ctx.git.exec(['-c', 'core.quotepath=off', 'log', '-p', '--no-merges', ...PATCH_FLAGS, `--format=${COMMIT_MARKER}%H`, `${rev}..HEAD`], { cwd: root });
   const resolved = resolveOptions(ctx, root, options);
   const scanner = createScanner({ knownValues: resolved.knownValues, sensitivity: resolved.sensitivity, ignore: loadIgnoreList(ctx, root, { staged: false }), fingerprintSalt: projectSalt(root) });
   const files = parseUnifiedDiff(log.stdout.toString('utf8'));

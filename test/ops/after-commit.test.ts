@@ -1,12 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatKey } from '../../src/core/key.js';
-import { bindGit, type Git } from '../../src/io/git.js';
 import { markForPostCommit } from '../../src/io/post-commit-marker.js';
 import { readSyncState } from '../../src/io/sync-state.js';
 import { afterCommit } from '../../src/ops/after-commit.js';
-import { defaultContext, type OpsContext } from '../../src/ops/context.js';
 import { preCommit } from '../../src/ops/pre-commit/pre-commit.js';
 import { createEnvProject, type EnvProject } from '../helpers/env-project.js';
 
@@ -19,18 +16,7 @@ describe('afterCommit', () => {
   let project: EnvProject;
   afterEach(() => project?.repo.cleanup());
 
-  /** A context whose git records every call it is asked to make. */
-  const countingContext = (): { ctx: OpsContext; calls: string[][] } => {
-    const calls: string[][] = [];
-    const env = { ...project.repo.env, ENVGUARD_KEY: formatKey(project.key) };
-    const real = bindGit(project.repo.dir, env);
-    const git: Git = {
-      exec: (args, options) => (calls.push([...args]), real.exec(args, options)),
-      text: (args, options) => (calls.push([...args]), real.text(args, options)),
-      linesZ: (args, options) => (calls.push([...args]), real.linesZ(args, options)),
-    };
-    return { ctx: defaultContext({ cwd: project.repo.dir, env, git }), calls };
-  };
+  const countingContext = () => project.countingCtx();
 
   /** pre-commit as the hook runs it (it marks what it staged), then a commit with hooks off. */
   const commitThroughPreCommit = (plaintext: string) => {
@@ -47,7 +33,7 @@ describe('afterCommit', () => {
     commitThroughPreCommit('A=2\n');
     const { ctx, calls } = countingContext();
     expect(afterCommit(ctx)).toEqual({ restaged: [], settled: ['.env'] });
-    expect(calls.map((args) => args.join(' '))).toEqual(['cat-file --batch']);
+    expect(calls).toEqual(['cat-file --batch']);
     expect(readSyncState(project.stateDir, '.env')?.baseEncrypted).toBe(project.repo.git('show', 'HEAD:.env.encrypted'));
     expect(project.repo.git('status', '--porcelain')).toBe('');
   });

@@ -16,6 +16,9 @@ export interface DiffFile {
   commit?: string;
 }
 
+/** Git options that make patch output parseable here whatever the user's config says. */
+export const PATCH_FLAGS = ['-U0', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--dst-prefix=b/', '--diff-filter=d', '--no-textconv'];
+
 /** The marker `--since` asks `git log` to print before each commit's patch. */
 export const COMMIT_MARKER = 'envguard-commit ';
 

@@ -53,19 +53,23 @@ export { readTextIfExists as readOptionalText } from './read-file.js';
 const ENV_FILE_SPECS = [':(glob)**/.env', ':(glob)**/.env.*'];
 
 /**
+ * Exclude patterns laid over the project's own (given on the command line, they take precedence):
+ * a file named `.env` or `.env.*` counts whether it is ignored or not, while a directory of that
+ * name stays out (a Python virtualenv called `.env` would cost a walk of thousands of files).
+ * As ever, nothing inside an ignored directory such as `node_modules/` is looked at.
+ */
+const ENV_FILES_COUNT = ['-x', '!.env', '-x', '!.env.*', '-x', '.env/', '-x', '.env.*/'];
+
+/**
  * Folders below the repository root (relative, `/`-separated) that hold an env file: tracked,
- * untracked or git-ignored (the usual case for a plaintext `.env`). Git answers from the index and
- * does not descend into ignored folders such as `node_modules/`, so this costs one walk of the
- * non-ignored tree, not of everything.
+ * untracked or git-ignored (the usual case for a plaintext `.env`). One `git ls-files` answers
+ * from the index and one walk of the non-ignored tree (issue 14: two calls, one for ignored files,
+ * cost a second walk, 8 ms in a repository of 10,000 files).
  */
 export function envFileFolders(git: Git, root: string): string[] {
-  const listed = [
-    ...git.linesZ(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...ENV_FILE_SPECS], { cwd: root }),
-    ...git.linesZ(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory', '--', ...ENV_FILE_SPECS], { cwd: root }),
-  ];
+  const listed = git.linesZ(['ls-files', '-z', '--cached', '--others', '--exclude-standard', ...ENV_FILES_COUNT, '--', ...ENV_FILE_SPECS], { cwd: root });
   const folders = new Set<string>();
   for (const file of listed) {
-    if (file.endsWith('/')) continue;
     const slash = file.lastIndexOf('/');
     const base = file.slice(slash + 1);
     if (slash > 0 && (base === '.env' || base.startsWith('.env.'))) folders.add(file.slice(0, slash));

@@ -28,29 +28,43 @@ export function isUnicodeLineSeparator(char: string | undefined): boolean {
   return char === '\u2028' || char === '\u2029';
 }
 
+/*
+ * The scanners below are sticky regular expressions rather than loops over characters: one
+ * native search per token instead of a string and a regex test per character, which is most of
+ * a cold parse (issue 14: a hook parses .env in code that has not warmed up).
+ */
+const TO_LINE_END = /[^\n\r]*/y;
+const INLINE_SPACES = /[^\S\n\r\u2028\u2029]*/y;
+const NAME_CHARS = /[\w.-]*/y;
+
+/** The index just past the run `sticky` matches at `from` (`from` itself past the end of the text). */
+function runEnd(sticky: RegExp, text: string, from: number): number {
+  sticky.lastIndex = from;
+  return sticky.test(text) ? sticky.lastIndex : from;
+}
+
 /** Index of the next `\n` or `\r` at or after `from`, or the text length. */
 export function lineEnd(text: string, from: number): number {
-  for (let i = from; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return i;
-  }
-  return text.length;
+  return Math.min(runEnd(TO_LINE_END, text, from), text.length);
 }
 
 /** Index of the first non-inline-space character at or after `from`. */
 export function skipInlineSpace(text: string, from: number): number {
-  let i = from;
-  while (isInlineSpace(text[i])) i += 1;
-  return i;
+  return runEnd(INLINE_SPACES, text, from);
 }
+
+/** Index of the first character at or after `from` that cannot be in a name. */
+export function endOfName(text: string, from: number): number {
+  return runEnd(NAME_CHARS, text, from);
+}
+
+const LINE_BREAK = /\r\n|\n|\r/g;
 
 /** Number of line breaks (`\r\n`, `\n`, or a lone `\r`, as dotenv normalises them) in `text`. */
 export function countLineBreaks(text: string): number {
+  LINE_BREAK.lastIndex = 0;
   let count = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count += 1;
-  }
+  while (LINE_BREAK.test(text)) count += 1;
   return count;
 }
 

@@ -1,4 +1,5 @@
 import {
+  endOfName,
   countLineBreaks,
   describeChar,
   isInlineSpace,
@@ -82,12 +83,12 @@ type Separator = { readonly valueFrom: number } | { readonly problem: string };
  * prefix first and falls back to a variable literally named `export` (`export=1`, `export: 1`).
  */
 function lexHead(text: string, nameStart: number, at: LexPosition): Head {
-  const nameEnd = scanName(text, nameStart);
+  const nameEnd = endOfName(text, nameStart);
   const name = text.slice(nameStart, nameEnd);
   if (name === 'export' && isInlineSpace(text[nameEnd])) {
     const prefixed = skipInlineSpace(text, nameEnd);
     if (isNameChar(text[prefixed])) {
-      const prefixedEnd = scanName(text, prefixed);
+      const prefixedEnd = endOfName(text, prefixed);
       const separator = separatorAt(text, prefixedEnd);
       if ('valueFrom' in separator) return { name: text.slice(prefixed, prefixedEnd), valueFrom: separator.valueFrom };
     }
@@ -95,12 +96,6 @@ function lexHead(text: string, nameStart: number, at: LexPosition): Head {
   const separator = separatorAt(text, nameEnd);
   if ('valueFrom' in separator) return { name, valueFrom: separator.valueFrom };
   throw dotenvParseError(at.fileName, at.line, '"=" after the variable name', separator.problem);
-}
-
-function scanName(text: string, from: number): number {
-  let i = from;
-  while (isNameChar(text[i])) i += 1;
-  return i;
 }
 
 function separatorAt(text: string, nameEnd: number): Separator {

@@ -1,4 +1,5 @@
 import { wantsColour } from '../io/colour-policy.js';
+import { stderrFd, type StderrFd } from '../io/stderr.js';
 import { fixLine, problemLine, type Problem } from '../problem.js';
 
 /**
@@ -11,10 +12,14 @@ export interface HookIO {
   error(line: string): void;
 }
 
-export function createHookIO(env: NodeJS.ProcessEnv = process.env): HookIO {
-  const colour = wantsColour(process.stderr, env);
-  const paint = (code: string, text: string) => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
-  const write = (text: string) => void process.stderr.write(`${text}\n`);
+export function createHookIO(env: NodeJS.ProcessEnv = process.env, stderr: StderrFd = stderrFd()): HookIO {
+  // Asked on the first coloured line: most hook runs print none.
+  let colour: boolean | undefined;
+  const paint = (code: string, text: string) => {
+    colour ??= wantsColour(stderr, env);
+    return colour ? `\u001b[${code}m${text}\u001b[0m` : text;
+  };
+  const write = (text: string) => stderr.write(`${text}\n`);
   return {
     say: (line) => write(`envguard: ${line}`),
     warn: (line) => write(paint('33', `envguard: ${line}`)),

@@ -30,4 +30,10 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['node:fs', 'node:fs/*', 'node:child_process', 'fs', 'child_process'] }],
     },
   },
+  {
+    // CommonJS scripts (a bench's floor runs as the hook does: CommonJS, no ES module loader).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -6,7 +6,9 @@
 //     and the same change in a repo of 10,000 files (<= 1.15x the small repo: cost follows the change);
 //   post-checkout of a branch switch that changes one variable (target <= 1.3x);
 //   `envguard --version` (answered by the launcher alone) and `envguard --help` (the command line's
-//   own start-up: its bundle, commander and the command tree).
+//   own start-up: its bundle, commander and the command tree);
+//   and the floors: node with the built-ins each hook needs and pre-commit's git calls, no envguard
+//   code (lib/pre-commit-floor.cjs), what the targets have to be read against.
 // Levers: the same runs with the code cache off (ENVGUARD_CODE_CACHE=0), and with --against
 // <other dist/cli.cjs> (e.g. a build of an older commit) for a before/after ratio.
 //
@@ -26,6 +28,8 @@ import { interleaved, line, timeCommand } from './lib/timing.mjs';
 const root = path.resolve(import.meta.dirname, '..');
 const flag = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
 const cli = path.resolve(flag('--cli', path.join(root, 'dist', 'cli.cjs')));
+// What any implementation of the hook's checks pays before its own code runs (lib/pre-commit-floor.cjs).
+const floor = path.join(root, 'bench', 'lib', 'pre-commit-floor.cjs');
 const against = flag('--against') && path.resolve(flag('--against'));
 const reps = Number(flag('--reps', 30));
 const byInstructions = process.argv.includes('--instructions');
@@ -58,9 +62,18 @@ try {
   const cases = {
     'node -e 0': () => measure('node', ['-e', '0'], { cwd: work, env }),
     'pre-commit': preCommit(cli, small, env),
+    'floor: node, crypto, child_process, git x3': () => {
+      small.restore();
+      return measure('node', [floor], { cwd: small.dir, env });
+    },
     'pre-commit, repo of 10,000 files': preCommit(cli, large, env),
+    'floor, repo of 10,000 files': () => {
+      large.restore();
+      return measure('node', [floor], { cwd: large.dir, env });
+    },
     'pre-commit, code cache off': preCommit(cli, small, noCache),
     'post-checkout': postCheckout(cli, env),
+    'floor: node and crypto': () => measure('node', ['-e', 'require("node:crypto")'], { cwd: work, env }),
     'post-checkout, code cache off': postCheckout(cli, noCache),
     'envguard --version': () => measure('node', [cli, '--version'], { cwd: work, env }),
     'envguard --help': () => measure('node', [cli, '--help'], { cwd: work, env }),
@@ -103,7 +116,8 @@ try {
   }
   const ratio = (name) => r[name].median / base.median;
   console.log(`  pre-commit ${ratio('pre-commit').toFixed(2)}x (target <= 1.50x); post-checkout ${ratio('post-checkout').toFixed(2)}x (target <= 1.30x)`);
-  console.log(`  10,000-file repo / 20-file repo: ${(r['pre-commit, repo of 10,000 files'].median / r['pre-commit'].median).toFixed(2)}x (target <= 1.15x)`);
+  console.log(`  floors (node, the built-ins and the git calls a hook needs, no envguard code): pre-commit ${ratio('floor: node, crypto, child_process, git x3').toFixed(2)}x, post-checkout ${ratio('floor: node and crypto').toFixed(2)}x`);
+  console.log(`  10,000-file repo / 20-file repo: ${(r['pre-commit, repo of 10,000 files'].median / r['pre-commit'].median).toFixed(2)}x (target <= 1.15x); the floor's: ${(r['floor, repo of 10,000 files'].median / r['floor: node, crypto, child_process, git x3'].median).toFixed(2)}x`);
   console.log(`  code cache: pre-commit ${(r['pre-commit'].median / r['pre-commit, code cache off'].median).toFixed(2)}x, post-checkout ${(r['post-checkout'].median / r['post-checkout, code cache off'].median).toFixed(2)}x, --help ${(r['envguard --help'].median / r['envguard --help, code cache off'].median).toFixed(2)}x of the uncached run`);
   if (against) for (const name of ['pre-commit', 'pre-commit, repo of 10,000 files', 'post-checkout', 'envguard --help']) console.log(`  ${name}: ${(r[name].median / r[`${name}, --against build`].median).toFixed(2)}x the --against build`);
   if (!byInstructions) console.log(`  noise: node -e 0 ranged ${base.min.toFixed(1)}-${base.max.toFixed(1)} ms over the run`);

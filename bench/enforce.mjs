@@ -5,27 +5,22 @@
 //      branch of 1 commit: only incoming commits are read, so the ratio should be about 1;
 //   3. pre-push of a 20-commit push vs `node -e 0`;
 //   4. `scan --history` of 1,000 commits, and of 10,000 (linear: about 10x).
-// NODE_EXTRA_CA_CERTS is unset for every process on both sides of each ratio (it makes node read a
-// certificate file at start-up, which would be timed as ours).
+// NODE_EXTRA_CA_CERTS is unset for every process on both sides of each ratio (lib/clean-env.mjs: it
+// makes node read a certificate file at start-up, which would be timed as ours).
 //
 //   npm run build && node bench/enforce.mjs [--reps N]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isolatedEnv } from './lib/clean-env.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const cli = path.join(root, 'dist', 'cli.cjs');
 const repsFlag = process.argv.indexOf('--reps');
 const reps = repsFlag > 0 ? Number(process.argv[repsFlag + 1]) : 15;
 const work = mkdtempSync(path.join(os.tmpdir(), 'envguard-bench-enforce-'));
-const home = path.join(work, 'home');
-mkdirSync(home);
-writeFileSync(path.join(home, '.gitconfig'), '[user]\n\tname = Bench\n\temail = bench@example.com\n[init]\n\tdefaultBranch = main\n[gc]\n\tauto = 0\n');
-const env = { ...process.env, HOME: home, GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'), GIT_CONFIG_NOSYSTEM: '1', ENVGUARD_HOME: path.join(home, 'envguard'), NO_COLOR: '1' };
-for (const name of Object.keys(env)) if ((name.startsWith('GIT_') && !['GIT_CONFIG_GLOBAL', 'GIT_CONFIG_NOSYSTEM'].includes(name)) || name.startsWith('ENVGUARD_KEY')) delete env[name];
-delete env.NODE_EXTRA_CA_CERTS;
-delete env.SECRETS_MASTER_KEY;
+const env = isolatedEnv(work, { gitConfig: '[gc]\n\tauto = 0\n' });
 
 function run(cmd, args, cwd, input) {
   const result = spawnSync(cmd, args, { cwd, env, input, encoding: 'utf8', maxBuffer: 1 << 30 });

@@ -5,7 +5,7 @@
 // 100,000 and prints wall time and peak RSS of each, against `node -e 0` measured in the same run,
 // and the same scan with --no-known-values (the rule tiers alone), and how time and memory grow from 10k to 100k (10x the values: near-linear means near 10x,
 // not 100x). CPU time is printed beside wall time: on a shared machine it is the steadier figure.
-// NODE_EXTRA_CA_CERTS is unset for every process measured here, baseline included:
+// NODE_EXTRA_CA_CERTS is unset for every process measured here, baseline included (lib/clean-env.mjs):
 // loading extra certificates costs start-up time that has nothing to do with envguard.
 // Issue 16 item 17: before the one linear automaton, 5,000 variables took ~25 s and 3.3 GB.
 //
@@ -15,6 +15,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isolatedEnv } from './lib/clean-env.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const flag = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
@@ -22,12 +23,7 @@ const cli = path.resolve(flag('--cli', path.join(root, 'dist', 'cli.cjs')));
 const reps = Number(flag('--reps', 3));
 const work = mkdtempSync(path.join(os.tmpdir(), 'envguard-bench-known-'));
 
-const home = path.join(work, 'home');
-mkdirSync(home);
-writeFileSync(path.join(home, '.gitconfig'), '[user]\n\tname = Bench\n\temail = bench@example.com\n[init]\n\tdefaultBranch = main\n');
-const env = { ...process.env, HOME: home, GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'), GIT_CONFIG_NOSYSTEM: '1', ENVGUARD_HOME: path.join(home, 'envguard'), NO_COLOR: '1' };
-for (const name of Object.keys(env)) if (name.startsWith('GIT_') && !['GIT_CONFIG_GLOBAL', 'GIT_CONFIG_NOSYSTEM'].includes(name)) delete env[name];
-for (const name of ['ENVGUARD_KEY', 'SECRETS_MASTER_KEY', 'NODE_EXTRA_CA_CERTS', 'NODE_OPTIONS', 'NODE_DEBUG']) delete env[name];
+const env = isolatedEnv(work);
 
 // Each measured process writes its own peak RSS (kB) on exit: no external `time` needed.
 const rssHook = path.join(work, 'rss.cjs');

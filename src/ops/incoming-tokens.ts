@@ -76,7 +76,12 @@ export function refuseIncoming(ctx: OpsContext, envFile: string, incoming: Encry
 /** `<file>:<line>: the token of NAME (time) is older than …`: names and times only. */
 export function replayMessage(file: string, replay: ReplayedToken, than: string): string {
   const what = replay.name === '*' ? 'the whole-file token' : `the token of ${replay.name}`;
-  return LEDGER_MESSAGES.replay(file, replay.line, what, isoTime(replay.incomingTime), replay.incomingTime < replay.baseTime, than, isoTime(replay.baseTime));
+  return LEDGER_MESSAGES.replay(
+    { file, line: replay.line },
+    what,
+    { time: isoTime(replay.incomingTime), older: replay.incomingTime < replay.baseTime },
+    { what: than, time: isoTime(replay.baseTime) },
+  );
 }
 
 function knownLedgerProblem(ctx: OpsContext, value: unknown, file: string, options: { remember?: boolean; allowShorter?: boolean }): LedgerProblem | undefined {

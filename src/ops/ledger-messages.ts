@@ -44,8 +44,8 @@ export const LEDGER_MESSAGES = {
   fixDamagedFile: 'restore the damaged file from git (`git checkout -- <file>`), or re-encrypt it from .env with `envguard encrypt --force`',
 
   // token replay (incoming-tokens.ts): names and times only
-  replay: (file: string, line: number, what: string, incomingTime: string, older: boolean, than: string, baseTime: string) =>
-    `${file}:${line}: ${what} (${incomingTime}) ${older ? `is older than ${than}` : `is an earlier token than ${than}`} (${baseTime}): an old value pasted back (token replay)`,
+  replay: (at: { file: string; line: number }, what: string, incoming: { time: string; older: boolean }, than: { what: string; time: string }) =>
+    `${at.file}:${at.line}: ${what} (${incoming.time}) ${incoming.older ? `is older than ${than.what}` : `is an earlier token than ${than.what}`} (${than.time}): an old value pasted back (token replay)`,
   replayFix: (envFile: string, encryptedFile: string) => `edit ${envFile} to restore an old value (it gets a fresh token); otherwise restore the file with \`git checkout HEAD -- ${encryptedFile}\``,
   notUpdated: (envFile: string, why: string) => `${envFile} not updated: ${why}`,
 };

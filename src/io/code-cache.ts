@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Script } from 'node:vm';
 import * as zlib from 'node:zlib';
@@ -85,5 +85,32 @@ function writeCache(file: string, script: Script, generation: number): void {
     } catch {
       // nothing was written
     }
+    return;
+  }
+  if (generation === 1) pruneOlderCaches(file);
+}
+
+/** How many caches of one bundle and variant are kept: two envguard versions used in turn keep theirs. */
+const KEPT = 3;
+
+/**
+ * Each upgrade or rebuild of a bundle gets a cache of its own (the name holds a hash of its bytes);
+ * without this the directory would grow by ~450 KB per version and hook. When a new cache is first
+ * written, the other caches of the same bundle and variant beyond the newest `KEPT` are removed,
+ * as are temp files a killed run left (older than a minute: a concurrent writer's may be in use).
+ */
+function pruneOlderCaches(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = path.basename(file).replace(/[0-9a-f]{32}\.bin$/, '');
+  const now = Date.now();
+  try {
+    const siblings = readdirSync(dir)
+      .filter((name) => name.startsWith(prefix))
+      .map((name) => ({ name, mtime: statSync(path.join(dir, name)).mtimeMs }));
+    const caches = siblings.filter((entry) => /^[0-9a-f]{32}\.bin$/.test(entry.name.slice(prefix.length))).sort((a, b) => b.mtime - a.mtime);
+    const stale = [...caches.slice(KEPT), ...siblings.filter((entry) => entry.name.endsWith('.tmp') && now - entry.mtime > 60_000)];
+    for (const entry of stale) unlinkSync(path.join(dir, entry.name));
+  } catch {
+    // another run pruned first, or the directory cannot be listed: it only costs disk space
   }
 }

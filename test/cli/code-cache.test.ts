@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +94,27 @@ describe('the bin starts its bundle through a V8 code cache (src/io/code-cache.t
     writeFileSync(path.join(root, 'cache'), 'a file where the directory would go');
     const result = run(CLI, ['--help']);
     expect([result.status, usage(result.stdout), result.stderr]).toEqual([0, USAGE, '']);
+  });
+
+  it('keeps the newest three caches of a bundle and command, and removes what killed runs left', () => {
+    setUp();
+    mkdirSync(cacheDir, { recursive: true });
+    const hash = (n: number) => n.toString(16).padStart(32, '0');
+    const aged = (name: string, minutes: number) => {
+      writeFileSync(path.join(cacheDir, name), 'EGV8\x04old');
+      const when = new Date(Date.now() - minutes * 60_000);
+      utimesSync(path.join(cacheDir, name), when, when);
+    };
+    // Caches of five earlier builds, the newest first; a temp file a killed run left, one being written now; another command's cache.
+    const earlier = [1, 2, 3, 4, 5].map((n) => `main-other-${hash(n)}.bin`);
+    earlier.forEach((name, index) => aged(name, (index + 1) * 60));
+    aged(`main-other-${hash(9)}.bin.123.456.tmp`, 90);
+    aged(`main-other-${hash(8)}.bin.124.457.tmp`, 0);
+    aged(`main-init-${hash(7)}.bin`, 600);
+    expect(usage(run(CLI, ['--help']).stdout)).toBe(USAGE);
+    const written = cacheFiles().find((name) => /^main-other-[0-9a-f]{32}\.bin$/.test(name) && !earlier.includes(name));
+    expect(written).toBeDefined();
+    expect(cacheFiles()).toEqual([`main-init-${hash(7)}.bin`, written, earlier[0], earlier[1], `main-other-${hash(8)}.bin.124.457.tmp`].sort());
   });
 
   it('concurrent first runs all succeed and leave one complete cache file, no temp files', async () => {

@@ -3,9 +3,8 @@ import { fstatSync, writeSync } from 'node:fs';
 /**
  * The hooks' stderr, written straight to file descriptor 2. `process.stderr` is made on first
  * use, and for a pipe or a terminal making it loads `net` and `stream`: about 2 ms of a
- * post-checkout that has no other use for them (issue 14). The writes are synchronous, as
- * process.stderr's are on Linux and macOS for pipes, files and terminals, so lines keep their order
- * with anything else that writes to it.
+ * post-checkout that has no other use for them (issue 14). The writes are synchronous: each line
+ * is out before the hook goes on, whatever stderr is (a terminal, a pipe to a GUI client, a file).
  */
 export interface StderrFd {
   /** A terminal, as far as colour goes: a character device (the other ones, such as /dev/null, show nobody anything). */

@@ -1,3 +1,4 @@
+import { printable } from '../core/text/printable.js';
 import { wantsColour } from '../io/colour-policy.js';
 import { stderrFd, type StderrFd } from '../io/stderr.js';
 import { fixLine, problemLine, type Problem } from '../problem.js';
@@ -19,11 +20,13 @@ export function createHookIO(env: NodeJS.ProcessEnv = process.env, stderr: Stder
     colour ??= wantsColour(stderr, env);
     return colour ? `\u001b[${code}m${text}\u001b[0m` : text;
   };
+  // Lines name paths and refs from the repository, which anyone who can push may have chosen:
+  // control characters (terminal escapes) are taken out before the line is painted and written.
   const write = (text: string) => stderr.write(`${text}\n`);
   return {
-    say: (line) => write(`envguard: ${line}`),
-    warn: (line) => write(paint('33', `envguard: ${line}`)),
-    error: (line) => write(paint('31', `envguard: ${line}`)),
+    say: (line) => write(`envguard: ${printable(line)}`),
+    warn: (line) => write(paint('33', `envguard: ${printable(line)}`)),
+    error: (line) => write(paint('31', `envguard: ${printable(line)}`)),
   };
 }
 

@@ -1,3 +1,4 @@
+import { printable } from '../text/printable.js';
 import type { Finding, ScanReport } from './types.js';
 
 /**
@@ -8,7 +9,8 @@ export function formatText(report: ScanReport): string {
   const { findings, filesScanned } = report;
   const scanned = `${filesScanned} file${filesScanned === 1 ? '' : 's'} scanned`;
   if (findings.length === 0) return `envguard: no secrets found (${scanned})\n`;
-  const lines = findings.map(formatFindingLine);
+  // A path is the repository's, not ours: a name holding terminal escapes is printed without them.
+  const lines = findings.map((finding) => printable(formatFindingLine(finding)));
   const files = new Set(findings.map((finding) => finding.file)).size;
   lines.push('');
   lines.push(`envguard: ${findings.length} secret${findings.length === 1 ? '' : 's'} found in ${files} file${files === 1 ? '' : 's'} (${scanned})`);

@@ -1,4 +1,5 @@
 import { decryptToken, encryptToken } from './fernet.js';
+import { decodeUtf8Strict } from './text/utf8.js';
 import { shortKeyId, type FernetKey } from './key.js';
 import type { EnvDocument } from './dotenv/types.js';
 import { FORMAT_VERSION, HEADER_NOTES, TRAILER_MARK, type EncryptedFile } from './encrypted-file-types.js';
@@ -53,7 +54,7 @@ function reusableTokens(previous: EncryptedFile | readonly EncryptedFile[] | und
       if (line.kind === 'trivia') continue;
       let plaintext: string;
       try {
-        plaintext = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(decryptToken(key, line.token).plaintext);
+        plaintext = decodeUtf8Strict(decryptToken(key, line.token).plaintext, 'the previous file'); // its message is never shown
       } catch {
         continue; // a damaged token is simply not reused; the new file gets a fresh one
       }

@@ -13,11 +13,11 @@ import { reportRotationPolicy } from './rotation-policy-report.js';
 /**
  * A further check on what the commit will contain, run after the env files are encrypted and
  * staged: it gets every path the commit changes and the staged change itself (the hook's own
- * staging included, patch and all) and returns refusals and warnings. This is where the secret
+ * staging included, patch and all; undefined if none was read, then a check reads its own) and returns refusals and warnings. This is where the secret
  * scan (`scanStaged`) plugs in: add it to the list the hook entry passes (the pre-commit case in
  * dispatch.ts).
  */
-export type StagedCheck = (ctx: OpsContext, paths: readonly string[], change: StagedChange) => StagedCheckResult | Promise<StagedCheckResult>;
+export type StagedCheck = (ctx: OpsContext, paths: readonly string[], change: StagedChange | undefined) => StagedCheckResult | Promise<StagedCheckResult>;
 
 export interface StagedCheckResult {
   refusals: Problem[];
@@ -29,7 +29,7 @@ export async function preCommitHook(ctx: OpsContext, io: HookIO, paths: RepoPath
   // Checked first: under "overdue": "block" nothing is encrypted or staged for a refused commit.
   if (reportRotationPolicy(ctx, io) === 1) return 1;
   // git names the index it is committing (a temporary one under `-a` or `git commit <path>`).
-  let change: StagedChange = { entries: [], patch: '' };
+  let change: StagedChange | undefined;
   const result = preCommit(ctx, stateDirIn(paths.gitDir), { indexFile: indexFileOf(paths, ctx.cwd, ctx.env), allowsEmpty: () => commitAllowsEmpty(), onStagedChange: (staged) => (change = staged) });
   if (result.staged.length > 0) markForPostCommit(paths, result.staged);
   for (const check of checks) {
